@@ -1,0 +1,133 @@
+// Command-line parsing with no dependencies, so --help and --version load nothing else.
+
+export interface CliOptions {
+	command: "wizard" | "status" | "help" | "version";
+	cwd: string;
+	yes: boolean;
+	strategy?: string;
+	iac?: string;
+	ci?: string;
+	environments?: string;
+	rto?: string;
+	rpo?: string;
+	backupFrequency?: string;
+	answers?: string;
+	dryRun: boolean;
+	force: boolean;
+	strict: boolean;
+	json: boolean;
+	noColor: boolean;
+	plain: boolean;
+}
+
+export class UsageError extends Error {}
+
+const VALUE_FLAGS: Record<string, keyof CliOptions> = {
+	"--cwd": "cwd",
+	"--strategy": "strategy",
+	"--iac": "iac",
+	"--ci": "ci",
+	"--environments": "environments",
+	"--rto": "rto",
+	"--rpo": "rpo",
+	"--backup-frequency": "backupFrequency",
+	"--answers": "answers",
+};
+
+const BOOLEAN_FLAGS: Record<string, keyof CliOptions> = {
+	"--yes": "yes",
+	"-y": "yes",
+	"--dry-run": "dryRun",
+	"--force": "force",
+	"--strict": "strict",
+	"--json": "json",
+	"--no-color": "noColor",
+	"--plain": "plain",
+};
+
+function shown(arg: string): string {
+	return arg.replace(/[^\x20-\x7e]/g, "?").slice(0, 60);
+}
+
+export function parseArgs(argv: string[], cwd: string): CliOptions {
+	const opts: CliOptions = {
+		command: "wizard",
+		cwd,
+		yes: false,
+		dryRun: false,
+		force: false,
+		strict: false,
+		json: false,
+		noColor: false,
+		plain: false,
+	};
+	let sawCommand = false;
+	for (let i = 0; i < argv.length; i++) {
+		const raw = argv[i]!;
+		if (raw === "-h" || raw === "--help") return { ...opts, command: "help" };
+		if (raw === "-v" || raw === "--version") return { ...opts, command: "version" };
+		const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
+		const name = eq > 0 ? raw.slice(0, eq) : raw;
+		if (VALUE_FLAGS[name]) {
+			let value: string | undefined;
+			if (eq > 0) value = raw.slice(eq + 1);
+			else {
+				value = argv[i + 1];
+				if (value === undefined || (value.startsWith("--") && value.length > 2))
+					throw new UsageError(`option ${name} needs a value`);
+				i++;
+			}
+			if (value.trim() === "") throw new UsageError(`option ${name} needs a value`);
+			(opts as unknown as Record<string, unknown>)[VALUE_FLAGS[name]!] = value;
+			continue;
+		}
+		if (BOOLEAN_FLAGS[name]) {
+			if (eq > 0) throw new UsageError(`option ${name} takes no value`);
+			(opts as unknown as Record<string, unknown>)[BOOLEAN_FLAGS[name]!] = true;
+			continue;
+		}
+		if (raw.startsWith("-")) throw new UsageError(`unknown option ${shown(raw)}`);
+		if (!sawCommand && raw === "status") {
+			opts.command = "status";
+			sawCommand = true;
+			continue;
+		}
+		throw new UsageError(`unexpected argument ${shown(raw)}`);
+	}
+	return opts;
+}
+
+export const HELP = `genesis-tui — write Section 10 (Deployment & Operations) of a Genesis specification
+
+Usage:
+  genesis-tui [options]          run the wizard in the current Genesis project
+  genesis-tui status             show which Genesis sections are done and what comes next
+
+Options:
+  --cwd DIR                  project folder (default: the current folder, searched upward)
+  -y, --yes                  run without prompts: accept recommendations, write, print the result
+  --strategy S               deployment strategy: rolling, blue-green, canary, recreate
+  --iac T                    IaC tool: terraform, opentofu, pulumi, aws-cdk, cloudformation, bicep, crossplane, sst
+  --ci T                     CI/CD tool: github-actions, gitlab-ci, circleci, azure-devops, jenkins
+  --environments a,b,c       environments, e.g. development,staging,production (must include production)
+  --rto D                    recovery time objective, e.g. 30m, 4h
+  --rpo D                    recovery point objective, e.g. 5m, 1h
+  --backup-frequency D       database snapshot interval, e.g. 1d, 6h
+  --answers FILE             JSON answers to open questions: {"answers": {"<question id or text>": "answer"}}
+  --dry-run                  do everything but write; show what would be written
+  --force                    replace existing Section 10 outputs (the old files are kept as backups)
+  --strict                   fail when an input handoff is missing or invalid instead of assuming
+  --json                     print a machine-readable summary on stdout (progress goes to stderr)
+  --plain                    linear, screen-reader-friendly output instead of live panels
+  --no-color                 no colours (NO_COLOR, FORCE_COLOR=0 and TERM=dumb do the same)
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes:
+  0    done                                65   an input file is invalid (with --strict)
+  1    a check failed                      66   an input file is missing (with --strict)
+  2    usage error, or no terminal         73   cannot write: outputs exist (use --force), symlink, outside project
+       without --yes                       74   I/O error (disk full)
+  70   internal error                      77   permission denied
+  130  cancelled before writing
+`;

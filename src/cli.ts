@@ -1,0 +1,83 @@
+// Entry point: argv → mode (help, version, status, --yes, the interactive wizard) → exit code. Heavy modules load lazily.
+
+import pkg from "../package.json";
+import { type CliOptions, HELP, parseArgs, UsageError } from "./args";
+
+function writeOut(text: string): void {
+	process.stdout.write(text);
+}
+
+function writeErr(text: string): void {
+	process.stderr.write(text);
+}
+
+function clean(text: string): string {
+	// Messages may quote user input; keep them printable (the engine sanitises too, this is the last line of defence).
+	return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "?");
+}
+
+/** Colour off for NO_COLOR, TERM=dumb and --no-color: chalk ignores NO_COLOR, so map it before Ink loads. */
+export function applyColorEnv(opts: Pick<CliOptions, "noColor">, env: NodeJS.ProcessEnv = process.env): void {
+	if (opts.noColor || (env.NO_COLOR !== undefined && env.NO_COLOR !== "") || env.TERM === "dumb")
+		env.FORCE_COLOR = "0";
+}
+
+function truthy(v: string | undefined): boolean {
+	return v !== undefined && v !== "" && v !== "0" && v.toLowerCase() !== "false";
+}
+
+export async function main(argv: string[]): Promise<number> {
+	let opts: CliOptions;
+	try {
+		opts = parseArgs(argv, process.cwd());
+	} catch (error) {
+		if (error instanceof UsageError) {
+			writeErr(`genesis-tui: ${clean(error.message)}\nRun genesis-tui --help for usage.\n`);
+			return 2;
+		}
+		throw error;
+	}
+	if (opts.command === "help") {
+		writeOut(HELP);
+		return 0;
+	}
+	if (opts.command === "version") {
+		writeOut(`${pkg.version}\n`);
+		return 0;
+	}
+	applyColorEnv(opts);
+	const { GenesisError, ExitCode } = await import("./engine/errors");
+	try {
+		if (opts.command === "status") {
+			const { projectStatus, formatStatus } = await import("./engine/status");
+			const report = projectStatus(opts.cwd);
+			writeOut(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatStatus(report)}\n`);
+			return 0;
+		}
+		if (opts.yes) {
+			const { runHeadless } = await import("./headless");
+			return await runHeadless(opts, { out: writeOut, err: writeErr });
+		}
+		const interactive = Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
+		if (!interactive) {
+			writeErr(
+				"genesis-tui: no interactive terminal (stdin and stdout must both be a TTY).\nTo run without one: genesis-tui --yes [--answers answers.json] [--force]\nSee genesis-tui --help for the flags that set each decision.\n",
+			);
+			return ExitCode.usage;
+		}
+		if (truthy(process.env.CI)) {
+			writeErr(
+				"genesis-tui: CI is set, so the interactive wizard is off.\nRun genesis-tui --yes in CI, or set CI=false to use the wizard in this terminal.\n",
+			);
+			return ExitCode.usage;
+		}
+		const { runInteractive } = await import("./ui/run");
+		return await runInteractive(opts);
+	} catch (error) {
+		if (error instanceof GenesisError) {
+			writeErr(`genesis-tui: ${clean(error.message)}\n`);
+			return error.exitCode;
+		}
+		throw error;
+	}
+}

@@ -1,0 +1,180 @@
+// CI/CD tools: how each serialises deploys, gates production, scopes secrets, federates identity and caches.
+
+import { type Fact, fact, type SourceId } from "./sources";
+
+export type CiToolId = "github-actions" | "gitlab-ci" | "circleci" | "azure-devops" | "jenkins";
+
+export interface CiTool {
+	id: CiToolId;
+	name: string;
+	detect: RegExp;
+	file: string;
+	serialize: string;
+	approval: string;
+	secrets: string;
+	oidc: string;
+	caching: string;
+	reuse: string;
+	cancelSuperseded: string;
+	tradeoff: string;
+	facts: Fact[];
+	sources: SourceId[];
+}
+
+export const CI_TOOLS: Record<CiToolId, CiTool> = {
+	"github-actions": {
+		id: "github-actions",
+		name: "GitHub Actions",
+		detect: /\bgithub actions?\b|\bgha\b|\.github\/workflows/i,
+		file: ".github/workflows/deploy.yml",
+		serialize: "`concurrency: deploy-<environment>` with `cancel-in-progress: false` for production",
+		approval:
+			"environment protection rules: required reviewers (prevent self-review on), deployment branch restriction to `main`",
+		secrets: "environment-scoped secrets, released only after the protection rules pass",
+		oidc: "`permissions: id-token: write` and a cloud role whose trust policy is conditioned on `repo:<org>/<repo>:environment:<env>`",
+		caching: "`actions/setup-node` with `cache: npm` (or `actions/cache` keyed on the lockfile hash)",
+		reuse: "reusable workflows (`on: workflow_call`) with explicit secrets instead of `secrets: inherit`",
+		cancelSuperseded: "`cancel-in-progress: true` on pull-request workflows only",
+		tradeoff: "native to GitHub with environments, OIDC and a large action marketplace",
+		facts: [
+			fact(
+				"A concurrency group allows one running and one pending job; a newer pending run replaces the older; cancel-in-progress also cancels the running one.",
+				["gh-concurrency"],
+			),
+			fact(
+				"Environments support required reviewers (up to 6, one approval needed), prevent self-review, wait timers and branch restrictions; environment secrets are released only after the rules pass.",
+				["gh-envs"],
+			),
+			fact("Caches unused for 7 days are evicted and a repository holds up to 10 GB of caches.", [
+				"gh-cache",
+			]),
+			fact(
+				"OIDC to AWS needs `id-token: write` and a trust policy conditioned on the token's `sub` claim so other repositories cannot assume the role.",
+				["gh-oidc-aws"],
+			),
+			fact(
+				"Third-party actions should be pinned to a full commit SHA and GITHUB_TOKEN given minimal permissions.",
+				["gh-hardening"],
+				"M",
+			),
+		],
+		sources: ["gh-concurrency", "gh-envs", "gh-cache", "gh-oidc-aws", "gh-hardening"],
+	},
+	"gitlab-ci": {
+		id: "gitlab-ci",
+		name: "GitLab CI/CD",
+		detect: /\bgitlab\b/i,
+		file: ".gitlab-ci.yml",
+		serialize: "`resource_group: production` so one deploy job runs at a time per environment",
+		approval:
+			"protected environments with deployment approvals (`required_approval_count`) and deploy freezes",
+		secrets: "protected and masked variables scoped to the environment",
+		oidc: "`id_tokens:` with an audience for the cloud's workload identity federation",
+		caching: "`cache:` with `key: files: [package-lock.json]`",
+		reuse: "`include:` and CI/CD components",
+		cancelSuperseded: "`interruptible: true` on test jobs",
+		tradeoff: "one platform for code, CI and environments, with resource groups and approvals built in",
+		facts: [
+			fact(
+				"resource_group runs one job at a time per group; protected environments add deployment approvals and deploy freezes.",
+				["gitlab-deploy-safety"],
+			),
+			fact("GitLab issues OIDC ID tokens to jobs through the `id_tokens` keyword.", ["gitlab-oidc"], "M"),
+		],
+		sources: ["gitlab-deploy-safety", "gitlab-oidc"],
+	},
+	circleci: {
+		id: "circleci",
+		name: "CircleCI",
+		detect: /\bcircle ?ci\b/i,
+		file: ".circleci/config.yml",
+		serialize: "a serial deploy workflow on `main` (one production deploy job at a time)",
+		approval: "a `type: approval` job before the production deploy job",
+		secrets: "contexts restricted to a security group for production",
+		oidc: "the job's OIDC token (`$CIRCLE_OIDC_TOKEN_V2`) exchanged for a short-lived cloud role",
+		caching: '`restore_cache` / `save_cache` keyed on `{{ checksum "package-lock.json" }}`',
+		reuse: "orbs",
+		cancelSuperseded: "auto-cancel redundant workflows on non-default branches",
+		tradeoff: "fast hosted runners and orbs; approvals and contexts instead of native environments",
+		facts: [
+			fact("Contexts share environment variables across projects and can be restricted to security groups.", [
+				"circleci-contexts",
+			]),
+			fact(
+				"A workflow can hold for manual approval with a `type: approval` job.",
+				["circleci-workflows"],
+				"S",
+			),
+			fact(
+				"Jobs receive OIDC tokens that cloud providers can trust for short-lived credentials.",
+				["circleci-oidc"],
+				"M",
+			),
+		],
+		sources: ["circleci-contexts", "circleci-workflows", "circleci-oidc"],
+	},
+	"azure-devops": {
+		id: "azure-devops",
+		name: "Azure Pipelines",
+		detect: /\bazure (devops|pipelines)\b/i,
+		file: "azure-pipelines.yml",
+		serialize: "an Exclusive lock check on the production environment",
+		approval: "approvals and checks on the `production` environment",
+		secrets: "variable groups linked to Key Vault, scoped by environment",
+		oidc: "an Azure Resource Manager service connection using workload identity federation",
+		caching: "the `Cache@2` task keyed on the lockfile",
+		reuse: "YAML templates",
+		cancelSuperseded: "batch CI runs and pull-request build cancellation",
+		tradeoff: "deep Azure integration with environment checks and federated service connections",
+		facts: [
+			fact(
+				"Environments carry approvals and checks, including an exclusive lock that serialises deployments.",
+				["azure-devops-approvals"],
+				"M",
+			),
+			fact(
+				"Service connections can use workload identity federation instead of secrets.",
+				["azure-devops-wif"],
+				"M",
+			),
+			fact(
+				"The Cache task restores and saves dependencies keyed on files such as lockfiles.",
+				["azure-devops-cache"],
+				"M",
+			),
+		],
+		sources: ["azure-devops-approvals", "azure-devops-wif", "azure-devops-cache"],
+	},
+	jenkins: {
+		id: "jenkins",
+		name: "Jenkins",
+		detect: /\bjenkins\b/i,
+		file: "Jenkinsfile",
+		serialize: "`options { disableConcurrentBuilds() }` plus a `lock('production')` around the deploy stage",
+		approval: "an `input` step limited to the release approvers' group (`submitter`)",
+		secrets: "`withCredentials` bindings to folder-scoped credentials",
+		oidc: "short-lived cloud credentials from the cloud's OIDC plugin instead of stored keys",
+		caching: "a persistent npm cache volume on the agents",
+		reuse: "shared libraries",
+		cancelSuperseded: "`disableConcurrentBuilds(abortPrevious: true)` on branch builds",
+		tradeoff: "self-hosted and endlessly pluggable, at the price of running and patching the controller",
+		facts: [
+			fact(
+				"Declarative pipelines offer `disableConcurrentBuilds`, `input` with `submitter`, and `when` conditions.",
+				["jenkins-syntax"],
+				"M",
+			),
+			fact("The Lockable Resources plugin serialises stages with `lock`.", ["jenkins-lock"], "M"),
+			fact("Credentials Binding exposes credentials to a block only.", ["jenkins-credentials"], "M"),
+		],
+		sources: ["jenkins-syntax", "jenkins-lock", "jenkins-credentials"],
+	},
+};
+
+export const CI_IDS = Object.keys(CI_TOOLS) as CiToolId[];
+
+export function detectCi(text: string | undefined): CiToolId | undefined {
+	if (!text) return undefined;
+	const order: CiToolId[] = ["github-actions", "gitlab-ci", "circleci", "azure-devops", "jenkins"];
+	return order.find((id) => CI_TOOLS[id].detect.test(text));
+}

@@ -1,0 +1,486 @@
+// Managed databases: backups, point-in-time recovery, failover and restore semantics, each with its source.
+
+import type { Cloud, PlatformId } from "./platforms";
+import { type Fact, fact, type SourceId } from "./sources";
+
+export type DbProviderId =
+	| "rds-postgres"
+	| "aurora-postgres"
+	| "cloud-sql"
+	| "azure-sql"
+	| "azure-pg-flexible"
+	| "neon"
+	| "supabase"
+	| "railway-postgres"
+	| "fly-postgres"
+	| "fly-mpg"
+	| "heroku-postgres"
+	| "render-postgres"
+	| "self-managed";
+
+export interface DbFacts {
+	id: DbProviderId;
+	name: string;
+	detect: RegExp;
+	cloud: Cloud | undefined;
+	/** Scheduled snapshot/dump backups. */
+	snapshot: { everyHours: number; retention: string };
+	/** Continuous log archiving, when the service offers it. */
+	pitr?: { logIntervalMinutes: number; retention: string; how: string };
+	/** Replication that bounds RPO for region or instance loss. */
+	replication?: { lagSeconds: number; how: string };
+	ha: string;
+	failoverSeconds?: number;
+	restore: { semantics: string; command: string; createsNewInstance: boolean };
+	facts: Fact[];
+	caveats: Fact[];
+	sources: SourceId[];
+}
+
+export const DATABASES: Record<DbProviderId, DbFacts> = {
+	"rds-postgres": {
+		id: "rds-postgres",
+		name: "Amazon RDS for PostgreSQL",
+		detect: /\brds\b/i,
+		cloud: "aws",
+		snapshot: { everyHours: 24, retention: "7–35 days (automated backups)" },
+		pitr: {
+			logIntervalMinutes: 5,
+			retention: "up to 35 days",
+			how: "automated backups with transaction logs; LatestRestorableTime is typically within 5 minutes of now",
+		},
+		replication: { lagSeconds: 0, how: "Multi-AZ synchronous standby (same region)" },
+		ha: "Multi-AZ DB instance; failover typically 60–120 seconds",
+		failoverSeconds: 120,
+		restore: {
+			semantics: "a point-in-time restore creates a new DB instance; connection strings must be repointed",
+			command:
+				"aws rds restore-db-instance-to-point-in-time --source-db-instance-identifier prod-db --target-db-instance-identifier prod-db-restore --restore-time $RESTORE_TIME",
+			createsNewInstance: true,
+		},
+		facts: [
+			fact(
+				"RDS restores to any second up to LatestRestorableTime, typically within 5 minutes of now; retention is 1–35 days.",
+				["aws-rds-pitr"],
+			),
+			fact("Multi-AZ DB instance failover typically completes in 60–120 seconds.", ["aws-rds-failover"]),
+		],
+		caveats: [],
+		sources: ["aws-rds-pitr", "aws-rds-failover"],
+	},
+	"aurora-postgres": {
+		id: "aurora-postgres",
+		name: "Amazon Aurora PostgreSQL",
+		detect: /\baurora\b/i,
+		cloud: "aws",
+		snapshot: { everyHours: 24, retention: "1–35 days (continuous backup)" },
+		pitr: {
+			logIntervalMinutes: 5,
+			retention: "up to 35 days",
+			how: "continuous incremental backup to any point in the retention period",
+		},
+		replication: {
+			lagSeconds: 1,
+			how: "Aurora Global Database to a secondary region (typically under 1 second of lag)",
+		},
+		ha: "up to 15 replicas across 3 Availability Zones; Global Database switchover or failover for region loss",
+		failoverSeconds: 60,
+		restore: {
+			semantics: "point-in-time restore creates a new cluster",
+			command:
+				"aws rds restore-db-cluster-to-point-in-time --source-db-cluster-identifier prod --db-cluster-identifier prod-restore --restore-to-time $RESTORE_TIME",
+			createsNewInstance: true,
+		},
+		facts: [
+			fact("Aurora Global Database replicates to secondary regions with typically under one second of lag.", [
+				"aws-aurora-global",
+			]),
+		],
+		caveats: [],
+		sources: ["aws-aurora-global", "aws-rds-pitr"],
+	},
+	"cloud-sql": {
+		id: "cloud-sql",
+		name: "Cloud SQL for PostgreSQL",
+		detect: /\bcloud ?sql\b/i,
+		cloud: "gcp",
+		snapshot: { everyHours: 24, retention: "7 automated backups by default" },
+		pitr: {
+			logIntervalMinutes: 5,
+			retention: "1–7 days (Enterprise), up to 35 days (Enterprise Plus)",
+			how: "write-ahead logs archived to Cloud Storage at least every 5 minutes",
+		},
+		replication: {
+			lagSeconds: 0,
+			how: "regional (HA) instance with synchronous standby in a second zone; cross-region read replica for region loss",
+		},
+		ha: "regional availability: the standby takes over with the same IP and no data loss",
+		failoverSeconds: 60,
+		restore: {
+			semantics: "point-in-time recovery clones to a new instance",
+			command: "gcloud sql instances clone prod-db prod-db-restore --point-in-time $RESTORE_TIME",
+			createsNewInstance: true,
+		},
+		facts: [
+			fact(
+				"With PITR logs in Cloud Storage, logs are uploaded every 5 minutes or less, so RPO is typically ≤ 5 minutes.",
+				["gcp-cloudsql-pitr"],
+			),
+			fact(
+				"An HA instance fails over to a standby in another zone with the same IP and no data loss; HA costs roughly twice a standalone instance.",
+				["gcp-cloudsql-availability"],
+			),
+			fact("A cross-region read replica can be promoted for regional disaster recovery.", [
+				"gcp-cloudsql-replica",
+			]),
+		],
+		caveats: [
+			fact(
+				"On the Enterprise edition PITR is on by default only when the instance is created in the console; enable it explicitly in IaC.",
+				["gcp-cloudsql-pitr"],
+			),
+		],
+		sources: ["gcp-cloudsql-pitr", "gcp-cloudsql-availability", "gcp-cloudsql-replica"],
+	},
+	"azure-sql": {
+		id: "azure-sql",
+		name: "Azure SQL Database",
+		detect: /\bazure sql\b|\bsql server\b|\bmssql\b/i,
+		cloud: "azure",
+		snapshot: { everyHours: 168, retention: "7–35 days; long-term retention up to 10 years" },
+		pitr: {
+			logIntervalMinutes: 10,
+			retention: "7–35 days",
+			how: "full backups weekly, differential every 12 hours, log backups every 5–10 minutes",
+		},
+		replication: { lagSeconds: 5, how: "auto-failover group to a paired region (RPO 5 s)" },
+		ha: "zone-redundant configuration; failover groups for region loss (RTO 1 h, RPO 5 s)",
+		failoverSeconds: 30,
+		restore: {
+			semantics: "a restore creates a new database; it cannot overwrite the existing one",
+			command:
+				"az sql db restore --resource-group rg-prod --server prod-sql --name app --dest-name app-restore --time $RESTORE_TIME",
+			createsNewInstance: true,
+		},
+		facts: [
+			fact(
+				"Azure SQL takes full backups weekly, differentials every 12 hours and log backups every 5–10 minutes; PITR up to 35 days; LTR up to 10 years.",
+				["azure-sql-bc"],
+			),
+			fact("Auto-failover groups: RTO 1 h, RPO 5 s; geo-restore: RTO 12 h, RPO 1 h.", ["azure-sql-bc"]),
+		],
+		caveats: [],
+		sources: ["azure-sql-bc"],
+	},
+	"azure-pg-flexible": {
+		id: "azure-pg-flexible",
+		name: "Azure Database for PostgreSQL flexible server",
+		detect: /\bflexible server\b|\bazure (database for )?postgres/i,
+		cloud: "azure",
+		snapshot: { everyHours: 24, retention: "7–35 days" },
+		pitr: {
+			logIntervalMinutes: 5,
+			retention: "7–35 days",
+			how: "automatic backups with point-in-time restore to a new server",
+		},
+		replication: { lagSeconds: 0, how: "zone-redundant HA standby; geo-redundant backup for region loss" },
+		ha: "zone-redundant high availability with a standby in another zone",
+		failoverSeconds: 120,
+		restore: {
+			semantics: "restores go to a new server; geo-restore goes to the paired region",
+			command:
+				"az postgres flexible-server restore --resource-group rg-prod --name prod-pg-restore --source-server prod-pg --restore-time $RESTORE_TIME",
+			createsNewInstance: true,
+		},
+		facts: [
+			fact("Point-in-time restore creates a new server; geo-restore targets the paired region.", [
+				"azure-pg-restore",
+			]),
+		],
+		caveats: [
+			fact(
+				"Geo-redundant backup must be chosen when the server is created; it cannot be added later.",
+				["azure-pg-restore"],
+				"S",
+			),
+		],
+		sources: ["azure-pg-restore"],
+	},
+	neon: {
+		id: "neon",
+		name: "Neon Postgres",
+		detect: /\bneon\b/i,
+		cloud: undefined,
+		snapshot: { everyHours: 24, retention: "within the history window" },
+		pitr: {
+			logIntervalMinutes: 1,
+			retention: "history window: Free 6 h; Launch up to 7 days; Scale up to 30 days",
+			how: "continuous WAL history; branch from any timestamp in the window",
+		},
+		ha: "single-region project; compute restarts on failure",
+		restore: {
+			semantics:
+				"restore in place is destructive (drops later writes); the safe path is a branch at the timestamp, verified, then promoted",
+			command: "neon branches create --name restore-$RESTORE_TIME --parent main@$RESTORE_TIME",
+			createsNewInstance: false,
+		},
+		facts: [
+			fact("Neon's history window is 6 h on Free, up to 7 days on Launch and up to 30 days on Scale.", [
+				"neon-history",
+			]),
+			fact("Branching from a past timestamp, verifying, then promoting is the safe restore path.", [
+				"neon-rollback",
+			]),
+		],
+		caveats: [fact("A point-in-time window longer than 6 hours needs a paid Neon plan.", ["neon-history"])],
+		sources: ["neon-history", "neon-rollback"],
+	},
+	supabase: {
+		id: "supabase",
+		name: "Supabase Postgres",
+		detect: /\bsupabase\b/i,
+		cloud: undefined,
+		snapshot: { everyHours: 24, retention: "Pro 7 days, Team 14 days, Enterprise up to 30 days" },
+		pitr: {
+			logIntervalMinutes: 2,
+			retention: "per PITR add-on",
+			how: "PITR add-on (Pro plan and up, Small compute or larger): WAL archived every 2 minutes",
+		},
+		ha: "read replicas; no automatic cross-region failover",
+		restore: {
+			semantics:
+				"a restore makes the project inaccessible while it runs; restore to a new project is available; Storage objects are not in database backups",
+			command: "Supabase dashboard → Database → Backups → Point in time → choose time → Restore",
+			createsNewInstance: false,
+		},
+		facts: [
+			fact(
+				"With PITR, WAL is archived every 2 minutes, so worst-case RPO is 2 minutes; daily backups alone allow up to 24 hours of loss.",
+				["supabase-backups"],
+			),
+			fact(
+				"Restore downtime grows with database size; Storage objects are not included in database backups.",
+				["supabase-backups"],
+			),
+		],
+		caveats: [
+			fact(
+				"The Free plan has no downloadable scheduled backups; it needs `supabase db dump` to off-site storage, and PITR needs Pro or higher.",
+				["supabase-backups"],
+			),
+		],
+		sources: ["supabase-backups"],
+	},
+	"railway-postgres": {
+		id: "railway-postgres",
+		name: "Railway PostgreSQL (volume-backed)",
+		detect: /\brailway\b.*\bpostgres|\bpostgres\b.*\brailway\b/i,
+		cloud: undefined,
+		snapshot: { everyHours: 24, retention: "daily kept 6 days, weekly kept 1 month, monthly kept 3 months" },
+		ha: "single instance on a volume; an HA Postgres template exists",
+		restore: {
+			semantics: "restoring a backup stages a new volume and removes backups newer than the restored one",
+			command: "Railway dashboard → Postgres service → Backups → choose backup → Restore",
+			createsNewInstance: false,
+		},
+		facts: [
+			fact(
+				"Volume backups run daily (kept 6 days), weekly (1 month) and monthly (3 months), plus manual backups.",
+				["railway-backups"],
+			),
+		],
+		caveats: [
+			fact(
+				"Volume backups alone bound RPO at the backup interval (up to 24 hours); tighter RPO needs WAL archiving to object storage.",
+				["railway-backups"],
+			),
+		],
+		sources: ["railway-backups", "railway-volumes"],
+	},
+	"fly-postgres": {
+		id: "fly-postgres",
+		name: "Fly Postgres (unmanaged)",
+		detect: /\bfly postgres\b/i,
+		cloud: undefined,
+		snapshot: { everyHours: 24, retention: "5 days by default, configurable 1–60" },
+		ha: "you operate replicas and failover yourself",
+		restore: {
+			semantics: "a snapshot restores into a new volume",
+			command:
+				"fly volumes snapshots list $VOLUME_ID && fly volumes create pg_data --snapshot-id $SNAPSHOT_ID",
+			createsNewInstance: true,
+		},
+		facts: [
+			fact("Volume snapshots are taken daily and kept 5 days by default (1–60 configurable).", [
+				"fly-snapshots",
+			]),
+		],
+		caveats: [
+			fact("Fly Postgres is not managed: failover and disaster recovery are the operator's responsibility.", [
+				"fly-pg-unmanaged",
+			]),
+		],
+		sources: ["fly-snapshots", "fly-pg-unmanaged"],
+	},
+	"fly-mpg": {
+		id: "fly-mpg",
+		name: "Fly Managed Postgres",
+		detect: /\b(fly mpg|managed postgres.*fly|fly.*managed postgres)\b/i,
+		cloud: undefined,
+		snapshot: { everyHours: 24, retention: "plan-dependent" },
+		pitr: {
+			logIntervalMinutes: 5,
+			retention: "plan-dependent",
+			how: "`fly mpg restore` from a backup or a point in time into a new cluster",
+		},
+		ha: "managed cluster",
+		restore: {
+			semantics: "restores into a new cluster; the source cluster is unchanged",
+			command: "fly mpg restore $CLUSTER_ID --point-in-time $RESTORE_TIME",
+			createsNewInstance: true,
+		},
+		facts: [
+			fact("`fly mpg restore` restores from a backup or a point in time into a new cluster.", ["fly-mpg"]),
+		],
+		caveats: [],
+		sources: ["fly-mpg"],
+	},
+	"heroku-postgres": {
+		id: "heroku-postgres",
+		name: "Heroku Postgres",
+		detect: /\bheroku postgres\b/i,
+		cloud: undefined,
+		snapshot: { everyHours: 24, retention: "plan-dependent" },
+		pitr: {
+			logIntervalMinutes: 5,
+			retention: "plan-dependent rollback window",
+			how: "continuous protection; Rollback creates a new database at a past point",
+		},
+		replication: { lagSeconds: 1, how: "followers (asynchronous replicas)" },
+		ha: "HA plans fail over to a standby",
+		restore: {
+			semantics: "Rollback creates a new database at a past point, promoted to primary",
+			command:
+				"heroku addons:create heroku-postgresql:standard-0 --rollback DATABASE_URL --to $RESTORE_TIME && heroku pg:promote $NEW_DB",
+			createsNewInstance: true,
+		},
+		facts: [
+			fact("Heroku Postgres Rollback creates a new database at a past point in time.", [
+				"heroku-pg-rollback",
+			]),
+		],
+		caveats: [],
+		sources: ["heroku-pg-rollback"],
+	},
+	"render-postgres": {
+		id: "render-postgres",
+		name: "Render Postgres",
+		detect: /\brender\b.*\bpostgres|\bpostgres\b.*\brender\b/i,
+		cloud: undefined,
+		snapshot: { everyHours: 24, retention: "logical exports on demand" },
+		pitr: {
+			logIntervalMinutes: 5,
+			retention: "plan-dependent recovery window",
+			how: "point-in-time recovery on paid instances, restored into a new database",
+		},
+		ha: "high-availability standby on Pro plans and above",
+		restore: {
+			semantics:
+				"point-in-time recovery creates a new database instance; the service's DATABASE_URL must be repointed",
+			command: "Render dashboard → Postgres → Recovery → choose time → Restore to new database",
+			createsNewInstance: true,
+		},
+		facts: [
+			fact(
+				"Paid Render Postgres instances offer point-in-time recovery into a new database.",
+				["render-postgres-recovery"],
+				"M",
+			),
+		],
+		caveats: [
+			fact(
+				"Free Render Postgres instances have no point-in-time recovery.",
+				["render-postgres-recovery"],
+				"M",
+			),
+		],
+		sources: ["render-postgres-recovery"],
+	},
+	"self-managed": {
+		id: "self-managed",
+		name: "self-managed PostgreSQL",
+		detect: /\bself[- ]?(hosted|managed)\b/i,
+		cloud: undefined,
+		snapshot: { everyHours: 24, retention: "30 days (pg_dump to object storage)" },
+		pitr: {
+			logIntervalMinutes: 5,
+			retention: "14 days",
+			how: "base backups plus WAL archiving with pgBackRest or WAL-G (archive_timeout 300 s)",
+		},
+		ha: "streaming replica promoted by hand or by Patroni",
+		restore: {
+			semantics: "restore a base backup and replay WAL to the target time on a new server",
+			command: 'pgbackrest --stanza=app --type=time --target="$RESTORE_TIME" restore',
+			createsNewInstance: true,
+		},
+		facts: [
+			fact(
+				"Logical corruption is recovered with point-in-time recovery, not replication, which copies the corruption.",
+				["neon-rollback"],
+				"S",
+			),
+		],
+		caveats: [],
+		sources: ["neon-rollback"],
+	},
+};
+
+const DETECT_ORDER: DbProviderId[] = [
+	"aurora-postgres",
+	"rds-postgres",
+	"cloud-sql",
+	"azure-sql",
+	"azure-pg-flexible",
+	"neon",
+	"supabase",
+	"fly-mpg",
+	"fly-postgres",
+	"heroku-postgres",
+	"render-postgres",
+	"railway-postgres",
+	"self-managed",
+];
+
+export function detectDatabase(text: string | undefined): DbProviderId | undefined {
+	if (!text) return undefined;
+	return DETECT_ORDER.find((id) => DATABASES[id].detect.test(text));
+}
+
+/** The managed database a platform or cloud usually pairs with, when the inputs name only "PostgreSQL". */
+export function defaultDatabaseFor(platform: PlatformId | undefined, cloud: Cloud): DbProviderId {
+	switch (platform) {
+		case "railway":
+			return "railway-postgres";
+		case "heroku":
+			return "heroku-postgres";
+		case "fly":
+			return "fly-mpg";
+		case "vercel":
+			return "neon";
+		case "render":
+			return "render-postgres";
+		default:
+			break;
+	}
+	if (cloud === "aws") return "rds-postgres";
+	if (cloud === "gcp") return "cloud-sql";
+	if (cloud === "azure") return "azure-pg-flexible";
+	return "self-managed";
+}
+
+/** Worst-case data loss in minutes with the mechanisms the provider offers, for logical errors and for instance loss. */
+export function achievableRpoMinutes(db: DbFacts): { logical: number; instanceLoss: number } {
+	const logical = db.pitr ? db.pitr.logIntervalMinutes : db.snapshot.everyHours * 60;
+	const instanceLoss = db.replication ? Math.max(db.replication.lagSeconds / 60, 0) : logical;
+	return { logical, instanceLoss };
+}

@@ -1,0 +1,285 @@
+// Operations knowledge: feature flags, incident severity and roles, DORA benchmarks, compliance controls.
+
+import { type Fact, fact, type SourceId } from "./sources";
+
+export interface FlagTool {
+	id: string;
+	name: string;
+	detect: RegExp;
+	kind: string;
+	rollout: string;
+	sources: SourceId[];
+}
+
+export const FLAG_TOOLS: FlagTool[] = [
+	{
+		id: "launchdarkly",
+		name: "LaunchDarkly",
+		detect: /\blaunch ?darkly\b/i,
+		kind: "managed",
+		rollout: "percentage and progressive rollouts; guarded rollouts watch metrics and roll back",
+		sources: ["launchdarkly-guarded"],
+	},
+	{
+		id: "unleash",
+		name: "Unleash",
+		detect: /\bunleash\b/i,
+		kind: "open source",
+		rollout:
+			"`flexibleRollout` with a percentage and stickiness on userId so raising the percentage keeps existing users in",
+		sources: ["unleash-rollout"],
+	},
+	{
+		id: "flagsmith",
+		name: "Flagsmith",
+		detect: /\bflagsmith\b/i,
+		kind: "open source (BSD-3-Clause), hosted or self-hosted",
+		rollout: "segments and percentage splits",
+		sources: ["flagsmith"],
+	},
+	{
+		id: "growthbook",
+		name: "GrowthBook",
+		detect: /\bgrowthbook\b/i,
+		kind: "open source with experimentation",
+		rollout: "percentage rollouts and experiments",
+		sources: ["growthbook"],
+	},
+	{
+		id: "configcat",
+		name: "ConfigCat",
+		detect: /\bconfigcat\b/i,
+		kind: "managed",
+		rollout: "percentage and targeting rules",
+		sources: ["openfeature"],
+	},
+	{
+		id: "posthog",
+		name: "PostHog feature flags",
+		detect: /\bposthog\b/i,
+		kind: "managed or self-hosted",
+		rollout: "percentage rollouts with person properties",
+		sources: ["openfeature"],
+	},
+];
+
+export const FLAG_FACTS: Fact[] = [
+	fact(
+		"Feature flags decouple deploy from release and give kill switches that degrade gracefully during incidents.",
+		["openfeature"],
+	),
+	fact(
+		"Toggle categories differ in lifetime: release, experiment, ops (including kill switches) and permissioning; keep the number of live toggles small.",
+		["feature-toggles"],
+		"S",
+	),
+	fact(
+		"OpenFeature is a vendor-neutral CNCF specification with providers for most flag services, so the SDK call sites do not change with the vendor.",
+		["openfeature"],
+	),
+];
+
+export interface Severity {
+	level: string;
+	criteria: string;
+	response: string;
+	page: string;
+}
+
+export const SEVERITIES: Severity[] = [
+	{
+		level: "SEV-1",
+		criteria: "production down, data loss or security breach; more than 25% of users affected",
+		response: "incident commander within 5 min; status page update within 15 min; executive liaison",
+		page: "page on-call immediately, escalate to secondary after 10 min",
+	},
+	{
+		level: "SEV-2",
+		criteria:
+			"a core journey broken or degraded for more than 5% of users, or an SLO burning at more than 10× its budget rate",
+		response: "incident commander within 15 min; status page within 30 min",
+		page: "page on-call immediately",
+	},
+	{
+		level: "SEV-3",
+		criteria: "partial degradation with a workaround; deploy-related issues are rolled back first",
+		response: "owner within 1 hour in working hours",
+		page: "high-urgency notification",
+	},
+	{
+		level: "SEV-4",
+		criteria: "minor issue, no customer impact",
+		response: "next business day",
+		page: "low-urgency ticket",
+	},
+];
+
+export const INCIDENT_FACTS: Fact[] = [
+	fact(
+		"Severity levels SEV-1 (most urgent) to SEV-5; SEV-1 and SEV-2 are major incidents run with the full process; when unsure, pick the higher severity.",
+		["pd-severity"],
+	),
+	fact(
+		"Incident roles: Incident Commander, Deputy, Scribe, Subject Matter Experts, Customer Liaison and Internal Liaison.",
+		["pd-roles"],
+	),
+	fact("Declare early, separate roles, keep a live incident document and hand off explicitly.", [
+		"sre-incidents",
+	]),
+	fact(
+		"Every SEV-1/2 gets a blameless postmortem; PagerDuty's process schedules the review within 3 calendar days for SEV-1 and 5 business days for SEV-2.",
+		["pd-postmortem", "sre-postmortem"],
+	),
+];
+
+export const DORA_FACTS: Fact[] = [
+	fact(
+		"DORA 2024 elite performers: change lead time under one day, on-demand deployments, 5% change failure rate and failed-deployment recovery under one hour.",
+		["dora-2024"],
+		"S",
+	),
+	fact(
+		"DORA measures change lead time, deployment frequency, change fail rate, failed deployment recovery time and, since 2024, deployment rework rate.",
+		["dora-guide"],
+		"S",
+	),
+];
+
+export type ComplianceId = "pci-dss" | "hipaa" | "soc2" | "gdpr" | "iso27001";
+
+export interface ComplianceRegime {
+	id: ComplianceId;
+	name: string;
+	detect: RegExp;
+	/** Control → what it changes in Section 10. */
+	controls: { control: string; effect: string }[];
+	logRetention: string;
+	drillCadence: string;
+	requiresSeparationOfDuties: boolean;
+	sources: SourceId[];
+}
+
+export const COMPLIANCE: Record<ComplianceId, ComplianceRegime> = {
+	"pci-dss": {
+		id: "pci-dss",
+		name: "PCI DSS v4.0.1",
+		detect: /\bpci(-| )?dss\b|\bpci\b/i,
+		controls: [
+			{
+				control: "6.5.1",
+				effect:
+					"every production change records reason, security impact, approval, testing and a back-out procedure (the deployment and rollback runbooks)",
+			},
+			{
+				control: "6.5.3",
+				effect: "pre-production is separated from production by account and access control",
+			},
+			{
+				control: "6.5.4",
+				effect:
+					"production deploys need a reviewer other than the author (required reviewers with self-review prevented)",
+			},
+			{ control: "6.5.5", effect: "no live card data in staging or previews: synthetic data only" },
+			{ control: "10.5.1", effect: "audit logs kept 12 months, the latest 3 months immediately available" },
+			{ control: "12.10.1", effect: "the incident response plan is tested at least every 12 months" },
+		],
+		logRetention: "12 months (3 months hot)",
+		drillCadence: "at least every 12 months",
+		requiresSeparationOfDuties: true,
+		sources: ["pci-dss"],
+	},
+	hipaa: {
+		id: "hipaa",
+		name: "HIPAA Security Rule",
+		detect: /\bhipaa\b|\bphi\b/i,
+		controls: [
+			{ control: "164.308(a)(7)(ii)(A)", effect: "a data backup plan with retrievable exact copies of ePHI" },
+			{ control: "164.308(a)(7)(ii)(B)", effect: "a disaster recovery plan to restore lost data" },
+			{ control: "164.308(a)(7)(ii)(C)", effect: "an emergency-mode operation plan" },
+			{ control: "164.308(a)(7)(ii)(D)", effect: "periodic testing and revision of the contingency plans" },
+		],
+		logRetention: "6 years for required documentation",
+		drillCadence: "at least yearly",
+		requiresSeparationOfDuties: true,
+		sources: ["hipaa-contingency"],
+	},
+	soc2: {
+		id: "soc2",
+		name: "SOC 2",
+		detect: /\bsoc ?2\b/i,
+		controls: [
+			{ control: "CC8.1", effect: "changes are authorised, tested and approved before production" },
+			{
+				control: "CC7.4 / CC7.5",
+				effect: "incidents are responded to and recovered from under a defined process",
+			},
+			{
+				control: "A1.2 / A1.3",
+				effect: "backups and recovery are tested against the availability commitments",
+			},
+		],
+		logRetention: "12 months",
+		drillCadence: "at least yearly",
+		requiresSeparationOfDuties: true,
+		sources: ["soc2-tsc"],
+	},
+	gdpr: {
+		id: "gdpr",
+		name: "GDPR",
+		detect: /\bgdpr\b/i,
+		controls: [
+			{
+				control: "Art. 32(1)(c)",
+				effect: "the ability to restore availability of and access to personal data in a timely manner",
+			},
+			{
+				control: "Art. 32(1)(d)",
+				effect: "regular testing of the effectiveness of these measures (restore tests and drills)",
+			},
+		],
+		logRetention: "as short as the purpose allows; backups expire on the same schedule as erasure requests",
+		drillCadence: "at least yearly",
+		requiresSeparationOfDuties: false,
+		sources: ["gdpr-32"],
+	},
+	iso27001: {
+		id: "iso27001",
+		name: "ISO/IEC 27001:2022",
+		detect: /\biso ?27001\b/i,
+		controls: [
+			{ control: "A.8.13", effect: "backup copies are maintained and regularly tested" },
+			{ control: "A.8.31", effect: "development, test and production environments are separated" },
+			{ control: "A.8.32", effect: "changes follow change management" },
+			{ control: "A.5.30", effect: "ICT readiness for business continuity is planned and tested" },
+		],
+		logRetention: "12 months",
+		drillCadence: "at least yearly",
+		requiresSeparationOfDuties: true,
+		sources: ["iso27001"],
+	},
+};
+
+export const COMPLIANCE_IDS = Object.keys(COMPLIANCE) as ComplianceId[];
+
+export function detectCompliance(text: string): ComplianceId[] {
+	return COMPLIANCE_IDS.filter((id) => COMPLIANCE[id].detect.test(text));
+}
+
+export const RUNBOOK_FACTS: Fact[] = [
+	fact(
+		"A runbook documents steps to a specific outcome with the tools, permissions, error handling and escalations it needs; keep runbooks version-controlled and automate the frequent ones first.",
+		["aws-ops07"],
+	),
+];
+
+export const MIGRATION_FACTS: Fact[] = [
+	fact(
+		"Rolling back application code does not roll back the database schema; migrations must stay backward compatible.",
+		["render-rollback-article"],
+	),
+	fact(
+		"Expand/contract (parallel change): add the new shape, migrate readers and writers, remove the old shape in a later release.",
+		["parallel-change"],
+		"S",
+	),
+];

@@ -1,0 +1,354 @@
+// Every source the knowledge base cites, by key; facts refer to these keys and the section lists the ones it used.
+
+export interface Source {
+	title: string;
+	url: string;
+}
+
+export const SOURCES = {
+	"aws-dr-blog": {
+		title: "AWS Architecture Blog: Disaster recovery strategies for recovery in the cloud",
+		url: "https://aws.amazon.com/blogs/architecture/disaster-recovery-dr-architecture-on-aws-part-i-strategies-for-recovery-in-the-cloud/",
+	},
+	"aws-dr-whitepaper": {
+		title: "AWS whitepaper: Disaster recovery options in the cloud",
+		url: "https://docs.aws.amazon.com/whitepapers/latest/disaster-recovery-workloads-on-aws/disaster-recovery-options-in-the-cloud.html",
+	},
+	"aws-rel13": {
+		title: "AWS Well-Architected REL13: Plan for disaster recovery",
+		url: "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel-13.html",
+	},
+	"aws-rds-pitr": {
+		title: "Amazon RDS: Restoring a DB instance to a specified time",
+		url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PIT.html",
+	},
+	"aws-rds-failover": {
+		title: "Amazon RDS: Multi-AZ DB instance failover",
+		url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.Failover.html",
+	},
+	"aws-aurora-global": {
+		title: "Amazon Aurora Global Database",
+		url: "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.html",
+	},
+	"aws-ecs-deploycfg": {
+		title: "Amazon ECS API: DeploymentConfiguration",
+		url: "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html",
+	},
+	"aws-codedeploy-configs": {
+		title: "AWS CodeDeploy: Deployment configurations",
+		url: "https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html",
+	},
+	"aws-lambda-alias": {
+		title: "AWS Lambda API: AliasRoutingConfiguration",
+		url: "https://docs.aws.amazon.com/lambda/latest/api/API_AliasRoutingConfiguration.html",
+	},
+	"aws-ops07": {
+		title: "AWS Well-Architected OPS07-BP03: Use runbooks to perform procedures",
+		url: "https://docs.aws.amazon.com/wellarchitected/latest/operational-excellence-pillar/ops_ready_to_support_use_runbooks.html",
+	},
+	"azure-waf-dr": {
+		title: "Azure Well-Architected: Disaster recovery",
+		url: "https://learn.microsoft.com/azure/well-architected/reliability/disaster-recovery",
+	},
+	"azure-waf-ha": {
+		title: "Azure Well-Architected: Highly available multi-region design",
+		url: "https://learn.microsoft.com/azure/well-architected/reliability/highly-available-multi-region-design",
+	},
+	"azure-sql-bc": {
+		title: "Azure SQL Database: Business continuity overview",
+		url: "https://learn.microsoft.com/azure/azure-sql/database/business-continuity-high-availability-disaster-recover-hadr-overview",
+	},
+	"azure-pg-restore": {
+		title: "Azure Database for PostgreSQL flexible server: Point-in-time restore",
+		url: "https://learn.microsoft.com/azure/postgresql/flexible-server/how-to-restore-server-portal",
+	},
+	"azure-slots": {
+		title: "Azure App Service: Set up staging environments (deployment slots)",
+		url: "https://learn.microsoft.com/azure/app-service/deploy-staging-slots",
+	},
+	"azure-bicep": {
+		title: "Azure Bicep overview",
+		url: "https://learn.microsoft.com/azure/azure-resource-manager/bicep/overview",
+	},
+	"azure-login": { title: "Azure/login GitHub Action (OIDC)", url: "https://github.com/Azure/login" },
+	"azure-devops-approvals": {
+		title: "Azure Pipelines: Define approvals and checks (incl. exclusive lock)",
+		url: "https://learn.microsoft.com/azure/devops/pipelines/process/approvals",
+	},
+	"azure-devops-wif": {
+		title: "Azure Pipelines: Connect to Azure with workload identity federation",
+		url: "https://learn.microsoft.com/azure/devops/pipelines/library/connect-to-azure",
+	},
+	"azure-devops-cache": {
+		title: "Azure Pipelines: Pipeline caching",
+		url: "https://learn.microsoft.com/azure/devops/pipelines/release/caching",
+	},
+	"gcp-dr-plan": {
+		title: "Google Cloud: Disaster recovery planning guide",
+		url: "https://cloud.google.com/architecture/dr-scenarios-planning-guide",
+	},
+	"gcp-cloudsql-availability": {
+		title: "Cloud SQL: About high availability",
+		url: "https://cloud.google.com/sql/docs/postgres/high-availability",
+	},
+	"gcp-cloudsql-pitr": {
+		title: "Cloud SQL for PostgreSQL: Point-in-time recovery",
+		url: "https://cloud.google.com/sql/docs/postgres/backup-recovery/pitr",
+	},
+	"gcp-cloudsql-replica": {
+		title: "Cloud SQL: Create read replicas (cross-region promotion)",
+		url: "https://cloud.google.com/sql/docs/postgres/replication/create-replica",
+	},
+	"gcp-run-rollouts": {
+		title: "Cloud Run: Rollbacks, gradual rollouts, and traffic migration",
+		url: "https://cloud.google.com/run/docs/rollouts-rollbacks-traffic-migration",
+	},
+	"gcp-deploy-strategies": {
+		title: "Google Cloud Deploy: Deployment strategies",
+		url: "https://cloud.google.com/deploy/docs/deployment-strategies",
+	},
+	"gcp-gha-auth": {
+		title: "google-github-actions/auth (Workload Identity Federation)",
+		url: "https://github.com/google-github-actions/auth",
+	},
+	"neon-history": {
+		title: "Neon: Restore window (history)",
+		url: "https://neon.com/docs/introduction/history-window",
+	},
+	"neon-rollback": {
+		title: "Neon: Postgres instant rollback tools",
+		url: "https://neon.com/faqs/postgres-instant-rollback-tools",
+	},
+	"supabase-backups": {
+		title: "Supabase: Database backups",
+		url: "https://supabase.com/docs/guides/platform/backups",
+	},
+	"railway-backups": { title: "Railway: Backups", url: "https://docs.railway.com/reference/backups" },
+	"railway-volumes": { title: "Railway: Volumes", url: "https://docs.railway.com/reference/volumes" },
+	"railway-health": {
+		title: "Railway: Healthchecks",
+		url: "https://docs.railway.com/reference/healthchecks",
+	},
+	"fly-snapshots": { title: "Fly.io: Volume snapshots", url: "https://fly.io/docs/volumes/snapshots" },
+	"fly-pg-unmanaged": {
+		title: "Fly.io: Fly Postgres, what you should know",
+		url: "https://fly.io/docs/postgres/getting-started/what-you-should-know",
+	},
+	"fly-mpg": {
+		title: "Fly.io: Managed Postgres restore (docs PR 2453)",
+		url: "https://github.com/superfly/docs/pull/2453",
+	},
+	"fly-config": {
+		title: "Fly.io: App configuration (fly.toml) reference",
+		url: "https://fly.io/docs/reference/configuration/",
+	},
+	"heroku-pg-rollback": {
+		title: "Heroku Postgres rollback",
+		url: "https://devcenter.heroku.com/articles/heroku-postgres-rollback",
+	},
+	"heroku-releases": {
+		title: "Heroku CLI: releases:rollback",
+		url: "https://devcenter.heroku.com/articles/releases",
+	},
+	"render-rollbacks": { title: "Render: Rollbacks", url: "https://render.com/docs/rollbacks" },
+	"render-rollback-article": {
+		title: "Render: How to roll back a broken deployment quickly",
+		url: "https://render.com/articles/how-to-rollback-a-broken-deployment-quickly",
+	},
+	"render-postgres-recovery": {
+		title: "Render: Postgres recovery and backups",
+		url: "https://render.com/docs/postgresql-backups",
+	},
+	"render-health": { title: "Render: Health checks", url: "https://render.com/docs/health-checks" },
+	"vercel-instant-rollback": {
+		title: "Vercel: Instant Rollback",
+		url: "https://vercel.com/docs/instant-rollback",
+	},
+	"vercel-cli-rollback": {
+		title: "Vercel CLI: vercel rollback",
+		url: "https://vercel.com/docs/cli/rollback",
+	},
+	"vercel-rolling-releases": {
+		title: "Vercel: Rolling Releases",
+		url: "https://vercel.com/docs/rolling-releases",
+	},
+	"cf-pages-rollbacks": {
+		title: "Cloudflare Pages: Rollbacks",
+		url: "https://developers.cloudflare.com/pages/platform/rollbacks",
+	},
+	"netlify-deploys": {
+		title: "Netlify: Manage deploys (publish a previous deploy)",
+		url: "https://docs.netlify.com/site-deploys/manage-deploys/",
+	},
+	"k8s-deployment": {
+		title: "Kubernetes: Deployments (rolling update, rollback)",
+		url: "https://kubernetes.io/docs/concepts/workloads/controllers/deployment/",
+	},
+	"k8s-hpa": {
+		title: "Kubernetes: Horizontal Pod Autoscaling",
+		url: "https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/",
+	},
+	"argo-bluegreen": {
+		title: "Argo Rollouts: Blue-Green deployment strategy",
+		url: "https://github.com/argoproj/argo-rollouts/blob/master/docs/features/bluegreen.md",
+	},
+	"argo-canary": {
+		title: "Argo Rollouts: canary example",
+		url: "https://github.com/argoproj/argo-rollouts/blob/master/examples/rollout-canary.yaml",
+	},
+	"flagger-strategies": {
+		title: "Flagger: Deployment strategies",
+		url: "https://github.com/fluxcd/flagger/blob/main/docs/gitbook/usage/deployment-strategies.md",
+	},
+	"hashicorp-bsl": {
+		title: "HashiCorp: projects changing license to BUSL 1.1",
+		url: "https://discuss.hashicorp.com/t/hashicorp-projects-changing-license-to-business-source-license-v1-1/57106",
+	},
+	"opentofu-home": { title: "OpenTofu", url: "https://opentofu.org" },
+	"opentofu-encryption": { title: "OpenTofu 1.7: state encryption", url: "https://opentofu.org/docs/v1.7" },
+	"tf-s3-backend": {
+		title: "Terraform: S3 backend (use_lockfile)",
+		url: "https://developer.hashicorp.com/terraform/language/backend/s3",
+	},
+	"pulumi-state": {
+		title: "Pulumi: State and backends",
+		url: "https://www.pulumi.com/docs/iac/concepts/state-and-backends/",
+	},
+	crossplane: {
+		title: "Crossplane: What is Crossplane",
+		url: "https://docs.crossplane.io/latest/whats-crossplane",
+	},
+	"sst-docs": { title: "SST documentation", url: "https://sst.dev/docs" },
+	"aws-cdk": { title: "AWS CDK developer guide", url: "https://docs.aws.amazon.com/cdk/v2/guide/home.html" },
+	sops: { title: "SOPS: Secrets OPerationS", url: "https://github.com/getsops/sops" },
+	eso: { title: "External Secrets Operator", url: "https://external-secrets.io/latest/" },
+	"gh-oidc-aws": {
+		title: "GitHub Docs: Configuring OpenID Connect in Amazon Web Services",
+		url: "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services",
+	},
+	"gh-envs": {
+		title: "GitHub Docs: Deployments and environments",
+		url: "https://docs.github.com/actions/reference/deployments-and-environments",
+	},
+	"gh-concurrency": {
+		title: "GitHub Docs: Using concurrency",
+		url: "https://docs.github.com/en/actions/using-jobs/using-concurrency",
+	},
+	"gh-cache": {
+		title: "GitHub Docs: Caching dependencies (usage limits and eviction)",
+		url: "https://docs.github.com/en/actions/using-workflows/caching-dependencies-to-speed-up-workflows#usage-limits-and-eviction-policy",
+	},
+	"gh-hardening": {
+		title: "GitHub Docs: Security hardening for GitHub Actions",
+		url: "https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions",
+	},
+	"gitlab-deploy-safety": {
+		title: "GitLab: Deployment safety (resource_group, protected environments)",
+		url: "https://docs.gitlab.com/ci/environments/deployment_safety",
+	},
+	"gitlab-oidc": {
+		title: "GitLab: OpenID Connect (id_tokens) in CI/CD",
+		url: "https://docs.gitlab.com/ci/cloud_services/",
+	},
+	"circleci-contexts": { title: "CircleCI: Using contexts", url: "https://circleci.com/docs/contexts/" },
+	"circleci-workflows": {
+		title: "CircleCI: Workflows (approval jobs)",
+		url: "https://circleci.com/docs/workflows/",
+	},
+	"circleci-oidc": {
+		title: "CircleCI: Using OpenID Connect tokens in jobs",
+		url: "https://circleci.com/docs/openid-connect-tokens/",
+	},
+	"jenkins-syntax": {
+		title: "Jenkins: Pipeline syntax (options, input, when)",
+		url: "https://www.jenkins.io/doc/book/pipeline/syntax/",
+	},
+	"jenkins-lock": {
+		title: "Jenkins: Lockable Resources plugin",
+		url: "https://plugins.jenkins.io/lockable-resources/",
+	},
+	"jenkins-credentials": {
+		title: "Jenkins: Credentials Binding plugin",
+		url: "https://www.jenkins.io/doc/pipeline/steps/credentials-binding/",
+	},
+	"dora-2024": {
+		title: "DORA: 2024 Accelerate State of DevOps report",
+		url: "https://dora.dev/research/2024/dora-report/",
+	},
+	"dora-guide": {
+		title: "DORA: software delivery performance metrics",
+		url: "https://dora.dev/guides/dora-metrics-four-keys/",
+	},
+	"parallel-change": {
+		title: "Martin Fowler: ParallelChange (expand/contract)",
+		url: "https://martinfowler.com/bliki/ParallelChange.html",
+	},
+	"feature-toggles": {
+		title: "Pete Hodgson: Feature Toggles (aka Feature Flags)",
+		url: "https://martinfowler.com/articles/feature-toggles.html",
+	},
+	openfeature: { title: "OpenFeature: Introduction", url: "https://openfeature.dev/docs/reference/intro" },
+	"launchdarkly-guarded": {
+		title: "LaunchDarkly: Guarded rollouts",
+		url: "https://launchdarkly.com/docs/home/releases/guarded-rollouts",
+	},
+	"unleash-rollout": {
+		title: "Unleash: Gradual rollout (flexibleRollout, stickiness)",
+		url: "https://docs.getunleash.io/reference/activation-strategies",
+	},
+	flagsmith: { title: "Flagsmith", url: "https://github.com/Flagsmith/flagsmith" },
+	growthbook: { title: "GrowthBook", url: "https://github.com/growthbook/growthbook" },
+	"sre-incidents": {
+		title: "Google SRE book, ch. 14: Managing Incidents",
+		url: "https://sre.google/sre-book/managing-incidents/",
+	},
+	"sre-postmortem": {
+		title: "Google SRE book, ch. 15: Postmortem Culture",
+		url: "https://sre.google/sre-book/postmortem-culture/",
+	},
+	"pd-severity": {
+		title: "PagerDuty Incident Response: Severity levels",
+		url: "https://response.pagerduty.com/before/severity_levels/",
+	},
+	"pd-roles": {
+		title: "PagerDuty Incident Response: Roles and training",
+		url: "https://response.pagerduty.com/training/overview/",
+	},
+	"pd-postmortem": {
+		title: "PagerDuty Incident Response: Postmortem process",
+		url: "https://response.pagerduty.com/after/post_mortem_process/",
+	},
+	"pci-dss": {
+		title: "PCI DSS v4.0.1 requirements 6.5, 10.5.1, 12.10",
+		url: "https://www.pcisecuritystandards.org/document_library/",
+	},
+	"hipaa-contingency": {
+		title: "HIPAA Security Rule 164.308(a)(7): Contingency plan",
+		url: "https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-C/section-164.308",
+	},
+	"soc2-tsc": {
+		title: "AICPA Trust Services Criteria (SOC 2)",
+		url: "https://www.aicpa-cima.com/resources/download/2017-trust-services-criteria-with-revised-points-of-focus-2022",
+	},
+	"gdpr-32": { title: "GDPR Article 32: Security of processing", url: "https://gdpr-info.eu/art-32-gdpr/" },
+	iso27001: { title: "ISO/IEC 27001:2022 Annex A", url: "https://www.iso.org/standard/27001" },
+	"twelve-factor-parity": {
+		title: "The Twelve-Factor App: Dev/prod parity",
+		url: "https://12factor.net/dev-prod-parity",
+	},
+} as const satisfies Record<string, Source>;
+
+export type SourceId = keyof typeof SOURCES;
+
+/** How sure a fact is: V read in the vendor's own document, S secondary source, M domain knowledge to re-verify. */
+export type Confidence = "V" | "S" | "M";
+
+export interface Fact {
+	text: string;
+	sources: SourceId[];
+	confidence: Confidence;
+}
+
+export function fact(text: string, sources: SourceId[], confidence: Confidence = "V"): Fact {
+	return { text, sources, confidence };
+}

@@ -1,0 +1,231 @@
+// Pre-flight: reads the three handoffs, the guide and two earlier sections, and reports each as found, missing or invalid.
+
+import { existsSync, statSync } from "node:fs";
+import type { z } from "zod";
+import { readProjectFile } from "./fsread";
+import { parseJson } from "./json";
+import { findPlaceholders } from "./lenient";
+import { findGuide, type ProjectPaths, rel } from "./project";
+import { sanitizeInline } from "./sanitize";
+import { describeIssue, Handoff03Schema, Handoff08Schema, Handoff09Schema } from "./schemas";
+
+export type InputId = "handoff03" | "handoff08" | "handoff09" | "guide" | "section03" | "section09";
+
+export type InputState = "found" | "missing" | "invalid";
+
+export interface InputReport {
+	id: InputId;
+	label: string;
+	/** Path relative to the project root (sanitised for display). */
+	file: string;
+	state: InputState;
+	/** One line: what was learned (found), what will be assumed (missing), what is wrong (invalid). */
+	summary: string;
+	/** Field-level notes: placeholders, wrong types, missing keys. */
+	notes: string[];
+	sha256?: string;
+	/** Parsed JSON (handoffs) or text (guide, sections) when found. */
+	data?: unknown;
+	text?: string;
+}
+
+export interface ExistingOutput {
+	file: string;
+	bytes: number;
+	modified: string;
+}
+
+export interface PreflightReport {
+	root: string;
+	isGenesisProject: boolean;
+	inputs: InputReport[];
+	existingOutputs: ExistingOutput[];
+}
+
+const HANDOFFS: {
+	id: "handoff03" | "handoff08" | "handoff09";
+	label: string;
+	schema: z.ZodType;
+	expected: string[][];
+	assumed: string;
+}[] = [
+	{
+		id: "handoff03",
+		label: "Technology stack (handoff 03)",
+		schema: Handoff03Schema,
+		expected: [
+			["key_outputs", "infrastructure"],
+			["key_outputs", "database_stack"],
+			["key_outputs", "backend_stack"],
+		],
+		assumed: "a containerised Node.js service with PostgreSQL on a PaaS, and GitHub Actions",
+	},
+	{
+		id: "handoff08",
+		label: "Testing strategy (handoff 08)",
+		schema: Handoff08Schema,
+		expected: [["key_outputs", "coverage_targets"], ["quality_gates"]],
+		assumed: "80% unit coverage and passing end-to-end tests as pipeline gates",
+	},
+	{
+		id: "handoff09",
+		label: "Monitoring & observability (handoff 09)",
+		schema: Handoff09Schema,
+		expected: [["key_outputs", "monitoring_stack"], ["alerts_defined"]],
+		assumed: "error rate and p95 latency alerts from the platform's built-in metrics",
+	},
+];
+
+function hasPath(value: unknown, keys: string[]): boolean {
+	let cur = value;
+	for (const k of keys) {
+		if (!cur || typeof cur !== "object" || Array.isArray(cur) || !Object.hasOwn(cur, k)) return false;
+		cur = (cur as Record<string, unknown>)[k];
+	}
+	return true;
+}
+
+function readHandoff(
+	paths: ProjectPaths,
+	spec: (typeof HANDOFFS)[number],
+	summarize: (id: InputId, data: unknown) => string,
+): InputReport {
+	const abs = paths[spec.id];
+	const file = sanitizeInline(rel(paths, abs));
+	const base = { id: spec.id, label: spec.label, file };
+	const read = readProjectFile(paths.root, abs);
+	if (read.kind === "missing")
+		return { ...base, state: "missing", summary: `not found; assuming ${spec.assumed}`, notes: [] };
+	if (read.kind === "unreadable")
+		return { ...base, state: "invalid", summary: `cannot be read: ${read.reason}`, notes: [] };
+	const parsed = parseJson(read.text);
+	if (!parsed.ok) {
+		return {
+			...base,
+			state: "invalid",
+			summary: `not valid JSON at line ${parsed.line}, column ${parsed.column}: ${parsed.reason}; fix the file or delete it`,
+			notes: [],
+			sha256: read.sha256,
+		};
+	}
+	const value = parsed.value;
+	if (value === null || typeof value !== "object" || Array.isArray(value)) {
+		return {
+			...base,
+			state: "invalid",
+			summary: 'the top level is not a JSON object; expected {"section_number": …, "key_outputs": {…}}',
+			notes: [],
+			sha256: read.sha256,
+		};
+	}
+	const notes: string[] = [];
+	const check = spec.schema.safeParse(value);
+	if (!check.success) {
+		for (const issue of check.error.issues.slice(0, 10)) {
+			const d = describeIssue(issue, value);
+			notes.push(`${sanitizeInline(d.path)} ${d.message}`);
+		}
+		if (check.error.issues.length > 10) notes.push(`…and ${check.error.issues.length - 10} more`);
+	}
+	for (const keys of spec.expected) {
+		if (!hasPath(value, keys)) notes.push(`${keys.join(".")} is missing`);
+	}
+	for (const p of findPlaceholders(value).slice(0, 8)) {
+		notes.push(
+			`${sanitizeInline(p.path)} is a placeholder (${sanitizeInline(p.value, 40)}); treated as not given`,
+		);
+	}
+	return {
+		...base,
+		state: "found",
+		summary: summarize(spec.id, value),
+		notes,
+		sha256: read.sha256,
+		data: value,
+	};
+}
+
+function readText(
+	paths: ProjectPaths,
+	id: "guide" | "section03" | "section09",
+	label: string,
+	abs: string | undefined,
+	assumed: string,
+): InputReport {
+	if (!abs) {
+		return {
+			id,
+			label,
+			file: "genesis_sources/section_guides/Genesis_Section_10_*.md",
+			state: "missing",
+			summary: `not found; ${assumed}`,
+			notes: [],
+		};
+	}
+	const file = sanitizeInline(rel(paths, abs));
+	const read = readProjectFile(paths.root, abs);
+	if (read.kind === "missing")
+		return { id, label, file, state: "missing", summary: `not found; ${assumed}`, notes: [] };
+	if (read.kind === "unreadable")
+		return { id, label, file, state: "invalid", summary: `cannot be read: ${read.reason}`, notes: [] };
+	const headings = read.text.split("\n").filter((l) => /^#{1,3} /.test(l)).length;
+	return {
+		id,
+		label,
+		file,
+		state: "found",
+		summary: `${read.text.split("\n").length} lines, ${headings} headings`,
+		notes: [],
+		sha256: read.sha256,
+		text: read.text,
+	};
+}
+
+/** Reads every input. `summarize` turns a parsed handoff into its one-line "what was learned". */
+export function runPreflight(
+	paths: ProjectPaths,
+	summarize: (id: InputId, data: unknown) => string,
+): PreflightReport {
+	const inputs: InputReport[] = HANDOFFS.map((spec) => readHandoff(paths, spec, summarize));
+	inputs.push(
+		readText(
+			paths,
+			"guide",
+			"Section 10 guide",
+			findGuide(paths.guidesDir, 10),
+			"the built-in Section 10 outline is used",
+		),
+	);
+	inputs.push(
+		readText(paths, "section03", "Section 03 text", paths.section03, "the handoff alone describes the stack"),
+	);
+	inputs.push(
+		readText(
+			paths,
+			"section09",
+			"Section 09 text",
+			paths.section09,
+			"the handoff alone describes monitoring",
+		),
+	);
+	const existingOutputs: ExistingOutput[] = [];
+	for (const abs of [paths.outputSection, paths.outputHandoff]) {
+		if (existsSync(abs)) {
+			try {
+				const st = statSync(abs);
+				existingOutputs.push({
+					file: sanitizeInline(rel(paths, abs)),
+					bytes: st.size,
+					modified: st.mtime.toISOString(),
+				});
+			} catch {
+				existingOutputs.push({ file: sanitizeInline(rel(paths, abs)), bytes: 0, modified: "" });
+			}
+		}
+	}
+	return { root: paths.root, isGenesisProject: paths.isGenesisProject, inputs, existingOutputs };
+}
+
+export function inputById(report: PreflightReport, id: InputId): InputReport {
+	return report.inputs.find((i) => i.id === id)!;
+}

@@ -1,0 +1,80 @@
+// The three research tasks of the seed, their events and their findings, shared by every backend.
+
+import type { SourceId } from "../knowledge/sources";
+
+export type TaskId = "deploy" | "iac" | "cicd";
+
+export const TASK_IDS: TaskId[] = ["deploy", "iac", "cicd"];
+
+export interface TaskMeta {
+	id: TaskId;
+	title: string;
+	agent: string;
+	topics: string[];
+	returns: string;
+	notesFile: string;
+}
+
+export const TASKS: Record<TaskId, TaskMeta> = {
+	deploy: {
+		id: "deploy",
+		title: "Deployment Strategies",
+		agent: "genesis-researcher",
+		topics: [
+			"blue-green deployment patterns",
+			"canary release strategies",
+			"feature flag implementation",
+			"rollback procedures",
+		],
+		returns: "deployment patterns and rollback strategies",
+		notesFile: "10_deployment_strategies.md",
+	},
+	iac: {
+		id: "iac",
+		title: "Infrastructure as Code",
+		agent: "genesis-perplexity",
+		topics: [
+			"IaC tools for the project's cloud",
+			"Terraform vs Pulumi (and OpenTofu)",
+			"environment management",
+			"secret injection patterns",
+		],
+		returns: "IaC recommendations and environment patterns",
+		notesFile: "10_infrastructure_as_code.md",
+	},
+	cicd: {
+		id: "cicd",
+		title: "CI/CD Pipelines",
+		agent: "genesis-documentation",
+		topics: [
+			"best practices for the project's CI tool",
+			"pipeline optimisation",
+			"caching strategies",
+			"parallel job execution",
+		],
+		returns: "CI/CD patterns and optimisation techniques",
+		notesFile: "10_ci_cd_pipelines.md",
+	},
+};
+
+export interface FindingFact {
+	text: string;
+	/** Knowledge-base sources, when the fact came from the built-in engine. */
+	sourceIds: SourceId[];
+	/** URLs an agent cited. */
+	urls: string[];
+}
+
+export interface TaskFindings {
+	task: TaskId;
+	/** "builtin" or the agent's name. */
+	backend: string;
+	recommendation?: { value: string; rationale: string };
+	alternatives: { value: string; tradeoff: string }[];
+	facts: FindingFact[];
+}
+
+export type ResearchEvent =
+	| { type: "line"; text: string; stream: "stdout" | "stderr" }
+	| { type: "done"; findings: TaskFindings }
+	| { type: "failed"; reason: string };

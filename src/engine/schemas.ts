@@ -1,0 +1,149 @@
+// zod schemas: the expected shape of the input handoffs (checked leniently, issues become notes) and the strict handoff 10.
+
+import { z } from "zod";
+
+/** Scalars LLMs write for text: strings, and numbers or booleans that should have been strings. */
+const text = z.union([z.string(), z.number(), z.boolean()]);
+const textList = z.array(z.union([text, z.looseObject({})]));
+/** decisions_made / assumptions / open_questions: strings or small objects. */
+const notes = z.array(z.union([text, z.looseObject({})]));
+
+export const Handoff03Schema = z.looseObject({
+	section_number: z.union([z.number(), z.string()]).optional(),
+	section_name: z.string().optional(),
+	key_outputs: z
+		.looseObject({
+			frontend_stack: z.looseObject({ framework: text.optional(), styling: text.optional() }).optional(),
+			backend_stack: z
+				.looseObject({
+					runtime: text.optional(),
+					framework: text.optional(),
+					additional: textList.optional(),
+				})
+				.optional(),
+			database_stack: z
+				.looseObject({ primary: text.optional(), cache: text.optional(), client: text.optional() })
+				.optional(),
+			infrastructure: z
+				.looseObject({
+					frontend_hosting: text.optional(),
+					backend_hosting: text.optional(),
+					ci_cd: text.optional(),
+				})
+				.optional(),
+		})
+		.optional(),
+	decisions_made: notes.optional(),
+	assumptions: notes.optional(),
+	open_questions: notes.optional(),
+});
+
+export const Handoff08Schema = z.looseObject({
+	section_number: z.union([z.number(), z.string()]).optional(),
+	key_outputs: z
+		.looseObject({
+			testing_frameworks: z.looseObject({}).optional(),
+			coverage_targets: z.looseObject({}).optional(),
+		})
+		.optional(),
+	quality_gates: z
+		.array(
+			z.union([
+				z.looseObject({
+					gate: text.optional(),
+					threshold: text.optional(),
+					blocking: z.union([z.boolean(), z.string()]).optional(),
+				}),
+				text,
+			]),
+		)
+		.optional(),
+	decisions_made: notes.optional(),
+	assumptions: notes.optional(),
+	open_questions: notes.optional(),
+});
+
+export const Handoff09Schema = z.looseObject({
+	section_number: z.union([z.number(), z.string()]).optional(),
+	key_outputs: z
+		.looseObject({
+			monitoring_stack: z.looseObject({}).optional(),
+			ai_observability: text.optional(),
+		})
+		.optional(),
+	metrics_defined: z.array(z.union([z.looseObject({ name: text.optional() }), text])).optional(),
+	alerts_defined: z
+		.array(
+			z.union([
+				z.looseObject({ name: text.optional(), condition: text.optional(), severity: text.optional() }),
+				text,
+			]),
+		)
+		.optional(),
+	dashboards: textList.optional(),
+	decisions_made: notes.optional(),
+	assumptions: notes.optional(),
+	open_questions: notes.optional(),
+});
+
+/** The handoff this tool writes: exactly the seed's shape, nothing extra, nothing empty where a value belongs. */
+export const Handoff10Schema = z.strictObject({
+	section_number: z.literal(10),
+	section_name: z.literal("Deployment & Operations"),
+	completed_at: z.iso.datetime(),
+	status: z.literal("complete"),
+	key_outputs: z.strictObject({
+		deployment_strategy: z.enum(["blue-green", "canary", "rolling", "recreate"]),
+		ci_cd_tool: z.string().min(1),
+		iac_tool: z.string().min(1),
+		environments: z.array(z.string().min(1)).min(1),
+	}),
+	pipeline_stages: z
+		.array(z.strictObject({ stage: z.string().min(1), duration: z.string().regex(/^~\d+(s|min|h)$/) }))
+		.min(1),
+	runbooks: z.array(z.string().min(1)).min(4),
+	disaster_recovery: z.strictObject({
+		rto: z.string().min(1),
+		rpo: z.string().min(1),
+		backup_frequency: z.string().min(1),
+	}),
+	decisions_made: z.array(z.string().min(1)),
+	assumptions: z.array(z.string().min(1)),
+	open_questions: z.array(z.string().min(1)),
+	next_section_context: z.strictObject({ for_section_11: z.string().min(1) }),
+});
+
+export type Handoff10 = z.infer<typeof Handoff10Schema>;
+
+/** A zod issue as a plain note: "key_outputs.infrastructure: expected an object, found a string". */
+export function describeIssue(issue: z.core.$ZodIssue, value: unknown): { path: string; message: string } {
+	const pathText = issue.path
+		.map((p) => (typeof p === "number" ? `[${p}]` : String(p)))
+		.join(".")
+		.replace(/\.\[/g, "[");
+	let found: unknown = value;
+	for (const p of issue.path) {
+		found =
+			found && typeof found === "object"
+				? (found as Record<PropertyKey, unknown>)[p as PropertyKey]
+				: undefined;
+	}
+	const kind = Array.isArray(found)
+		? "a list"
+		: found === null
+			? "null"
+			: typeof found === "object"
+				? "an object"
+				: `a ${typeof found}`;
+	let message: string;
+	if (issue.code === "invalid_type") message = `expected ${article(issue.expected)}, found ${kind}; ignored`;
+	else if (issue.code === "invalid_union") message = `has an unexpected shape (${kind}); ignored`;
+	else message = "has an unexpected value; ignored";
+	return { path: pathText || "(top level)", message };
+}
+
+function article(expected: string): string {
+	if (expected === "object") return "an object";
+	if (expected === "array") return "a list";
+	return `a ${expected}`;
+}

@@ -1,0 +1,358 @@
+// The section model: everything 10.1–10.6 and the handoff derive from, computed once from context and decisions.
+
+import type { ProjectContext, QualityGate } from "../context";
+import {
+	type ConsistencyWarning,
+	checkConsistency,
+	type DecisionId,
+	type Decisions,
+	databaseOf,
+	platformOf,
+	type Recommendation,
+	restoreEstimate,
+} from "../decide";
+import { humanDuration } from "../duration";
+import { CI_TOOLS, type CiTool } from "../knowledge/cicd";
+import type { DbFacts } from "../knowledge/databases";
+import { type DrTier, tierFor } from "../knowledge/dr";
+import { IAC_TOOLS, type IacTool } from "../knowledge/iac";
+import { COMPLIANCE, type ComplianceRegime } from "../knowledge/operations";
+import { PLATFORMS, type PlatformFacts } from "../knowledge/platforms";
+import { SOURCES, type SourceId } from "../knowledge/sources";
+import type { Answer, OpenQuestion } from "../questions";
+import type { TaskFindings, TaskId } from "../research/types";
+
+export interface SectionInput {
+	ctx: ProjectContext;
+	decisions: Decisions;
+	recommendations: Record<DecisionId, Recommendation>;
+	questions: OpenQuestion[];
+	answers: Record<string, Answer>;
+	findings: Partial<Record<TaskId, TaskFindings>>;
+	/** ISO timestamp written into the section and the handoff. */
+	generatedAt: string;
+	/** Research notes files, relative to the project root. */
+	researchNotes: Partial<Record<TaskId, string>>;
+}
+
+export interface PipelineStage {
+	id: string;
+	name: string;
+	trigger: string;
+	what: string;
+	gate: string;
+	minutes: number;
+}
+
+export interface EnvironmentPlan {
+	name: string;
+	purpose: string;
+	trigger: string;
+	gate: string;
+	approver: string;
+	size: string;
+	data: string;
+}
+
+export interface ServiceTier {
+	name: string;
+	scope: string;
+	rtoMinutes: number;
+	rpoMinutes: number;
+	mechanism: string;
+}
+
+export interface SectionModel extends SectionInput {
+	platform: PlatformFacts;
+	frontend?: PlatformFacts;
+	db: DbFacts;
+	ci: CiTool;
+	iac: IacTool;
+	tier: DrTier;
+	stages: PipelineStage[];
+	environments: EnvironmentPlan[];
+	serviceTiers: ServiceTier[];
+	warnings: ConsistencyWarning[];
+	compliance: ComplianceRegime[];
+	flagTool: string;
+	abortCriteria: string[];
+	alertTool: string;
+	coverageUnit: number;
+	restore: { minutes: number; sizeGb: number; parts: string[] };
+	cite: (ids: SourceId[]) => string;
+	citedSources: () => SourceId[];
+}
+
+function gateStage(g: QualityGate): "lint" | "test" | "scan" | "e2e" | "perf" {
+	const t = `${g.name} ${g.threshold}`.toLowerCase();
+	if (/lint|type ?check|format/.test(t)) return "lint";
+	if (/secur|vuln|sast|snyk|audit|dependency|cve/.test(t)) return "scan";
+	if (/perf|latency|p9\d|load|k6|lighthouse|response time/.test(t)) return "perf";
+	if (/e2e|end[- ]to[- ]end|playwright|cypress|smoke|critical path/.test(t)) return "e2e";
+	return "test";
+}
+
+function gatesFor(ctx: ProjectContext, stage: ReturnType<typeof gateStage>): QualityGate[] {
+	return ctx.testing.gates.filter((g) => gateStage(g) === stage);
+}
+
+function gateText(gates: QualityGate[], fallback: string): string {
+	if (gates.length === 0) return fallback;
+	return gates
+		.map(
+			(g) =>
+				`${g.name} ${/^(pass|passing)$/i.test(g.threshold) ? "passes" : g.threshold}${g.blocking ? "" : " (advisory)"}`,
+		)
+		.join("; ");
+}
+
+function buildStages(
+	ctx: ProjectContext,
+	d: Decisions,
+	platform: PlatformFacts,
+	coverageUnit: number,
+): PipelineStage[] {
+	const f = ctx.testing.frameworks;
+	const hasStaging = d.environments.includes("staging") || d.environments.includes("uat");
+	const canaryish = d.strategy === "canary";
+	const stages: PipelineStage[] = [
+		{
+			id: "lint",
+			name: "Lint and type-check",
+			trigger: "every push",
+			what: "formatter, linter and type-checker",
+			gate: gateText(gatesFor(ctx, "lint"), "zero errors"),
+			minutes: 1,
+		},
+		{
+			id: "test",
+			name: "Unit and integration tests",
+			trigger: "every push",
+			what: [f.unit, f.api].filter(Boolean).join(" and ") || "the unit and integration suites",
+			gate: gateText(
+				gatesFor(ctx, "test"),
+				`unit coverage ≥ ${coverageUnit}%${ctx.testing.coverage.integration !== undefined ? `, integration coverage ≥ ${ctx.testing.coverage.integration}%` : ""}, no failing test`,
+			),
+			minutes: 5,
+		},
+		{
+			id: "build",
+			name: "Build once",
+			trigger: "every push",
+			what: "one container image or bundle tagged with the commit SHA, plus an SBOM",
+			gate: "artifact pushed and signed",
+			minutes: 3,
+		},
+		{
+			id: "scan",
+			name: "Security scan",
+			trigger: "every push",
+			what: "dependency audit, SAST and IaC scan",
+			gate: gateText(gatesFor(ctx, "scan"), "0 critical and 0 high vulnerabilities"),
+			minutes: 2,
+		},
+	];
+	if (hasStaging) {
+		stages.push({
+			id: "deploy-staging",
+			name: "Deploy to staging",
+			trigger: "merge to main",
+			what: `the same artifact to staging on ${platform.name}`,
+			gate: "health check green",
+			minutes: Math.max(2, platform.rollback.expectedMinutes),
+		});
+	}
+	stages.push({
+		id: "e2e",
+		name: hasStaging ? "E2E and performance on staging" : "E2E on the preview",
+		trigger: "after the staging deploy",
+		what: [f.e2e ?? "the end-to-end suite", f.load].filter(Boolean).join(" and "),
+		gate: gateText(
+			[...gatesFor(ctx, "e2e"), ...gatesFor(ctx, "perf")],
+			"all critical-path scenarios pass; p95 latency under 500 ms at expected load",
+		),
+		minutes: 8,
+	});
+	stages.push({
+		id: "deploy-production",
+		name: `Deploy to production (${d.strategy})`,
+		trigger: "approval of the production environment",
+		what: platform.strategies[d.strategy]?.summary ?? d.strategy,
+		gate: "required reviewer approved; health checks green",
+		minutes: Math.max(3, platform.rollback.expectedMinutes) + (canaryish ? 10 : 0),
+	});
+	stages.push({
+		id: "post-deploy",
+		name: "Post-deploy validation",
+		trigger: "after the production deploy",
+		what: "smoke tests and a watch window on error rate and latency",
+		gate: "no abort criterion fires during the window",
+		minutes: canaryish ? 15 : 10,
+	});
+	return stages;
+}
+
+function buildEnvironments(d: Decisions, platform: PlatformFacts, regulated: boolean): EnvironmentPlan[] {
+	const approver = regulated
+		? "a release approver who is not the author (self-review prevented)"
+		: "one required reviewer from the on-call rotation";
+	const plans: Record<string, EnvironmentPlan> = {
+		development: {
+			name: "development",
+			purpose: "local work and fast feedback",
+			trigger: "every save and push",
+			gate: "lint and unit tests",
+			approver: "none",
+			size: "local containers or the smallest tier",
+			data: "seeded fixtures",
+		},
+		preview: {
+			name: "preview",
+			purpose: "review of each pull request on its own URL",
+			trigger: "pull request opened or updated",
+			gate: "build, unit tests and scan",
+			approver: "none (code review)",
+			size: "smallest tier, destroyed on merge",
+			data: "synthetic seed data",
+		},
+		staging: {
+			name: "staging",
+			purpose: "production-like verification of the exact artifact",
+			trigger: "merge to main",
+			gate: "E2E and performance gates",
+			approver: "automatic",
+			size: "one replica of each service at production size",
+			data: regulated ? "synthetic data only" : "anonymised or synthetic data",
+		},
+		uat: {
+			name: "uat",
+			purpose: "business sign-off on a release candidate",
+			trigger: "staging green",
+			gate: "sign-off recorded on the release",
+			approver: "product owner",
+			size: "as staging",
+			data: "synthetic data only",
+		},
+		production: {
+			name: "production",
+			purpose: "serves users",
+			trigger: "approval of the release",
+			gate: "post-deploy validation window",
+			approver,
+			size: platform.scaling.autoscales
+				? `autoscaled on ${platform.name}`
+				: `at least 2 instances on ${platform.name}, scaled by the scaling runbook`,
+			data: "live data",
+		},
+	};
+	return d.environments.map(
+		(e) =>
+			plans[e] ?? {
+				name: e,
+				purpose: "team-specific environment",
+				trigger: "manual",
+				gate: "as staging",
+				approver: "the environment owner",
+				size: "as staging",
+				data: "synthetic data",
+			},
+	);
+}
+
+function buildTiers(ctx: ProjectContext, d: Decisions, db: DbFacts, platform: PlatformFacts): ServiceTier[] {
+	const core = `${ctx.serviceName} API and ${db.name}`;
+	const supporting = [
+		ctx.frontend ? `${PLATFORMS[ctx.frontend.platform].name} frontend` : undefined,
+		ctx.cache ? `${ctx.cache} cache` : undefined,
+		"background jobs",
+	]
+		.filter(Boolean)
+		.join(", ");
+	return [
+		{
+			name: "Tier 1 — transactional core",
+			scope: core,
+			rtoMinutes: d.rtoMinutes,
+			rpoMinutes: d.rpoMinutes,
+			mechanism: db.pitr ? `point-in-time recovery (${db.pitr.how})` : "snapshot restore",
+		},
+		{
+			name: "Tier 2 — user-facing supporting services",
+			scope: supporting,
+			rtoMinutes: Math.max(d.rtoMinutes, Math.min(d.rtoMinutes * 2, 1440)),
+			rpoMinutes: Math.max(d.rpoMinutes, 60),
+			mechanism: `redeploy from the artifact registry and IaC on ${platform.name}; caches are rebuilt, not restored`,
+		},
+		{
+			name: "Tier 3 — internal tooling and analytics",
+			scope: "admin tools, reporting, CI runners",
+			rtoMinutes: Math.max(d.rtoMinutes, 1440),
+			rpoMinutes: Math.max(d.rpoMinutes, 1440),
+			mechanism: "recreate from IaC; data from the daily backup",
+		},
+	];
+}
+
+function abortCriteria(ctx: ProjectContext): string[] {
+	const critical = ctx.monitoring.alerts.filter((a) => /crit|sev-?1|page|high/i.test(a.severity));
+	const picked = (critical.length ? critical : ctx.monitoring.alerts).slice(0, 4);
+	if (picked.length) return picked.map((a) => `${a.name}: ${a.condition}`);
+	return [
+		"5xx error rate above 1% for 5 minutes",
+		"p95 latency above 800 ms for 5 minutes",
+		"health check failing on any instance",
+	];
+}
+
+export function buildModel(input: SectionInput): SectionModel {
+	const { ctx, decisions } = input;
+	const platform = platformOf(ctx);
+	const db = databaseOf(ctx);
+	const compliance = ctx.compliance.map((c) => COMPLIANCE[c]);
+	const regulated = compliance.some((c) => c.requiresSeparationOfDuties);
+	const coverageUnit = ctx.testing.coverage.unit ?? 80;
+	const order: SourceId[] = [];
+	const cite = (ids: SourceId[]) => {
+		const nums = [...new Set(ids)].map((id) => {
+			let i = order.indexOf(id);
+			if (i === -1) {
+				order.push(id);
+				i = order.length - 1;
+			}
+			return i + 1;
+		});
+		return nums.length ? ` [${nums.sort((a, b) => a - b).join(", ")}]` : "";
+	};
+	const flagAnswer = input.answers["feature-flags"]?.text;
+	return {
+		...input,
+		platform,
+		frontend: ctx.frontend ? PLATFORMS[ctx.frontend.platform] : undefined,
+		db,
+		ci: CI_TOOLS[decisions.ci],
+		iac: IAC_TOOLS[decisions.iac],
+		tier: tierFor(decisions.rtoMinutes, decisions.rpoMinutes),
+		stages: buildStages(ctx, decisions, platform, coverageUnit),
+		environments: buildEnvironments(decisions, platform, regulated),
+		serviceTiers: buildTiers(ctx, decisions, db, platform),
+		warnings: checkConsistency(decisions, ctx),
+		compliance,
+		flagTool: flagAnswer ?? ctx.flagTool ?? "Unleash (self-hosted) behind the OpenFeature SDK",
+		abortCriteria: abortCriteria(ctx),
+		alertTool:
+			ctx.monitoring.apm ?? ctx.monitoring.metrics ?? ctx.monitoring.errors ?? `${platform.name} metrics`,
+		coverageUnit,
+		restore: restoreEstimate(ctx),
+		cite,
+		citedSources: () => [...order],
+	};
+}
+
+export function sourceLine(id: SourceId): string {
+	const s = SOURCES[id];
+	return `[${s.title}](${s.url})`;
+}
+
+export function minutesText(m: number): string {
+	return humanDuration(m);
+}

@@ -1,0 +1,130 @@
+// 10.1 Deployment Strategy: the platform-native approach, environment progression, release process and feature flags.
+
+import { humanDuration } from "../duration";
+import { DORA_FACTS, FLAG_FACTS, FLAG_TOOLS, MIGRATION_FACTS } from "../knowledge/operations";
+import { STRATEGY_TRADEOFFS } from "../knowledge/platforms";
+import { bullets, code, inlineCode, join, mermaidLabel, numbered, shorten, table } from "./md";
+import type { SectionModel } from "./model";
+
+function approach(m: SectionModel): string {
+	const { platform, decisions, ctx } = m;
+	const mech = platform.strategies[decisions.strategy]!;
+	const facts = mech.facts;
+	const alternatives = Object.keys(platform.strategies)
+		.filter((s) => s !== decisions.strategy)
+		.map((s) => `**${s}** — ${STRATEGY_TRADEOFFS[s as keyof typeof STRATEGY_TRADEOFFS]}`);
+	const frontend = m.frontend
+		? `The ${ctx.frontend!.label} frontend deploys separately: ${m.frontend.strategies[m.frontend.defaultStrategy]!.summary}. Rollback: ${inlineCode(m.frontend.rollback.command(ctx.serviceName))} (${m.frontend.rollback.expectedTime}).${m.cite(m.frontend.rollback.facts.flatMap((f) => f.sources))}`
+		: undefined;
+	return join(
+		"### Deployment approach",
+		`**Strategy: ${decisions.strategy}** on ${platform.name} — ${mech.summary}.${m.cite(facts.flatMap((f) => f.sources))}`,
+		`Why: ${m.recommendations.strategy.value === decisions.strategy ? m.recommendations.strategy.rationale : `chosen over the recommended ${m.recommendations.strategy.value}, for which the reasoning was: ${m.recommendations.strategy.rationale}`}`,
+		"How a release reaches users:",
+		numbered(mech.steps.map((s) => s.charAt(0).toUpperCase() + s.slice(1) + ".")),
+		facts.length ? bullets(facts.map((f) => `${f.text}${m.cite(f.sources)}`)) : undefined,
+		frontend,
+		alternatives.length
+			? `Alternatives considered on ${platform.name}:\n\n${bullets(alternatives)}`
+			: undefined,
+		platform.caveats.length
+			? `Platform limits respected by this plan:\n\n${bullets(platform.caveats.map((c) => `${c.text}${m.cite(c.sources)}`))}`
+			: undefined,
+		"**Database changes ship separately from code.** Every migration is backward compatible with the version running before it, so a rollback never meets a schema it cannot read:",
+		numbered([
+			"Expand: add new columns or tables as nullable or with defaults; never rename or drop in the same release.",
+			"Migrate: deploy code that writes both shapes and reads the new one; backfill in batches.",
+			"Contract: remove the old shape in a later release, after the rollback window of the release that stopped using it has passed.",
+		]),
+		bullets([
+			...MIGRATION_FACTS.map((f) => `${f.text}${m.cite(f.sources)}`),
+			`A migration that corrupts data is repaired with ${m.db.pitr ? "point-in-time recovery" : "a restore of the last backup"} on ${m.db.name} (see 10.6), not with a code rollback.${m.cite(m.db.sources)}`,
+		]),
+	);
+}
+
+function progression(m: SectionModel): string {
+	const envs = m.environments;
+	const nodes = [
+		`  PR["Pull request"] -->|"lint, tests, scan"| PREVIEW["Preview: ${shorten(mermaidLabel(m.platform.preview), 60)}"]`,
+	];
+	let prev = "PREVIEW";
+	let prevGate = "merge to main";
+	for (const e of envs) {
+		if (e.name === "development" || e.name === "preview") continue;
+		const id = e.name.toUpperCase().replace(/[^A-Z0-9]/g, "_");
+		nodes.push(
+			`  ${prev} -->|"${mermaidLabel(prevGate)}"| ${id}["${mermaidLabel(`${e.name}: ${e.purpose}`)}"]`,
+		);
+		prev = id;
+		prevGate = e.name === "production" ? "" : e.gate;
+	}
+	const dev = envs.some((e) => e.name === "development")
+		? `  DEV["Development: local"] -->|"push"| PR`
+		: undefined;
+	const diagram = ["flowchart LR", dev, ...nodes].filter(Boolean).join("\n");
+	return join(
+		"### Environment progression",
+		code("mermaid", diagram),
+		table(
+			["Environment", "Purpose", "Promotion trigger", "Automated gate", "Approver"],
+			envs.map((e) => [e.name, e.purpose, e.trigger, e.gate, e.approver]),
+		),
+		`Production is protected in ${m.ci.name}: ${m.ci.approval}.${m.cite(m.ci.sources.slice(0, 2))}`,
+	);
+}
+
+function releaseProcess(m: SectionModel): string {
+	const { ctx, platform } = m;
+	const post = m.stages.find((s) => s.id === "post-deploy")!;
+	return join(
+		"### Release process",
+		numbered([
+			"A change lands through a pull request with one approving review and every check of 10.2 green; the preview URL is linked on the pull request.",
+			`Merge to \`main\` builds the artifact once, tagged with the commit SHA (\`${ctx.serviceName}:<sha>\`); no environment rebuilds it.`,
+			m.decisions.environments.includes("staging")
+				? "The same artifact deploys to staging automatically; E2E and performance gates run against it."
+				: "The artifact is verified on its preview deployment.",
+			`A release approver approves the production environment in ${m.ci.name}; the deploy job is serialised (${m.ci.serialize}).`,
+			`Production deploys with ${m.decisions.strategy}: ${platform.strategies[m.decisions.strategy]!.summary}.`,
+			`Post-deploy validation watches ${m.alertTool} for ${humanDuration(post.minutes)}; any abort criterion triggers the rollback runbook (10.5).`,
+			"The deployment is recorded (SHA, approver, start and end time) as the source for DORA metrics.",
+		]),
+		`Targets, measured from the deployment records: deploy on demand, change lead time under one day, change failure rate at or below 5%, failed-deployment recovery under one hour — the DORA 2024 elite thresholds.${m.cite(DORA_FACTS.flatMap((f) => f.sources))}`,
+		"Releases ship from `main` only; hotfixes follow the same pipeline with the same gates, and a deploy freeze applies during incidents of SEV-2 or higher.",
+	);
+}
+
+function featureFlags(m: SectionModel): string {
+	const known = FLAG_TOOLS.find((f) => f.detect.test(m.flagTool));
+	return join(
+		"### Feature flags",
+		`Tool: **${m.flagTool}**${known ? ` (${known.kind}; ${known.rollout})${m.cite(known.sources)}` : ""}, called through the OpenFeature SDK so call sites stay the same if the provider changes.${m.cite(["openfeature"])}`,
+		table(
+			["Flag type", "Use", "Lifetime", "Owner"],
+			[
+				[
+					"Release",
+					"hide unfinished work; progressive exposure",
+					"removed within 2 weeks of 100%",
+					"the feature's team",
+				],
+				[
+					"Ops / kill switch",
+					"turn off a risky dependency or path during an incident",
+					"permanent, reviewed quarterly",
+					"on-call",
+				],
+				["Experiment", "A/B comparison with a metric", "until the decision, at most 6 weeks", "product"],
+				["Permission", "plan- or role-based access", "permanent", "product"],
+			],
+		),
+		`Progressive exposure: 1% → 5% → 25% → 50% → 100%, with at least one hour (or 1,000 sessions) per step, sticky on the user id so a user keeps the same variation as the percentage grows.${m.cite(["unleash-rollout", "launchdarkly-guarded"])}`,
+		`Kill switches exist for every external dependency of ${m.ctx.serviceName} and for each newly released feature; the incident runbook lists who may flip them (on-call and the incident commander) and how to verify the effect in ${m.alertTool}.`,
+		`Clean-up: a flag at 100% for two weeks gets a removal ticket; the pipeline's lint step fails on flags past their expiry date.${m.cite(FLAG_FACTS.flatMap((f) => f.sources))}`,
+	);
+}
+
+export function renderDeploymentStrategy(m: SectionModel): string {
+	return join("## 10.1 Deployment Strategy", approach(m), progression(m), releaseProcess(m), featureFlags(m));
+}

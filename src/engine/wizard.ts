@@ -1,0 +1,248 @@
+// The wizard as one state machine (state + event → state); the Ink UI and the --yes runner both drive it.
+
+import type { ProjectContext } from "./context";
+import {
+	DECISION_IDS,
+	type DecisionId,
+	type Provenance,
+	type Recommendation,
+	recommendAll,
+	validateDecision,
+} from "./decide";
+import type { PreflightReport } from "./preflight";
+import { type Answer, applyAnswersToContext, gatherQuestions, type OpenQuestion } from "./questions";
+import { TASK_IDS, type TaskFindings, type TaskId } from "./research/types";
+
+export type Step = "preflight" | "research" | "decisions" | "questions" | "review" | "writing" | "done";
+
+export const STEPS: Step[] = ["preflight", "research", "decisions", "questions", "review", "writing", "done"];
+
+export type TaskStatus = "pending" | "running" | "done" | "failed" | "timed-out" | "cancelled";
+
+export interface TaskState {
+	status: TaskStatus;
+	backend: string;
+	lines: number;
+	startedAt?: number;
+	endedAt?: number;
+	findings?: TaskFindings;
+	error?: string;
+	/** Research notes file, relative to the project root. */
+	notesFile?: string;
+}
+
+export interface Override {
+	value: string;
+	provenance: Provenance;
+}
+
+export interface WizardState {
+	step: Step;
+	preflight: PreflightReport;
+	context: ProjectContext;
+	research: Record<TaskId, TaskState>;
+	recommendations?: Record<DecisionId, Recommendation>;
+	decisionIndex: number;
+	overrides: Partial<Record<DecisionId, Override>>;
+	/** Values fixed before the wizard started (flags): they are not asked. */
+	preset: Partial<Record<DecisionId, Override>>;
+	questions: OpenQuestion[];
+	questionIndex: number;
+	answers: Record<string, Answer>;
+	written?: { files: string[]; backups: string[] };
+	error?: string;
+}
+
+export type WizardEvent =
+	| { type: "CONTINUE" }
+	| { type: "TASK_STARTED"; task: TaskId; backend: string; at: number }
+	| { type: "TASK_LINES"; task: TaskId; count: number }
+	| { type: "TASK_DONE"; task: TaskId; findings: TaskFindings; at: number; notesFile?: string }
+	| {
+			type: "TASK_FAILED";
+			task: TaskId;
+			status: "failed" | "timed-out" | "cancelled";
+			reason: string;
+			at: number;
+	  }
+	| { type: "RESEARCH_COMPLETE" }
+	| { type: "DECIDE"; id: DecisionId; value: string; provenance: Provenance }
+	| { type: "BACK" }
+	| { type: "ANSWER"; id: string; text: string; provenance: Answer["provenance"] }
+	| { type: "SKIP"; id: string }
+	| { type: "EDIT" }
+	| { type: "WRITE_STARTED" }
+	| { type: "WRITTEN"; files: string[]; backups: string[] }
+	| { type: "WRITE_FAILED"; error: string };
+
+export function initialState(
+	preflight: PreflightReport,
+	context: ProjectContext,
+	preset: Partial<Record<DecisionId, Override>> = {},
+	backends: Partial<Record<TaskId, string>> = {},
+): WizardState {
+	const research = {} as Record<TaskId, TaskState>;
+	for (const t of TASK_IDS) research[t] = { status: "pending", backend: backends[t] ?? "builtin", lines: 0 };
+	return {
+		step: "preflight",
+		preflight,
+		context,
+		research,
+		decisionIndex: 0,
+		overrides: {},
+		preset,
+		questions: gatherQuestions(context),
+		questionIndex: 0,
+		answers: {},
+	};
+}
+
+/** The decisions the wizard asks, in order: those not fixed by a flag. */
+export function askedDecisions(state: WizardState): DecisionId[] {
+	return DECISION_IDS.filter((id) => state.preset[id] === undefined);
+}
+
+export function researchFinished(state: WizardState): boolean {
+	return TASK_IDS.every((t) => state.research[t].status === "done");
+}
+
+export function findingsOf(state: WizardState): Partial<Record<TaskId, TaskFindings>> {
+	const out: Partial<Record<TaskId, TaskFindings>> = {};
+	for (const t of TASK_IDS) {
+		const f = state.research[t].findings;
+		if (f) out[t] = f;
+	}
+	return out;
+}
+
+/** The effective value of a decision now: the user's, a preset, or the recommendation. */
+export function currentValue(state: WizardState, id: DecisionId): string | undefined {
+	return state.overrides[id]?.value ?? state.preset[id]?.value ?? state.recommendations?.[id].value;
+}
+
+export function contextWithAnswers(state: WizardState): ProjectContext {
+	return applyAnswersToContext(state.context, state.answers);
+}
+
+function nextAfterDecisions(state: WizardState): WizardState {
+	return state.questions.length
+		? { ...state, step: "questions", questionIndex: 0 }
+		: { ...state, step: "review" };
+}
+
+export function reduce(state: WizardState, event: WizardEvent): WizardState {
+	switch (event.type) {
+		case "CONTINUE":
+			return state.step === "preflight" ? { ...state, step: "research" } : state;
+		case "TASK_STARTED":
+			return {
+				...state,
+				research: {
+					...state.research,
+					[event.task]: { status: "running", backend: event.backend, lines: 0, startedAt: event.at },
+				},
+			};
+		case "TASK_LINES": {
+			const t = state.research[event.task];
+			return {
+				...state,
+				research: { ...state.research, [event.task]: { ...t, lines: t.lines + event.count } },
+			};
+		}
+		case "TASK_DONE": {
+			const t = state.research[event.task];
+			return {
+				...state,
+				research: {
+					...state.research,
+					[event.task]: {
+						...t,
+						status: "done",
+						findings: event.findings,
+						endedAt: event.at,
+						notesFile: event.notesFile,
+						error: undefined,
+					},
+				},
+			};
+		}
+		case "TASK_FAILED": {
+			const t = state.research[event.task];
+			return {
+				...state,
+				research: {
+					...state.research,
+					[event.task]: { ...t, status: event.status, error: event.reason, endedAt: event.at },
+				},
+			};
+		}
+		case "RESEARCH_COMPLETE": {
+			if (state.step !== "research" || !researchFinished(state)) return state;
+			const recommendations = recommendAll(state.context, findingsOf(state));
+			const next = { ...state, recommendations, decisionIndex: 0 };
+			return askedDecisions(next).length ? { ...next, step: "decisions" } : nextAfterDecisions(next);
+		}
+		case "DECIDE": {
+			if (state.step !== "decisions" && state.step !== "review") return state;
+			const check = validateDecision(event.id, event.value, state.context);
+			if (!check.ok) return { ...state, error: check.error };
+			const overrides = {
+				...state.overrides,
+				[event.id]: { value: check.value, provenance: event.provenance },
+			};
+			const asked = askedDecisions(state);
+			const index = asked.indexOf(event.id);
+			const next = { ...state, overrides, error: undefined };
+			if (state.step === "decisions" && index === state.decisionIndex) {
+				return index + 1 < asked.length ? { ...next, decisionIndex: index + 1 } : nextAfterDecisions(next);
+			}
+			return next;
+		}
+		case "BACK": {
+			if (state.step === "decisions")
+				return state.decisionIndex > 0
+					? { ...state, decisionIndex: state.decisionIndex - 1, error: undefined }
+					: state;
+			if (state.step === "questions") {
+				if (state.questionIndex > 0) return { ...state, questionIndex: state.questionIndex - 1 };
+				return askedDecisions(state).length
+					? { ...state, step: "decisions", decisionIndex: askedDecisions(state).length - 1 }
+					: state;
+			}
+			if (state.step === "review") {
+				if (state.questions.length)
+					return { ...state, step: "questions", questionIndex: state.questions.length - 1 };
+				return askedDecisions(state).length
+					? { ...state, step: "decisions", decisionIndex: askedDecisions(state).length - 1 }
+					: state;
+			}
+			return state;
+		}
+		case "ANSWER":
+		case "SKIP": {
+			if (state.step !== "questions") return state;
+			const answers = { ...state.answers };
+			if (event.type === "ANSWER" && event.text.trim())
+				answers[event.id] = { text: event.text.trim(), provenance: event.provenance };
+			else delete answers[event.id];
+			const index = state.questions.findIndex((q) => q.id === event.id);
+			const next = { ...state, answers };
+			if (index === state.questionIndex) {
+				return index + 1 < state.questions.length
+					? { ...next, questionIndex: index + 1 }
+					: { ...next, step: "review" };
+			}
+			return next;
+		}
+		case "EDIT":
+			return state.step === "review" && askedDecisions(state).length
+				? { ...state, step: "decisions", decisionIndex: 0 }
+				: state;
+		case "WRITE_STARTED":
+			return state.step === "review" ? { ...state, step: "writing", error: undefined } : state;
+		case "WRITTEN":
+			return { ...state, step: "done", written: { files: event.files, backups: event.backups } };
+		case "WRITE_FAILED":
+			return { ...state, step: "review", error: event.error };
+	}
+}

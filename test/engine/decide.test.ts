@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { buildDecisions, checkConsistency, recommendAll, validateDecision } from "../../src/engine/decide";
+import { bareProject, cleanupTemps, exampleProject, HANDOFF_03 } from "../helpers/project";
+import { researched } from "../helpers/state";
+
+afterEach(cleanupTemps);
+
+function ctxFor(infra: Record<string, string>, extra: Record<string, unknown> = {}) {
+	const dir = bareProject({
+		[HANDOFF_03]: JSON.stringify({
+			key_outputs: { infrastructure: infra, database_stack: { primary: "PostgreSQL" } },
+			...extra,
+		}),
+	});
+	return researched(dir).state.context;
+}
+
+describe("recommendations", () => {
+	it("recommends the platform's native strategy with rationale, alternatives and sources", () => {
+		const recs = recommendAll(researched(exampleProject()).state.context);
+		expect(recs.strategy.value).toBe("rolling");
+		expect(recs.strategy.rationale).toMatch(/Railway/);
+		expect(recs.strategy.sources.length).toBeGreaterThan(0);
+		expect(recs.ci.value).toBe("github-actions");
+		expect(recs.ci.alternatives.map((a) => a.value)).toContain("gitlab-ci");
+	});
+
+	it("moves to progressive delivery at scale when metrics can judge it", () => {
+		const ctx = ctxFor({ backend_hosting: "EKS" }, { expected_load: "2 million monthly active users" });
+		expect(recommendAll(ctx).strategy.value).toBe("canary");
+	});
+
+	it("picks IaC by cloud and compliance", () => {
+		expect(recommendAll(ctxFor({ backend_hosting: "Azure App Service" })).iac.value).toBe("bicep");
+		expect(
+			recommendAll(ctxFor({ backend_hosting: "ECS" }, { assumptions: ["HIPAA applies"] })).iac.value,
+		).toBe("opentofu");
+		expect(recommendAll(ctxFor({ backend_hosting: "Cloud Run" })).iac.value).toBe("terraform");
+	});
+
+	it("never promises an RPO the database cannot deliver", () => {
+		const railway = recommendAll(researched(exampleProject()).state.context);
+		expect(railway.rpo.value).toBe("1d");
+		const rds = recommendAll(ctxFor({ backend_hosting: "ECS" }));
+		expect(rds.rpo.value).toBe("15m");
+	});
+});
+
+describe("validateDecision", () => {
+	it("accepts spellings people use and normalises them", () => {
+		expect(validateDecision("strategy", "Blue Green", undefined)).toEqual({ ok: true, value: "blue-green" });
+		expect(validateDecision("iac", "OpenTofu", undefined)).toEqual({ ok: true, value: "opentofu" });
+		expect(validateDecision("ci", "GitLab CI", undefined)).toEqual({ ok: true, value: "gitlab-ci" });
+		expect(validateDecision("environments", "production, staging,development", undefined)).toEqual({
+			ok: true,
+			value: "development,staging,production",
+		});
+		expect(validateDecision("rto", "4 hours", undefined)).toEqual({ ok: true, value: "4h" });
+	});
+
+	it("refuses what the platform cannot do and says what it can", () => {
+		const ctx = researched(exampleProject()).state.context;
+		const r = validateDecision("strategy", "canary", ctx);
+		expect(r).toEqual({ ok: false, error: "Railway has no native canary deployment; it supports rolling" });
+	});
+
+	it("refuses environments without production, and bad durations", () => {
+		expect(validateDecision("environments", "dev,staging", undefined).ok).toBe(false);
+		expect(validateDecision("rpo", "soon", undefined).ok).toBe(false);
+	});
+});
+
+describe("checkConsistency", () => {
+	it("says an RPO below the backup interval relies on PITR", () => {
+		const ctx = ctxFor({ backend_hosting: "ECS" });
+		const recs = recommendAll(ctx);
+		const d = buildDecisions(recs, {
+			rpo: { value: "5m", provenance: "user" },
+			backupFrequency: { value: "1d", provenance: "user" },
+		});
+		const w = checkConsistency(d, ctx);
+		expect(w.find((x) => x.decision === "rpo")?.message).toMatch(
+			/met only through point-in-time recovery on Amazon RDS/,
+		);
+	});
+
+	it("warns when the RPO is not achievable at all", () => {
+		const ctx = researched(exampleProject()).state.context;
+		const d = buildDecisions(recommendAll(ctx), { rpo: { value: "15m", provenance: "user" } });
+		const w = checkConsistency(d, ctx);
+		expect(w.find((x) => x.decision === "rpo")).toMatchObject({ level: "warning" });
+		expect(w.find((x) => x.decision === "rpo")?.message).toMatch(/not achievable on Railway PostgreSQL/);
+	});
+
+	it("warns when the RTO is below a restore", () => {
+		const ctx = researched(exampleProject()).state.context;
+		const d = buildDecisions(recommendAll(ctx), { rto: { value: "15m", provenance: "user" } });
+		expect(checkConsistency(d, ctx).find((x) => x.decision === "rto")?.message).toMatch(
+			/below a restore-based recovery/,
+		);
+	});
+
+	it("finds nothing wrong with the recommendations themselves", () => {
+		for (const infra of [
+			{ backend_hosting: "ECS" },
+			{ backend_hosting: "Cloud Run" },
+			{ backend_hosting: "Railway" },
+		]) {
+			const ctx = ctxFor(infra);
+			expect(
+				checkConsistency(buildDecisions(recommendAll(ctx), {}), ctx).filter((w) => w.level === "warning"),
+			).toEqual([]);
+		}
+	});
+});
