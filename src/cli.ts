@@ -71,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
 			);
 			return ExitCode.usage;
 		}
-		const { runInteractive } = await import("./ui/run");
+		const { runInteractive } = await import("./interactive");
 		return await runInteractive(opts);
 	} catch (error) {
 		if (error instanceof GenesisError) {

@@ -322,7 +322,7 @@ export function recommendAll(
 		rto: durationRecommendation(
 			"rto",
 			plan.rtoMinutes,
-			`${plan.tier.name} (${plan.tier.aws}) fits this target; a restore-based recovery of ~${plan.sizeGb} GB takes about ${humanDuration(plan.restoreEstimateMinutes)}.`,
+			`${plan.tier.name}${plan.tier.aws.replace("&", "and") === plan.tier.name ? "" : ` (${plan.tier.aws})`} fits this target; a restore-based recovery of ~${plan.sizeGb} GB takes about ${humanDuration(plan.restoreEstimateMinutes)}.`,
 			[15, 30, 60, 120, 240, 480, 1440],
 			["aws-dr-blog", "azure-waf-dr"],
 		),

@@ -152,9 +152,9 @@ export function outline(markdown: string): { level: number; title: string; lines
 		const m = /^(#{1,3}) (.+)$/.exec(l);
 		if (m) out.push({ level: m[1]!.length, title: m[2]!, lines: 0, start: i });
 	});
-	return out.map((h, i) => ({
-		level: h.level,
-		title: h.title,
-		lines: (out[i + 1]?.start ?? lines.length) - h.start,
-	}));
+	// A heading's size runs to the next heading of the same or a higher level.
+	return out.map((h, i) => {
+		const next = out.slice(i + 1).find((o) => o.level <= h.level);
+		return { level: h.level, title: h.title, lines: (next?.start ?? lines.length) - h.start };
+	});
 }

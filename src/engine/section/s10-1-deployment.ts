@@ -21,7 +21,7 @@ function approach(m: SectionModel): string {
 		`**Strategy: ${decisions.strategy}** on ${platform.name} — ${mech.summary}.${m.cite(facts.flatMap((f) => f.sources))}`,
 		`Why: ${m.recommendations.strategy.value === decisions.strategy ? m.recommendations.strategy.rationale : `chosen over the recommended ${m.recommendations.strategy.value}, for which the reasoning was: ${m.recommendations.strategy.rationale}`}`,
 		"How a release reaches users:",
-		numbered(mech.steps.map((s) => s.charAt(0).toUpperCase() + s.slice(1) + ".")),
+		numbered(mech.steps.map((s) => `${s.charAt(0).toUpperCase()}${s.slice(1)}.`)),
 		facts.length ? bullets(facts.map((f) => `${f.text}${m.cite(f.sources)}`)) : undefined,
 		frontend,
 		alternatives.length

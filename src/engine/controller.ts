@@ -1,0 +1,239 @@
+// The interactive wizard's engine side: holds the state machine, runs research into panel buffers, writes outputs.
+// No React here: the UI subscribes to snapshots and calls these methods.
+
+import type { DecisionId, Provenance } from "./decide";
+import { describeFsError, GenesisError } from "./errors";
+import { PanelBuffer } from "./research/panel-buffer";
+import { TASK_IDS, TASKS, type TaskId } from "./research/types";
+import {
+	builtinRunner,
+	type ComposedOutputs,
+	composeOutputs,
+	type LoadedProject,
+	type TaskRunner,
+	writeComposed,
+	writeNotes,
+} from "./run";
+import { initialState, type Override, reduce, type WizardEvent, type WizardState } from "./wizard";
+
+export interface Snapshot {
+	state: WizardState;
+	/** Advances on the shared timer while anything is animating: spinners and elapsed times read it. */
+	tick: number;
+	/** Advances when a panel's buffered output was flushed. */
+	panelsVersion: number;
+}
+
+export interface ControllerOptions {
+	preset?: Partial<Record<DecisionId, Override>>;
+	runner?: TaskRunner;
+	/** Timestamp for the outputs (SOURCE_DATE_EPOCH aware). */
+	generatedAt: string;
+	/** Flush and animation interval, ms. */
+	flushMs?: number;
+	now?: () => number;
+}
+
+export class WizardController {
+	private snapshot: Snapshot;
+	private readonly listeners = new Set<() => void>();
+	readonly panels: Record<TaskId, PanelBuffer>;
+	private timer: ReturnType<typeof setInterval> | undefined;
+	private readonly aborts = new Map<TaskId, AbortController>();
+	private composed: { state: WizardState; out: ComposedOutputs } | undefined;
+	private readonly runner: TaskRunner;
+	private readonly flushMs: number;
+	private readonly now: () => number;
+
+	constructor(
+		readonly project: LoadedProject,
+		private readonly options: ControllerOptions,
+	) {
+		this.runner = options.runner ?? builtinRunner;
+		this.flushMs = options.flushMs ?? 150;
+		this.now = options.now ?? Date.now;
+		this.panels = { deploy: new PanelBuffer(), iac: new PanelBuffer(), cicd: new PanelBuffer() };
+		this.snapshot = {
+			state: initialState(project.report, project.context, options.preset ?? {}),
+			tick: 0,
+			panelsVersion: 0,
+		};
+	}
+
+	getSnapshot = (): Snapshot => this.snapshot;
+
+	subscribe = (listener: () => void): (() => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	private emit(): void {
+		for (const l of this.listeners) l();
+	}
+
+	private setState(state: WizardState): void {
+		if (state === this.snapshot.state) return;
+		this.snapshot = { ...this.snapshot, state };
+		this.emit();
+	}
+
+	get state(): WizardState {
+		return this.snapshot.state;
+	}
+
+	dispatch = (event: WizardEvent): void => {
+		this.setState(reduce(this.snapshot.state, event));
+	};
+
+	/** One shared timer drives spinners and flushes panel output; it stops when nothing moves. */
+	private ensureTimer(): void {
+		if (this.timer) return;
+		this.timer = setInterval(() => this.onTick(), this.flushMs);
+	}
+
+	private onTick(): void {
+		const running = TASK_IDS.some((t) => this.snapshot.state.research[t].status === "running");
+		const dirty = TASK_IDS.some((t) => this.panels[t].dirty);
+		if (!running && !dirty) {
+			clearInterval(this.timer);
+			this.timer = undefined;
+			return;
+		}
+		for (const t of TASK_IDS) this.panels[t].dirty = false;
+		this.snapshot = {
+			...this.snapshot,
+			tick: this.snapshot.tick + 1,
+			panelsVersion: this.snapshot.panelsVersion + (dirty ? 1 : 0),
+		};
+		this.emit();
+	}
+
+	/** Leaves pre-flight and starts every research task that has not finished. */
+	continueFromPreflight(): void {
+		this.dispatch({ type: "CONTINUE" });
+		for (const t of TASK_IDS) if (this.snapshot.state.research[t].status !== "done") void this.runTask(t);
+	}
+
+	retry(task: TaskId): void {
+		const status = this.snapshot.state.research[task].status;
+		if (status === "running" || status === "done") return;
+		void this.runTask(task);
+	}
+
+	cancel(task: TaskId): void {
+		this.aborts.get(task)?.abort();
+	}
+
+	private async runTask(task: TaskId): Promise<void> {
+		const abort = new AbortController();
+		this.aborts.set(task, abort);
+		const panel = this.panels[task];
+		panel.clear();
+		const backend = this.snapshot.state.research[task].backend;
+		this.dispatch({ type: "TASK_STARTED", task, backend, at: this.now() });
+		this.ensureTimer();
+		const transcript: string[] = [];
+		try {
+			for await (const event of this.runner(task, this.snapshot.state.context, abort.signal)) {
+				if (event.type === "line") {
+					panel.line(event.text, event.stream);
+					transcript.push(event.text);
+				} else if (event.type === "done") {
+					panel.end();
+					let notesFile: string | undefined;
+					try {
+						notesFile = writeNotes(this.project.paths, task, event, transcript);
+					} catch (error) {
+						panel.line(
+							`Research notes not saved: ${error instanceof GenesisError ? error.message : describeFsError(error).reason}`,
+							"stderr",
+						);
+					}
+					this.dispatch({ type: "TASK_LINES", task, count: panel.total });
+					this.dispatch({ type: "TASK_DONE", task, findings: event.findings, at: this.now(), notesFile });
+				} else {
+					panel.end();
+					this.dispatch({
+						type: "TASK_FAILED",
+						task,
+						status: abort.signal.aborted ? "cancelled" : "failed",
+						reason: event.reason,
+						at: this.now(),
+					});
+				}
+			}
+		} catch (error) {
+			panel.end();
+			this.dispatch({
+				type: "TASK_FAILED",
+				task,
+				status: abort.signal.aborted ? "cancelled" : "failed",
+				reason: error instanceof Error ? error.message : String(error),
+				at: this.now(),
+			});
+		} finally {
+			this.aborts.delete(task);
+		}
+		this.ensureTimer();
+	}
+
+	/** Research is complete only after the user has seen it: the research screen calls this on Enter. */
+	finishResearch(): void {
+		this.dispatch({ type: "RESEARCH_COMPLETE" });
+	}
+
+	/** A value equal to the recommendation keeps the recommendation's provenance; anything else is the user's. */
+	decide(id: DecisionId, value: string): void {
+		const rec = this.snapshot.state.recommendations?.[id];
+		const provenance: Provenance =
+			rec && rec.value === value
+				? rec.by === "built-in knowledge base"
+					? "recommended"
+					: `agent:${rec.by}`
+				: "user";
+		this.dispatch({ type: "DECIDE", id, value, provenance });
+	}
+
+	/** The section and handoff as they would be written now (cached per state). */
+	compose(): ComposedOutputs {
+		const state = this.snapshot.state;
+		if (this.composed?.state === state) return this.composed.out;
+		const out = composeOutputs(state, this.project.paths, this.options.generatedAt);
+		this.composed = { state, out };
+		return out;
+	}
+
+	/** Writes the outputs; `replace` is the user's consent to replace existing files (kept as backups). */
+	write(replace: boolean): ComposedOutputs | undefined {
+		this.dispatch({ type: "WRITE_STARTED" });
+		try {
+			const out = this.compose();
+			const result = writeComposed(this.project.paths, out, {
+				force: replace,
+				stamp: this.options.generatedAt,
+			});
+			this.dispatch({ type: "WRITTEN", files: result.written, backups: result.backups });
+			return out;
+		} catch (error) {
+			this.dispatch({
+				type: "WRITE_FAILED",
+				error:
+					error instanceof GenesisError
+						? error.message
+						: `Cannot write the outputs: ${describeFsError(error).reason}`,
+			});
+			return undefined;
+		}
+	}
+
+	dispose(): void {
+		if (this.timer) clearInterval(this.timer);
+		this.timer = undefined;
+		for (const a of this.aborts.values()) a.abort();
+		this.listeners.clear();
+	}
+}
+
+export function taskTitle(task: TaskId): string {
+	return TASKS[task].title;
+}

@@ -1,0 +1,109 @@
+// A research panel's output outside React: sanitised, split into capped lines, kept in a bounded ring.
+
+import { TerminalSanitizer } from "../sanitize";
+
+export const MAX_LINE = 8 * 1024;
+
+export interface PanelLine {
+	text: string;
+	stream: "stdout" | "stderr";
+}
+
+export class PanelBuffer {
+	private readonly ring: PanelLine[];
+	private start = 0;
+	private size = 0;
+	/** Lines ever pushed (the ring keeps the last `capacity`). */
+	total = 0;
+	/** Set on every change; the shared flush timer clears it. */
+	dirty = false;
+	private partial: Record<PanelLine["stream"], string> = { stdout: "", stderr: "" };
+	private readonly sanitizers: Record<PanelLine["stream"], TerminalSanitizer>;
+
+	constructor(
+		readonly capacity = 2000,
+		keepSgr = false,
+	) {
+		this.ring = new Array(capacity);
+		this.sanitizers = {
+			stdout: new TerminalSanitizer({ keepSgr }),
+			stderr: new TerminalSanitizer({ keepSgr }),
+		};
+	}
+
+	private append(text: string, stream: PanelLine["stream"]): void {
+		const line = text.length > MAX_LINE ? `${text.slice(0, MAX_LINE)}… [line cut at 8 KiB]` : text;
+		const at = (this.start + this.size) % this.capacity;
+		this.ring[at] = { text: line, stream };
+		if (this.size < this.capacity) this.size++;
+		else this.start = (this.start + 1) % this.capacity;
+		this.total++;
+		this.dirty = true;
+	}
+
+	/** A chunk of raw output: partial lines wait for their newline, but never grow past the line cap. */
+	write(chunk: string, stream: PanelLine["stream"] = "stdout"): number {
+		const clean = this.sanitizers[stream].push(chunk);
+		let pending = this.partial[stream] + clean;
+		let added = 0;
+		let nl = pending.indexOf("\n");
+		while (nl !== -1) {
+			this.append(pending.slice(0, nl), stream);
+			added++;
+			pending = pending.slice(nl + 1);
+			nl = pending.indexOf("\n");
+		}
+		while (pending.length > MAX_LINE) {
+			this.append(pending.slice(0, MAX_LINE), stream);
+			added++;
+			pending = pending.slice(MAX_LINE);
+		}
+		this.partial[stream] = pending;
+		if (pending) this.dirty = true;
+		return added;
+	}
+
+	/** One whole line. */
+	line(text: string, stream: PanelLine["stream"] = "stdout"): void {
+		this.write(`${text}\n`, stream);
+	}
+
+	/** Flushes a trailing partial line (at the end of a stream). */
+	end(): void {
+		for (const stream of ["stdout", "stderr"] as const) {
+			const rest = this.partial[stream] + this.sanitizers[stream].flush();
+			this.partial[stream] = "";
+			if (rest) this.append(rest, stream);
+		}
+	}
+
+	clear(): void {
+		this.start = 0;
+		this.size = 0;
+		this.total = 0;
+		this.partial = { stdout: "", stderr: "" };
+		this.dirty = true;
+	}
+
+	/** The `count` lines ending `offset` lines above the newest (offset 0 = the live tail). */
+	tail(count: number, offset = 0): PanelLine[] {
+		const partialLines: PanelLine[] = [];
+		if (offset === 0) {
+			if (this.partial.stdout) partialLines.push({ text: this.partial.stdout, stream: "stdout" });
+			if (this.partial.stderr) partialLines.push({ text: this.partial.stderr, stream: "stderr" });
+		}
+		const available = this.size;
+		const maxOffset = Math.max(0, available - count);
+		const off = Math.min(offset, maxOffset);
+		const end = available - off;
+		const begin = Math.max(0, end - count + partialLines.length);
+		const out: PanelLine[] = [];
+		for (let i = begin; i < end; i++) out.push(this.ring[(this.start + i) % this.capacity]!);
+		return [...out, ...partialLines].slice(-count);
+	}
+
+	/** How many lines can be scrolled back. */
+	get retained(): number {
+		return this.size;
+	}
+}

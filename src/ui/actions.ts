@@ -1,0 +1,19 @@
+// What the screens may ask of the wizard: the controller's methods, as an interface the UI depends on.
+
+import type { DecisionId } from "../engine/decide";
+import type { PanelBuffer } from "../engine/research/panel-buffer";
+import type { TaskId } from "../engine/research/types";
+import type { ComposedOutputs } from "../engine/run";
+import type { WizardEvent } from "../engine/wizard";
+
+export interface WizardActions {
+	dispatch: (event: WizardEvent) => void;
+	continueFromPreflight: () => void;
+	finishResearch: () => void;
+	retry: (task: TaskId) => void;
+	decide: (id: DecisionId, value: string) => void;
+	compose: () => ComposedOutputs;
+	write: (replace: boolean) => ComposedOutputs | undefined;
+	quit: (code: number) => void;
+	panels: Record<TaskId, PanelBuffer>;
+}

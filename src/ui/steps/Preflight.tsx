@@ -1,0 +1,90 @@
+// Step 1: every input with its state — found (what was learned), missing (what is assumed), invalid (where and why).
+
+import { Box, Text } from "ink";
+import type { PreflightReport } from "../../engine/preflight";
+import type { WizardActions } from "../actions";
+import { Footer } from "../components/Footer";
+import { useKeys } from "../hooks/use-keys";
+import { glyphs, theme } from "../theme";
+
+const MARK = {
+	found: [glyphs.ok, theme.ok],
+	missing: [glyphs.warn, theme.warn],
+	invalid: [glyphs.error, theme.error],
+} as const;
+
+export function PreflightStep({
+	report,
+	actions,
+	rows,
+	notGenesis,
+}: {
+	report: PreflightReport;
+	actions: WizardActions;
+	rows: number;
+	notGenesis: boolean;
+}) {
+	useKeys((input, key) => {
+		if (key.return) {
+			actions.continueFromPreflight();
+			return true;
+		}
+		if (input === "q") {
+			actions.quit(130);
+			return true;
+		}
+		return false;
+	});
+	// Notes get whatever rows are left after one line per input.
+	let budget = Math.max(0, rows - report.inputs.length * 2 - report.existingOutputs.length - 6);
+	return (
+		<Box flexDirection="column">
+			{notGenesis ? (
+				<Text color={theme.warn} wrap="truncate-end">
+					{glyphs.warn} No genesis_output/ or genesis_sources/ folder here; treating this folder as the
+					project.
+				</Text>
+			) : null}
+			{report.inputs.map((input) => {
+				const [mark, color] = MARK[input.state];
+				const notes = input.notes.slice(0, Math.max(0, Math.min(input.notes.length, budget)));
+				budget -= notes.length;
+				return (
+					<Box key={input.id} flexDirection="column">
+						<Text wrap="truncate-end">
+							<Text color={color}>{mark} </Text>
+							<Text bold>{input.label}</Text>
+							<Text color={theme.muted}> {input.file}</Text>
+						</Text>
+						<Text wrap="truncate-end">
+							{"  "}
+							{input.summary}
+						</Text>
+						{notes.map((n) => (
+							<Text key={n} wrap="truncate-end" color={theme.muted}>
+								{"    · "}
+								{n}
+							</Text>
+						))}
+						{input.notes.length > notes.length ? (
+							<Text color={theme.muted}>{`    · …and ${input.notes.length - notes.length} more`}</Text>
+						) : null}
+					</Box>
+				);
+			})}
+			{report.existingOutputs.map((o) => (
+				<Text key={o.file} color={theme.warn} wrap="truncate-end">
+					{glyphs.warn} {o.file} exists: replaced only if you confirm (backup kept).
+				</Text>
+			))}
+			<Box marginTop={1}>
+				<Footer
+					keys={[
+						["Enter", "start research"],
+						["q", "quit"],
+					]}
+				/>
+			</Box>
+		</Box>
+	);
+}

@@ -1,0 +1,86 @@
+// The real built binary in a real pseudo-terminal: walk the whole wizard, at 160x48 and 80x24; Ctrl+C mid-way.
+
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanupTemps, exampleProject, OUT_HANDOFF, OUT_SECTION } from "../helpers/project";
+import { PKEY, startPty, typeKeys } from "../helpers/pty";
+
+afterEach(cleanupTemps);
+
+/** The binary on a fresh example project, past pre-flight, with research finished. */
+async function startAtResearch(cols: number, rows: number) {
+	const dir = exampleProject();
+	const s = startPty([], { cwd: dir, cols, rows });
+	await s.waitFor("Enter start research");
+	s.type(PKEY.enter);
+	await s.waitFor("All three research tasks are done");
+	return { dir, s };
+}
+
+describe("interactive wizard in a pseudo-terminal", () => {
+	it("160x48: three panels on one row; keys change a decision; the handoff and completion message follow", async () => {
+		const { dir, s } = await startAtResearch(160, 48);
+		const row = s.screen().find((l) => l.includes("Deployment Strategies"));
+		expect(row).toContain("Infrastructure as Code");
+		expect(row).toContain("CI/CD Pipelines");
+		s.type(PKEY.enter);
+		await s.waitFor("Decision 1 of 7");
+		await typeKeys(s, [PKEY.enter]);
+		await s.waitFor("Decision 2 of 7 · Infrastructure as code");
+		await typeKeys(s, [PKEY.down]);
+		await s.waitFor("❯ OpenTofu");
+		await typeKeys(s, [PKEY.enter, PKEY.enter, PKEY.enter]);
+		await s.waitFor("Decision 5 of 7");
+		await typeKeys(s, ["4", "h", PKEY.enter, PKEY.enter, PKEY.enter]);
+		await s.waitFor("Question 1 of");
+		for (let i = 0; i < 12; i++) {
+			if (s.text().includes("w write")) break;
+			await typeKeys(s, [PKEY.tab], 80);
+		}
+		await s.waitFor("w write");
+		s.type("w");
+		await s.waitFor("Section 10: Deployment & Operations - COMPLETE");
+		const { exitCode } = await s.exit;
+		expect(exitCode).toBe(0);
+		expect(s.text()).toContain("3. Run: /genesis-section-11");
+		const h = JSON.parse(readFileSync(path.join(dir, OUT_HANDOFF), "utf8"));
+		expect(h.key_outputs.iac_tool).toBe("OpenTofu");
+		expect(h.disaster_recovery.rto).toBe("4h");
+		expect(h.decisions_made).toContain("Infrastructure as code: OpenTofu (chosen in the wizard)");
+		expect(s.cursorHidden()).toBe(false);
+	}, 60_000);
+
+	it("80x24: panels stack and the frame stays shorter than the terminal; Enter walks to a written section", async () => {
+		const { dir, s } = await startAtResearch(80, 24);
+		const screen = s.screen();
+		const titles = ["Deployment Strategies", "Infrastructure as Code", "CI/CD Pipelines"].map((t) =>
+			screen.findIndex((l) => l.includes(t)),
+		);
+		expect(new Set(titles).size).toBe(3);
+		expect(titles.every((i) => i >= 0)).toBe(true);
+		// Ink clears the whole screen when the frame is as tall as the terminal; it must not.
+		expect(s.raw()).not.toContain("\u001b[3J");
+		for (let i = 0; i < 30; i++) {
+			if (s.text().includes("w write")) break;
+			await typeKeys(s, [s.text().includes("Question") ? PKEY.tab : PKEY.enter], 80);
+		}
+		await s.waitFor("w write");
+		s.type("w");
+		const { exitCode } = await s.exit;
+		expect(exitCode).toBe(0);
+		expect(existsSync(path.join(dir, OUT_SECTION))).toBe(true);
+	}, 60_000);
+
+	it("Ctrl+C at the decisions step: exit 130, cursor visible, nothing written", async () => {
+		const { dir, s } = await startAtResearch(100, 30);
+		s.type(PKEY.enter);
+		await s.waitFor("Decision 1 of 7");
+		s.type(PKEY.ctrlC);
+		const { exitCode } = await s.exit;
+		expect(exitCode).toBe(130);
+		expect(s.cursorHidden()).toBe(false);
+		expect(s.text()).toContain("Cancelled before writing; nothing was written.");
+		expect(existsSync(path.join(dir, OUT_SECTION))).toBe(false);
+	}, 30_000);
+});
