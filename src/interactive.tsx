@@ -12,6 +12,10 @@ import type { WizardActions } from "./ui/actions";
 
 export async function runInteractive(opts: CliOptions): Promise<number> {
 	const project = loadProject(path.resolve(opts.cwd));
+	if (opts.plain || /^(1|true)$/i.test(process.env.INK_SCREEN_READER ?? "")) {
+		const { runPlain } = await import("./plain");
+		return runPlain(opts, project);
+	}
 	const controller = new WizardController(project, {
 		preset: presetsFromFlags(opts, project),
 		generatedAt: nowIso(),

@@ -84,3 +84,51 @@ describe("interactive wizard in a pseudo-terminal", () => {
 		expect(existsSync(path.join(dir, OUT_SECTION))).toBe(false);
 	}, 30_000);
 });
+
+describe("plain mode and colour", () => {
+	it("--plain: the same steps as lines, research announced, answers typed", async () => {
+		const dir = exampleProject();
+		const s = startPty(["--plain"], { cwd: dir, cols: 120, rows: 60 });
+		await s.waitFor("Press Enter to start research");
+		s.type(PKEY.enter);
+		await s.waitFor("All research finished.");
+		expect(s.raw()).toMatch(/Infrastructure as Code research finished: \d+ findings/);
+		await s.waitFor("decision 1 of 7");
+		for (let i = 0; i < 30; i++) {
+			const t = s.raw();
+			if (t.includes("Type w to write")) break;
+			await typeKeys(s, [PKEY.enter], 60);
+		}
+		await s.waitFor("Type w to write");
+		await typeKeys(s, ["w", PKEY.enter]);
+		const { exitCode } = await s.exit;
+		expect(exitCode).toBe(0);
+		expect(s.raw()).toContain("Section 10: Deployment & Operations - COMPLETE");
+		expect(existsSync(path.join(dir, OUT_HANDOFF))).toBe(true);
+		// Plain mode draws no boxes and moves no cursor up.
+		expect(s.raw()).not.toContain("╭");
+		expect(s.raw()).not.toMatch(/\u001b\[\d*A/);
+	}, 60_000);
+
+	it.each([{ NO_COLOR: "1" }, { FORCE_COLOR: "0" }, { TERM: "dumb" }])(
+		"%j: no SGR colour bytes at all",
+		async (env) => {
+			const s = startPty([], { cwd: exampleProject(), cols: 120, rows: 30, env });
+			await s.waitFor("Enter start research");
+			s.type(PKEY.enter);
+			await s.waitFor("All three research tasks are done");
+			s.type("q");
+			await s.exit;
+			expect(s.raw()).not.toMatch(/\u001b\[[0-9;]*m/);
+		},
+		30_000,
+	);
+
+	it("with colour allowed, the UI does use colour (so the test above can fail)", async () => {
+		const s = startPty([], { cwd: exampleProject(), cols: 120, rows: 30, env: { FORCE_COLOR: "1" } });
+		await s.waitFor("Enter start research");
+		s.type("q");
+		await s.exit;
+		expect(s.raw()).toMatch(/\u001b\[3\dm/);
+	}, 30_000);
+});

@@ -20,6 +20,19 @@ export interface PtySession {
 	pid: number;
 }
 
+/** The test runner's colour settings must not leak into the child: each test states its own. */
+function childEnv(extra: NodeJS.ProcessEnv = {}): Record<string, string> {
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		CI: "false",
+		TERM: "xterm-256color",
+		SOURCE_DATE_EPOCH: "1767225600",
+	};
+	delete env.FORCE_COLOR;
+	delete env.NO_COLOR;
+	return { ...env, ...extra } as Record<string, string>;
+}
+
 export function startPty(
 	args: string[],
 	options: { cwd: string; cols: number; rows: number; env?: NodeJS.ProcessEnv },
@@ -43,13 +56,7 @@ export function startPty(
 		cols: options.cols,
 		rows: options.rows,
 		cwd: options.cwd,
-		env: {
-			...process.env,
-			CI: "false",
-			TERM: "xterm-256color",
-			SOURCE_DATE_EPOCH: "1767225600",
-			...options.env,
-		} as Record<string, string>,
+		env: childEnv(options.env),
 	});
 	child.onData((d) => {
 		raw += d;

@@ -1,0 +1,195 @@
+// The linear, screen-reader-friendly driver (--plain, INK_SCREEN_READER): the same steps as plain lines and typed answers.
+
+import readline from "node:readline";
+import type { CliOptions } from "./args";
+import { nowIso } from "./engine/clock";
+import { WizardController } from "./engine/controller";
+import {
+	DECISION_IDS,
+	DECISION_LABELS,
+	type DecisionId,
+	decisionValue,
+	displayValue,
+	ENVIRONMENT_CHOICES,
+} from "./engine/decide";
+import { rel } from "./engine/project";
+import { SOURCE_LABELS } from "./engine/questions";
+import { TASK_IDS, TASKS } from "./engine/research/types";
+import { completionMessage, type LoadedProject, outline } from "./engine/run";
+import { sanitizeForTerminal } from "./engine/sanitize";
+import { askedDecisions } from "./engine/wizard";
+import { preflightLines, presetsFromFlags } from "./headless";
+
+class Cancelled extends Error {}
+
+export async function runPlain(opts: CliOptions, project: LoadedProject): Promise<number> {
+	const out = (text: string) => process.stdout.write(`${sanitizeForTerminal(text)}\n`);
+	const rl = readline.createInterface({
+		input: process.stdin,
+		output: process.stdout,
+		terminal: Boolean(process.stdin.isTTY),
+	});
+	let cancelled = false;
+	const lines: string[] = [];
+	const waiters: ((line: string | undefined) => void)[] = [];
+	rl.on("line", (line) => {
+		const w = waiters.shift();
+		if (w) w(line);
+		else lines.push(line);
+	});
+	const finish = () => {
+		cancelled = true;
+		for (const w of waiters.splice(0)) w(undefined);
+	};
+	rl.on("SIGINT", finish);
+	rl.on("close", finish);
+	const ask = async (prompt: string): Promise<string> => {
+		process.stdout.write(prompt);
+		const line = lines.length ? lines.shift() : await new Promise<string | undefined>((r) => waiters.push(r));
+		if (line === undefined || cancelled) throw new Cancelled();
+		if (line.trim().toLowerCase() === "q") throw new Cancelled();
+		return line.trim();
+	};
+
+	const controller = new WizardController(project, {
+		preset: presetsFromFlags(opts, project),
+		generatedAt: nowIso(),
+	});
+	try {
+		out(`Genesis Section 10 — ${project.context.projectName} (plain mode)`);
+		out("Step 1 of 6: pre-flight.");
+		for (const l of preflightLines(project)) out(l);
+		await ask("Press Enter to start research, or type q to quit: ");
+
+		out("Step 2 of 6: research. Three tasks run in parallel.");
+		const announced = new Set<string>();
+		const research = new Promise<void>((resolve) => {
+			const check = () => {
+				for (const t of TASK_IDS) {
+					const s = controller.state.research[t];
+					const key = `${t}:${s.status}`;
+					if (announced.has(key)) continue;
+					announced.add(key);
+					if (s.status === "running")
+						out(
+							`${TASKS[t].title} research started (${TASKS[t].agent}, ${s.backend === "builtin" ? "built-in" : s.backend}).`,
+						);
+					if (s.status === "done")
+						out(
+							`${TASKS[t].title} research finished: ${s.findings?.facts.length ?? 0} findings${s.notesFile ? `; notes in ${s.notesFile}` : ""}.`,
+						);
+					if (["failed", "timed-out", "cancelled"].includes(s.status))
+						out(`${TASKS[t].title} research ${s.status}: ${s.error ?? ""}`);
+				}
+				if (TASK_IDS.every((t) => controller.state.research[t].status === "done")) resolve();
+			};
+			controller.subscribe(check);
+			controller.continueFromPreflight();
+			check();
+		});
+		await research;
+		out("All research finished.");
+		controller.finishResearch();
+
+		while (controller.state.step !== "done") {
+			const state = controller.state;
+			if (state.step === "decisions") {
+				const asked = askedDecisions(state);
+				const id = asked[state.decisionIndex]!;
+				const rec = state.recommendations![id];
+				out(`Step 3 of 6: decision ${state.decisionIndex + 1} of ${asked.length}: ${DECISION_LABELS[id]}.`);
+				out(`Recommended: ${displayValue(id, rec.value)}. ${rec.rationale}`);
+				const answer = await askDecision(id, rec.value, rec.alternatives, ask, out);
+				if (answer === "back") controller.dispatch({ type: "BACK" });
+				else controller.decide(id, answer);
+				if (controller.state.error) out(`Not accepted: ${controller.state.error}`);
+			} else if (state.step === "questions") {
+				const q = state.questions[state.questionIndex]!;
+				out(
+					`Step 4 of 6: question ${state.questionIndex + 1} of ${state.questions.length}, ${SOURCE_LABELS[q.source]}.`,
+				);
+				out(q.text);
+				if (q.assumption) out(`If skipped: ${q.assumption}`);
+				const a = await ask("Answer (Enter skips, b goes back, q quits): ");
+				if (a === "b") controller.dispatch({ type: "BACK" });
+				else
+					controller.dispatch(
+						a ? { type: "ANSWER", id: q.id, text: a, provenance: "user" } : { type: "SKIP", id: q.id },
+					);
+			} else if (state.step === "review") {
+				const composed = controller.compose();
+				out("Step 5 of 6: review.");
+				for (const id of DECISION_IDS)
+					out(
+						`${DECISION_LABELS[id]}: ${displayValue(id, decisionValue(composed.decisions, id))} (${composed.decisions.provenance[id]}).`,
+					);
+				for (const w of composed.model.warnings)
+					out(`${w.level === "warning" ? "Warning" : "Note"}: ${w.message}`);
+				out(`Open questions left: ${composed.handoff.open_questions.length}.`);
+				const headings = outline(composed.markdown).filter((h) => h.level === 2);
+				out(`Section outline: ${headings.map((h) => h.title).join("; ")}.`);
+				for (const o of project.report.existingOutputs)
+					out(`Replaces ${o.file}; the current file is kept as a backup.`);
+				if (state.error) out(`Error: ${state.error}`);
+				const a = (
+					await ask("Type w to write, e to edit the decisions, b to go back, q to quit: ")
+				).toLowerCase();
+				if (a === "e") controller.dispatch({ type: "EDIT" });
+				else if (a === "b") controller.dispatch({ type: "BACK" });
+				else if (a === "w") {
+					const written = controller.write(project.report.existingOutputs.length > 0);
+					if (written) {
+						out("Step 6 of 6: written.");
+						for (const f of controller.state.written?.files ?? []) out(`Wrote ${rel(project.paths, f)}`);
+						for (const b of controller.state.written?.backups ?? [])
+							out(`Previous version kept as ${rel(project.paths, b)}`);
+						out("");
+						out(completionMessage(written.model));
+						return 0;
+					}
+				}
+			} else {
+				break;
+			}
+		}
+		return 0;
+	} catch (error) {
+		if (error instanceof Cancelled) {
+			out("Cancelled before writing; nothing was written.");
+			return 130;
+		}
+		throw error;
+	} finally {
+		controller.dispose();
+		rl.close();
+	}
+}
+
+async function askDecision(
+	id: DecisionId,
+	recommended: string,
+	alternatives: { value: string; tradeoff: string }[],
+	ask: (prompt: string) => Promise<string>,
+	out: (text: string) => void,
+): Promise<string> {
+	if (id === "environments") {
+		out(`Choose from: ${ENVIRONMENT_CHOICES.join(", ")} (comma-separated; production is required).`);
+		const a = await ask(`Environments [${recommended}] (b goes back): `);
+		return a === "b" ? "back" : a || recommended;
+	}
+	if (id === "rto" || id === "rpo" || id === "backupFrequency") {
+		const a = await ask(`Duration such as 15m, 4h or 1d [${recommended}] (b goes back): `);
+		return a === "b" ? "back" : a || recommended;
+	}
+	const options = [recommended, ...alternatives.map((a) => a.value)];
+	options.forEach((v, i) => {
+		out(
+			`  ${i + 1}. ${displayValue(id, v)}${i === 0 ? " (recommended)" : ` — ${alternatives[i - 1]!.tradeoff}`}`,
+		);
+	});
+	const a = await ask(`Number [1] (b goes back): `);
+	if (a === "b") return "back";
+	if (!a) return recommended;
+	const n = Number(a);
+	return Number.isInteger(n) && n >= 1 && n <= options.length ? options[n - 1]! : a;
+}
