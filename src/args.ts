@@ -1,7 +1,7 @@
 // Command-line parsing with no dependencies, so --help and --version load nothing else.
 
 export interface CliOptions {
-	command: "wizard" | "status" | "help" | "version";
+	command: "wizard" | "status" | "sessions" | "help" | "version";
 	cwd: string;
 	yes: boolean;
 	strategy?: string;
@@ -18,6 +18,11 @@ export interface CliOptions {
 	json: boolean;
 	noColor: boolean;
 	plain: boolean;
+	resume: boolean;
+	fresh: boolean;
+	/** `sessions --clear` / `--all` */
+	clear: boolean;
+	all: boolean;
 }
 
 export class UsageError extends Error {}
@@ -43,6 +48,10 @@ const BOOLEAN_FLAGS: Record<string, keyof CliOptions> = {
 	"--json": "json",
 	"--no-color": "noColor",
 	"--plain": "plain",
+	"--resume": "resume",
+	"--fresh": "fresh",
+	"--clear": "clear",
+	"--all": "all",
 };
 
 function shown(arg: string): string {
@@ -60,6 +69,10 @@ export function parseArgs(argv: string[], cwd: string): CliOptions {
 		json: false,
 		noColor: false,
 		plain: false,
+		resume: false,
+		fresh: false,
+		clear: false,
+		all: false,
 	};
 	let sawCommand = false;
 	for (let i = 0; i < argv.length; i++) {
@@ -87,13 +100,16 @@ export function parseArgs(argv: string[], cwd: string): CliOptions {
 			continue;
 		}
 		if (raw.startsWith("-")) throw new UsageError(`unknown option ${shown(raw)}`);
-		if (!sawCommand && raw === "status") {
-			opts.command = "status";
+		if (!sawCommand && (raw === "status" || raw === "sessions")) {
+			opts.command = raw;
 			sawCommand = true;
 			continue;
 		}
 		throw new UsageError(`unexpected argument ${shown(raw)}`);
 	}
+	if (opts.resume && opts.fresh) throw new UsageError("--resume and --fresh cannot be used together");
+	if ((opts.clear || opts.all) && opts.command !== "sessions")
+		throw new UsageError("--clear and --all go with the sessions command");
 	return opts;
 }
 
@@ -102,6 +118,7 @@ export const HELP = `genesis-tui — write Section 10 (Deployment & Operations) 
 Usage:
   genesis-tui [options]          run the wizard in the current Genesis project
   genesis-tui status             show which Genesis sections are done and what comes next
+  genesis-tui sessions           list saved sessions; --clear removes this project's, --clear --all every one
 
 Options:
   --cwd DIR                  project folder (default: the current folder, searched upward)
@@ -118,6 +135,8 @@ Options:
   --force                    replace existing Section 10 outputs (the old files are kept as backups)
   --strict                   fail when an input handoff is missing or invalid instead of assuming
   --json                     print a machine-readable summary on stdout (progress goes to stderr)
+  --resume                   resume the saved session without asking
+  --fresh                    discard the saved session and start over
   --plain                    linear, screen-reader-friendly output instead of live panels
   --no-color                 no colours (NO_COLOR, FORCE_COLOR=0 and TERM=dumb do the same)
   -h, --help                 show this help
@@ -128,6 +147,7 @@ Exit codes:
   1    a check failed                      66   an input file is missing (with --strict)
   2    usage error, or no terminal         73   cannot write: outputs exist (use --force), symlink, outside project
        without --yes                       74   I/O error (disk full)
-  70   internal error                      77   permission denied
-  130  cancelled before writing
+  70   internal error                      75   another genesis-tui run is using this project
+  77   permission denied                   129/130/143  stopped by SIGHUP / Ctrl+C or SIGINT / SIGTERM
+                                                (progress is saved; run again to resume)
 `;

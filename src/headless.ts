@@ -3,6 +3,7 @@
 import path from "node:path";
 import type { CliOptions } from "./args";
 import { nowIso } from "./engine/clock";
+import { WizardController } from "./engine/controller";
 import {
 	DECISION_IDS,
 	DECISION_LABELS,
@@ -15,19 +16,12 @@ import { ExitCode, GenesisError } from "./engine/errors";
 import { rel } from "./engine/project";
 import { matchAnswers, readAnswersFile } from "./engine/questions";
 import { TASK_IDS, TASKS } from "./engine/research/types";
-import {
-	builtinRunner,
-	completionMessage,
-	composeOutputs,
-	type LoadedProject,
-	loadProject,
-	outline,
-	writeComposed,
-	writeNotes,
-} from "./engine/run";
+import { completionMessage, type LoadedProject, loadProject, outline } from "./engine/run";
 import { sanitizeForTerminal, sanitizeInline } from "./engine/sanitize";
-import { initialState, type Override, reduce, type WizardState } from "./engine/wizard";
+import { changedInputs } from "./engine/session";
+import { askedDecisions, currentValue, type Override } from "./engine/wizard";
 import { inspectTarget } from "./engine/write";
+import { openSession, resumeDecision } from "./session-cli";
 
 export interface Io {
 	out: (text: string) => void;
@@ -132,72 +126,67 @@ export async function runHeadless(opts: CliOptions, io: Io): Promise<number> {
 		answers = read.answers;
 	}
 
-	let state: WizardState = initialState(report, project.context, preset);
-	state = reduce(state, { type: "CONTINUE" });
-
-	const controller = new AbortController();
-	await Promise.all(
-		TASK_IDS.map(async (task) => {
-			state = reduce(state, { type: "TASK_STARTED", task, backend: "builtin", at: Date.now() });
-			const transcript: string[] = [];
-			for await (const event of builtinRunner(task, state.context, controller.signal)) {
-				if (event.type === "line") transcript.push(event.text);
-				else if (event.type === "done") {
-					const notesFile = opts.dryRun ? undefined : writeNotes(paths, task, event, transcript);
-					state = reduce(state, { type: "TASK_LINES", task, count: transcript.length });
-					state = reduce(state, {
-						type: "TASK_DONE",
-						task,
-						findings: event.findings,
-						at: Date.now(),
-						notesFile,
-					});
-					say(
-						`✔ ${TASKS[task].title} (${TASKS[task].agent}, built-in): ${event.findings.facts.length} findings${notesFile ? ` → ${notesFile}` : ""}`,
-					);
-				} else {
-					state = reduce(state, {
-						type: "TASK_FAILED",
-						task,
-						status: "failed",
-						reason: event.reason,
-						at: Date.now(),
-					});
-					say(`✖ ${TASKS[task].title}: ${event.reason}`);
-				}
-			}
-		}),
-	);
-	state = reduce(state, { type: "RESEARCH_COMPLETE" });
-	if (state.step === "research")
-		throw new GenesisError("Research did not complete; see the messages above.", ExitCode.internal);
-
-	// Every asked decision takes its recommendation.
-	while (state.step === "decisions") {
-		const id = DECISION_IDS.filter((d) => state.preset[d] === undefined)[state.decisionIndex]!;
-		state = reduce(state, {
-			type: "DECIDE",
-			id,
-			value: state.recommendations![id].value,
-			provenance:
-				state.recommendations![id].by === "built-in knowledge base"
-					? "recommended"
-					: `agent:${state.recommendations![id].by}`,
-		});
-		if (state.error) throw new GenesisError(state.error, ExitCode.internal);
-	}
-	const { matched, unknown } = matchAnswers(state.questions, answers);
-	for (const key of unknown) say(`⚠ The answers file has no question "${sanitizeInline(key, 80)}"; ignored.`);
-	while (state.step === "questions") {
-		const q = state.questions[state.questionIndex]!;
-		const a = matched[q.id];
-		state = a
-			? reduce(state, { type: "ANSWER", id: q.id, text: a.text, provenance: "answers" })
-			: reduce(state, { type: "SKIP", id: q.id });
-	}
-
 	const generatedAt = nowIso();
-	const composed = composeOutputs(state, paths, generatedAt);
+	const store = opts.dryRun ? undefined : openSession(paths.root, say);
+	const controller = new WizardController(project, { preset, generatedAt, store, writeNotes: !opts.dryRun });
+	try {
+		const saved = store ? resumeDecision(store, opts, say) : undefined;
+		if (saved) {
+			const changed = changedInputs(saved, report);
+			if (changed.length)
+				say(`⚠ ${changed.join(", ")} changed since the session was saved; the research runs again.`);
+			controller.restore(saved, changed.length > 0);
+		}
+		if (controller.state.step === "preflight") controller.continueFromPreflight();
+		else controller.startPending();
+		await controller.researchSettled();
+		for (const task of TASK_IDS) {
+			const r = controller.state.research[task];
+			if (r.status === "done")
+				say(
+					`✔ ${TASKS[task].title} (${TASKS[task].agent}, ${r.backend === "builtin" ? "built-in" : r.backend}): ${r.findings?.facts.length ?? 0} findings${r.notesFile ? ` → ${r.notesFile}` : ""}`,
+				);
+			else say(`✖ ${TASKS[task].title}: ${r.error ?? r.status}`);
+		}
+		controller.finishResearch();
+		if (controller.state.step === "research")
+			throw new GenesisError("Research did not complete; see the messages above.", ExitCode.internal);
+
+		// Every decision not yet made takes its recommendation.
+		while (controller.state.step === "decisions") {
+			const state = controller.state;
+			const id = askedDecisions(state)[state.decisionIndex]!;
+			controller.decide(id, currentValue(state, id)!);
+			if (controller.state.error) throw new GenesisError(controller.state.error, ExitCode.internal);
+		}
+		const { matched, unknown } = matchAnswers(controller.state.questions, answers);
+		for (const key of unknown)
+			say(`⚠ The answers file has no question "${sanitizeInline(key, 80)}"; ignored.`);
+		while (controller.state.step === "questions") {
+			const state = controller.state;
+			const q = state.questions[state.questionIndex]!;
+			const a = matched[q.id] ?? state.answers[q.id];
+			controller.dispatch(
+				a ? { type: "ANSWER", id: q.id, text: a.text, provenance: a.provenance } : { type: "SKIP", id: q.id },
+			);
+		}
+		return finish(controller, opts, io, say, project);
+	} finally {
+		controller.dispose();
+		store?.unlock();
+	}
+}
+
+function finish(
+	controller: WizardController,
+	opts: CliOptions,
+	io: Io,
+	say: (t: string) => void,
+	project: LoadedProject,
+): number {
+	const { paths, report } = project;
+	const state = controller.state;
+	const composed = controller.compose();
 	for (const id of DECISION_IDS) {
 		const p = composed.decisions.provenance[id];
 		say(`• ${DECISION_LABELS[id]}: ${displayValue(id, decisionValue(composed.decisions, id))} (${p})`);
@@ -221,7 +210,9 @@ export async function runHeadless(opts: CliOptions, io: Io): Promise<number> {
 		for (const h of outline(composed.markdown))
 			say(`  ${"  ".repeat(h.level - 1)}${h.title} (${h.lines} lines)`);
 	} else {
-		written = writeComposed(paths, composed, { force: opts.force, stamp: generatedAt });
+		if (!controller.write(opts.force))
+			throw new GenesisError(controller.state.error ?? "Cannot write the outputs.", ExitCode.ioError);
+		written = { written: controller.state.written!.files, backups: controller.state.written!.backups };
 		for (const f of written.written) say(`✔ wrote ${rel(paths, f)}`);
 		for (const b of written.backups) say(`  previous version kept as ${rel(paths, b)}`);
 	}

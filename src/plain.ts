@@ -17,12 +17,19 @@ import { SOURCE_LABELS } from "./engine/questions";
 import { TASK_IDS, TASKS } from "./engine/research/types";
 import { completionMessage, type LoadedProject, outline } from "./engine/run";
 import { sanitizeForTerminal } from "./engine/sanitize";
+import type { SessionStore } from "./engine/session";
 import { askedDecisions } from "./engine/wizard";
 import { preflightLines, presetsFromFlags } from "./headless";
+import { sessionPlan } from "./interactive";
 
 class Cancelled extends Error {}
 
-export async function runPlain(opts: CliOptions, project: LoadedProject): Promise<number> {
+export async function runPlain(
+	opts: CliOptions,
+	project: LoadedProject,
+	store: SessionStore,
+	notices: string[],
+): Promise<number> {
 	const out = (text: string) => process.stdout.write(`${sanitizeForTerminal(text)}\n`);
 	const rl = readline.createInterface({
 		input: process.stdin,
@@ -54,12 +61,27 @@ export async function runPlain(opts: CliOptions, project: LoadedProject): Promis
 	const controller = new WizardController(project, {
 		preset: presetsFromFlags(opts, project),
 		generatedAt: nowIso(),
+		store,
 	});
+	const plan = sessionPlan(store, opts, project.report, notices);
 	try {
 		out(`Genesis Section 10 — ${project.context.projectName} (plain mode)`);
-		out("Step 1 of 6: pre-flight.");
-		for (const l of preflightLines(project)) out(l);
-		await ask("Press Enter to start research, or type q to quit: ");
+		for (const n of notices) out(n);
+		if (plan.saved && plan.offer) {
+			let choice = plan.autoResume ? "r" : "";
+			if (!choice) {
+				out(`A session of this project was saved ${plan.offer.when}, at ${plan.offer.step}.`);
+				for (const f of plan.offer.changed) out(`${f} changed since then; resuming runs the research again.`);
+				choice = (await ask("Type r to resume, s to start over: ")).toLowerCase();
+			}
+			if (choice === "s") store.clear();
+			else controller.restore(plan.saved, plan.offer.changed.length > 0);
+		}
+		if (controller.state.step === "preflight") {
+			out("Step 1 of 6: pre-flight.");
+			for (const l of preflightLines(project)) out(l);
+			await ask("Press Enter to start research, or type q to quit: ");
+		}
 
 		out("Step 2 of 6: research. Three tasks run in parallel.");
 		const announced = new Set<string>();
@@ -84,7 +106,8 @@ export async function runPlain(opts: CliOptions, project: LoadedProject): Promis
 				if (TASK_IDS.every((t) => controller.state.research[t].status === "done")) resolve();
 			};
 			controller.subscribe(check);
-			controller.continueFromPreflight();
+			if (controller.state.step === "preflight") controller.continueFromPreflight();
+			else controller.startPending();
 			check();
 		});
 		await research;
@@ -155,7 +178,12 @@ export async function runPlain(opts: CliOptions, project: LoadedProject): Promis
 		return 0;
 	} catch (error) {
 		if (error instanceof Cancelled) {
-			out("Cancelled before writing; nothing was written.");
+			controller.saveNow();
+			out(
+				store.saveError
+					? "Cancelled before writing; nothing was written."
+					: "Stopped before writing. Progress saved; run genesis-tui again to resume.",
+			);
 			return 130;
 		}
 		throw error;

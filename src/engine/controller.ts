@@ -14,6 +14,7 @@ import {
 	writeComposed,
 	writeNotes,
 } from "./run";
+import { restoreState, type SavedSession, type SessionStore, toSession } from "./session";
 import { initialState, type Override, reduce, type WizardEvent, type WizardState } from "./wizard";
 
 export interface Snapshot {
@@ -25,6 +26,10 @@ export interface Snapshot {
 }
 
 export interface ControllerOptions {
+	/** Saves progress after every change that matters (step, decision, answer, finished research). */
+	store?: SessionStore;
+	/** Write research notes (off for --dry-run). */
+	writeNotes?: boolean;
 	preset?: Partial<Record<DecisionId, Override>>;
 	runner?: TaskRunner;
 	/** Timestamp for the outputs (SOURCE_DATE_EPOCH aware). */
@@ -44,6 +49,8 @@ export class WizardController {
 	private readonly runner: TaskRunner;
 	private readonly flushMs: number;
 	private readonly now: () => number;
+	private lastSavedKey = "";
+	private settled: (() => void)[] = [];
 
 	constructor(
 		readonly project: LoadedProject,
@@ -74,7 +81,75 @@ export class WizardController {
 	private setState(state: WizardState): void {
 		if (state === this.snapshot.state) return;
 		this.snapshot = { ...this.snapshot, state };
+		this.autosave();
 		this.emit();
+		if (!TASK_IDS.some((t) => ["running", "pending"].includes(state.research[t].status))) {
+			for (const r of this.settled.splice(0)) r();
+		}
+	}
+
+	/** What a saved session records; saving happens only when it changes. */
+	private saveKey(state: WizardState): string {
+		return JSON.stringify([
+			state.step,
+			state.decisionIndex,
+			state.questionIndex,
+			state.overrides,
+			state.answers,
+			TASK_IDS.map((t) => state.research[t].status),
+		]);
+	}
+
+	private autosave(): void {
+		const store = this.options.store;
+		if (!store) return;
+		const state = this.snapshot.state;
+		if (state.step === "done") return;
+		const key = this.saveKey(state);
+		if (key === this.lastSavedKey) return;
+		this.lastSavedKey = key;
+		this.saveNow();
+	}
+
+	/** Saves the session now, synchronously (also from signal handlers). */
+	saveNow(): boolean {
+		const store = this.options.store;
+		const state = this.snapshot.state;
+		// Nothing done yet: a session at pre-flight would only offer to resume where a fresh start lands anyway.
+		if (!store || state.step === "done" || state.step === "preflight") return false;
+		const transcripts = { deploy: [], iac: [], cicd: [] } as Record<TaskId, string[]>;
+		for (const t of TASK_IDS) transcripts[t] = this.panels[t].tail(400).map((l) => l.text);
+		return store.save(toSession(state, transcripts, new Date().toISOString()));
+	}
+
+	/** Puts saved progress on top of the fresh state; finished research is shown again, not re-run. */
+	restore(saved: SavedSession, rerunResearch: boolean): void {
+		const state = restoreState(this.snapshot.state, saved, rerunResearch);
+		for (const t of TASK_IDS) {
+			if (state.research[t].status !== "done") continue;
+			this.panels[t].clear();
+			for (const line of saved.research[t].transcript) this.panels[t].line(line);
+			this.panels[t].line("(restored from the saved session; not run again)", "stderr");
+		}
+		this.lastSavedKey = "";
+		this.setState(state);
+		if (state.step === "research") this.startPending();
+	}
+
+	/** Starts every research task that has not finished. */
+	startPending(): void {
+		for (const t of TASK_IDS) {
+			const status = this.snapshot.state.research[t].status;
+			if (status !== "done" && status !== "running") void this.runTask(t);
+		}
+	}
+
+	/** Resolves when no research task is running or waiting. */
+	researchSettled(): Promise<void> {
+		const busy = TASK_IDS.some((t) =>
+			["running", "pending"].includes(this.snapshot.state.research[t].status),
+		);
+		return busy ? new Promise((resolve) => this.settled.push(resolve)) : Promise.resolve();
 	}
 
 	get state(): WizardState {
@@ -111,7 +186,7 @@ export class WizardController {
 	/** Leaves pre-flight and starts every research task that has not finished. */
 	continueFromPreflight(): void {
 		this.dispatch({ type: "CONTINUE" });
-		for (const t of TASK_IDS) if (this.snapshot.state.research[t].status !== "done") void this.runTask(t);
+		this.startPending();
 	}
 
 	retry(task: TaskId): void {
@@ -142,7 +217,8 @@ export class WizardController {
 					panel.end();
 					let notesFile: string | undefined;
 					try {
-						notesFile = writeNotes(this.project.paths, task, event, transcript);
+						if (this.options.writeNotes !== false)
+							notesFile = writeNotes(this.project.paths, task, event, transcript);
 					} catch (error) {
 						panel.line(
 							`Research notes not saved: ${error instanceof GenesisError ? error.message : describeFsError(error).reason}`,
@@ -213,6 +289,7 @@ export class WizardController {
 				stamp: this.options.generatedAt,
 			});
 			this.dispatch({ type: "WRITTEN", files: result.written, backups: result.backups });
+			this.options.store?.clear();
 			return out;
 		} catch (error) {
 			this.dispatch({

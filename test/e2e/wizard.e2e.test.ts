@@ -80,7 +80,7 @@ describe("interactive wizard in a pseudo-terminal", () => {
 		const { exitCode } = await s.exit;
 		expect(exitCode).toBe(130);
 		expect(s.cursorHidden()).toBe(false);
-		expect(s.text()).toContain("Cancelled before writing; nothing was written.");
+		expect(s.text()).toContain("Progress saved; run genesis-tui again to resume.");
 		expect(existsSync(path.join(dir, OUT_SECTION))).toBe(false);
 	}, 30_000);
 });

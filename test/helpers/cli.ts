@@ -1,7 +1,13 @@
 // Runs the built binary as a user would: a real child process, no TTY, with the given env.
 
 import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+
+/** Saved sessions go to a folder of this test run, never the user's config folder. */
+export const STATE_DIR = mkdtempSync(path.join(tmpdir(), "genesis-state-"));
+process.env.GENESIS_TUI_STATE_DIR = STATE_DIR;
 
 export const BIN = path.resolve(__dirname, "../../bin/genesis-tui.js");
 

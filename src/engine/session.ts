@@ -1,0 +1,439 @@
+// Saved sessions: one conf store per project (keyed by a hash of its real path), validated with a versioned zod schema,
+// written through our crash-safe writer with the last good copy kept, and a pid lock against a second run.
+
+import { createHash } from "node:crypto";
+import {
+	closeSync,
+	constants,
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	realpathSync,
+	renameSync,
+	statSync,
+	unlinkSync,
+	writeSync,
+} from "node:fs";
+import { homedir } from "node:os";
+import path from "node:path";
+import Conf from "conf";
+import { z } from "zod";
+import { DECISION_IDS, type DecisionId, recommendAll } from "./decide";
+import { describeFsError, ExitCode, GenesisError } from "./errors";
+import { parseJson } from "./json";
+import type { PreflightReport } from "./preflight";
+import { TASK_IDS, type TaskId } from "./research/types";
+import { STEPS, type WizardState } from "./wizard";
+import { writeFileAtomic } from "./write";
+
+export const SESSION_VERSION = 1;
+
+const ProvenanceSchema = z.string().regex(/^(recommended|flag|answers|user|agent:.+)$/);
+const OverrideSchema = z.object({ value: z.string(), provenance: ProvenanceSchema });
+const FindingsSchema = z.object({
+	task: z.enum(["deploy", "iac", "cicd"]),
+	backend: z.string(),
+	recommendation: z.object({ value: z.string(), rationale: z.string() }).optional(),
+	alternatives: z.array(z.object({ value: z.string(), tradeoff: z.string() })),
+	facts: z.array(z.object({ text: z.string(), sourceIds: z.array(z.string()), urls: z.array(z.string()) })),
+});
+const TaskSchema = z.object({
+	status: z.enum(["pending", "running", "done", "failed", "timed-out", "cancelled"]),
+	backend: z.string(),
+	lines: z.number().int().nonnegative(),
+	findings: FindingsSchema.optional(),
+	notesFile: z.string().optional(),
+	error: z.string().optional(),
+	/** The panel's last lines, to show finished research again without re-running it. */
+	transcript: z.array(z.string()).max(400),
+});
+
+export const SessionSchema = z.object({
+	version: z.literal(SESSION_VERSION),
+	projectRoot: z.string(),
+	savedAt: z.string(),
+	step: z.enum(STEPS as [WizardState["step"], ...WizardState["step"][]]),
+	inputs: z.record(z.string(), z.string()),
+	research: z.object({ deploy: TaskSchema, iac: TaskSchema, cicd: TaskSchema }),
+	decisionIndex: z.number().int().nonnegative(),
+	overrides: z.partialRecord(z.enum(DECISION_IDS as [DecisionId, ...DecisionId[]]), OverrideSchema),
+	questionIndex: z.number().int().nonnegative(),
+	answers: z.record(z.string(), z.object({ text: z.string(), provenance: z.enum(["user", "answers"]) })),
+});
+
+export type SavedSession = z.infer<typeof SessionSchema>;
+
+export function projectKey(root: string): string {
+	let real = root;
+	try {
+		real = realpathSync(root);
+	} catch {
+		// keep the given path
+	}
+	return createHash("sha256").update(real).digest("hex").slice(0, 16);
+}
+
+/** Where sessions live: GENESIS_TUI_STATE_DIR, or the folder conf uses by default (env-paths' config folder). */
+export function storeDir(env: NodeJS.ProcessEnv = process.env): string {
+	if (env.GENESIS_TUI_STATE_DIR) return path.resolve(env.GENESIS_TUI_STATE_DIR);
+	const home = env.HOME || env.USERPROFILE || homedir();
+	const name = "genesis-tui-nodejs";
+	if (process.platform === "darwin") return path.join(home, "Library", "Preferences", name);
+	if (process.platform === "win32")
+		return path.join(env.APPDATA || path.join(home, "AppData", "Roaming"), name, "Config");
+	return path.join(env.XDG_CONFIG_HOME || path.join(home, ".config"), name);
+}
+
+type SessionConf = Conf<Record<string, unknown>>;
+
+/** conf, with its write replaced by ours: full-write loop, fsync, size check, rename — no truncated file on a full disk. */
+function safeConf(options: ConstructorParameters<typeof Conf<Record<string, unknown>>>[0]): SessionConf {
+	const conf = new Conf<Record<string, unknown>>(options);
+	(conf as unknown as { _write: (value: Record<string, unknown>) => void })._write = (value) => {
+		const data = `${JSON.stringify(value, undefined, "\t")}\n`;
+		const dir = path.dirname(conf.path);
+		mkdirSync(dir, { recursive: true });
+		// Keep the last good copy before replacing it.
+		if (existsSync(conf.path) && isValidSessionFile(conf.path)) copyFileSync(conf.path, `${conf.path}.bak`);
+		writeFileAtomic(dir, conf.path, data);
+		// Verify what was written.
+		if (readFileSync(conf.path, "utf8") !== data)
+			throw Object.assign(new Error("the saved session did not read back"), { code: "EIO" });
+	};
+	return conf;
+}
+
+function isValidSessionFile(file: string): boolean {
+	try {
+		const parsed = parseJson(readFileSync(file, "utf8"));
+		return parsed.ok && SessionSchema.safeParse((parsed.value as Record<string, unknown>).session).success;
+	} catch {
+		return false;
+	}
+}
+
+export type LoadResult =
+	| { kind: "none" }
+	| { kind: "found"; session: SavedSession }
+	| { kind: "set-aside"; movedTo: string; reason: string };
+
+function stamp(): string {
+	return new Date()
+		.toISOString()
+		.replace(/[-:]/g, "")
+		.replace(/\.\d+Z$/, "Z");
+}
+
+export class SessionStore {
+	readonly key: string;
+	readonly file: string;
+	private conf: SessionConf | undefined;
+	/** Set once when saving fails; the wizard goes on without saving. */
+	saveError: string | undefined;
+	private lockFile: string;
+	private ownsLock = false;
+
+	constructor(
+		readonly projectRoot: string,
+		private readonly env: NodeJS.ProcessEnv = process.env,
+	) {
+		this.key = projectKey(projectRoot);
+		this.file = path.join(storeDir(env), `session-${this.key}.json`);
+		this.lockFile = path.join(storeDir(env), `session-${this.key}.lock`);
+	}
+
+	private open(): SessionConf {
+		this.conf ??= safeConf({
+			configName: `session-${this.key}`,
+			cwd: storeDir(this.env),
+			// Never silently discard a session that does not parse: load() moves it aside instead.
+			clearInvalidConfig: false,
+			configFileMode: 0o600,
+			accessPropertiesByDotNotation: false,
+		});
+		return this.conf;
+	}
+
+	/** Reads the saved session; one that cannot be read is moved aside (never deleted) and reported. */
+	load(): LoadResult {
+		if (!existsSync(this.file)) return { kind: "none" };
+		let raw: unknown;
+		try {
+			raw = this.open().get("session");
+		} catch (error) {
+			return this.setAside(
+				error instanceof SyntaxError ? "it is not valid JSON" : describeFsError(error).reason,
+			);
+		}
+		if (raw === undefined) return { kind: "none" };
+		const version = (raw as { version?: unknown })?.version;
+		if (typeof version === "number" && version > SESSION_VERSION)
+			return this.setAside(`it was saved by a newer genesis-tui (format ${version})`);
+		const migrated = migrate(raw);
+		const parsed = SessionSchema.safeParse(migrated);
+		if (!parsed.success) return this.setAside("it does not match the session format");
+		return { kind: "found", session: parsed.data };
+	}
+
+	private setAside(reason: string): LoadResult {
+		const movedTo = `${this.file}.corrupt-${stamp()}`;
+		try {
+			renameSync(this.file, movedTo);
+		} catch (error) {
+			return {
+				kind: "set-aside",
+				movedTo: this.file,
+				reason: `${reason}; it could not be moved (${describeFsError(error).reason})`,
+			};
+		}
+		this.conf = undefined;
+		return { kind: "set-aside", movedTo, reason };
+	}
+
+	/** Saves synchronously; a failure is remembered and reported once, and never replaces the last good copy. */
+	save(session: SavedSession): boolean {
+		if (this.saveError) return false;
+		try {
+			this.open().set("session", session);
+			return true;
+		} catch (error) {
+			this.saveError = error instanceof GenesisError ? error.message : describeFsError(error).reason;
+			// A failed write may have left nothing or a stale copy: put the last good copy back.
+			try {
+				if (existsSync(`${this.file}.bak`) && !isValidSessionFile(this.file))
+					copyFileSync(`${this.file}.bak`, this.file);
+			} catch {
+				// nothing more to do
+			}
+			return false;
+		}
+	}
+
+	clear(): void {
+		for (const f of [this.file, `${this.file}.bak`]) {
+			try {
+				unlinkSync(f);
+			} catch {
+				// already gone
+			}
+		}
+		this.conf = undefined;
+	}
+
+	/** Takes the project lock; a live holder is refused, a dead one's lock is cleared. */
+	lock(): void {
+		mkdirSync(path.dirname(this.lockFile), { recursive: true });
+		for (let attempt = 0; attempt < 2; attempt++) {
+			try {
+				const fd = openSync(this.lockFile, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+				writeSync(
+					fd,
+					JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString(), root: this.projectRoot }),
+				);
+				closeSync(fd);
+				this.ownsLock = true;
+				return;
+			} catch (error) {
+				if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+					// A store we cannot write cannot be locked either; sessions are off then.
+					this.saveError ??= describeFsError(error).reason;
+					return;
+				}
+				const holder = readLock(this.lockFile);
+				if (holder && holder.pid !== process.pid && pidAlive(holder.pid)) {
+					throw new GenesisError(
+						`genesis-tui (pid ${holder.pid}, started ${holder.startedAt}) is already using this project. Finish or quit that run first.`,
+						ExitCode.busy,
+					);
+				}
+				try {
+					unlinkSync(this.lockFile);
+				} catch {
+					// raced with another cleaner
+				}
+			}
+		}
+	}
+
+	unlock(): void {
+		if (!this.ownsLock) return;
+		try {
+			const holder = readLock(this.lockFile);
+			if (holder?.pid === process.pid) unlinkSync(this.lockFile);
+		} catch {
+			// already gone
+		}
+		this.ownsLock = false;
+	}
+}
+
+function readLock(file: string): { pid: number; startedAt: string } | undefined {
+	try {
+		const parsed = parseJson(readFileSync(file, "utf8"));
+		if (!parsed.ok) return undefined;
+		const v = parsed.value as { pid?: unknown; startedAt?: unknown };
+		return typeof v.pid === "number" ? { pid: v.pid, startedAt: String(v.startedAt ?? "?") } : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function pidAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === "EPERM";
+	}
+}
+
+/** Older session formats become the current one here (none exist yet beyond version 1). */
+export function migrate(raw: unknown): unknown {
+	return raw;
+}
+
+/** The input files' hashes, to tell on resume whether the handoffs changed. */
+export function inputHashes(report: PreflightReport): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const i of report.inputs) if (i.id.startsWith("handoff")) out[i.id] = i.sha256 ?? "missing";
+	return out;
+}
+
+export function changedInputs(saved: SavedSession, report: PreflightReport): string[] {
+	const now = inputHashes(report);
+	return report.inputs
+		.filter((i) => i.id.startsWith("handoff") && (saved.inputs[i.id] ?? "missing") !== now[i.id])
+		.map((i) => i.file);
+}
+
+/** The state to save: what the user did, not what can be recomputed from the project files. */
+export function toSession(
+	state: WizardState,
+	transcripts: Record<TaskId, string[]>,
+	savedAt: string,
+): SavedSession {
+	const research = {} as SavedSession["research"];
+	for (const t of TASK_IDS) {
+		const r = state.research[t];
+		research[t] = {
+			status: r.status,
+			backend: r.backend,
+			lines: r.lines,
+			findings: r.findings,
+			notesFile: r.notesFile,
+			error: r.error,
+			transcript: r.status === "done" ? transcripts[t].slice(-400) : [],
+		};
+	}
+	return {
+		version: SESSION_VERSION,
+		projectRoot: state.preflight.root,
+		savedAt,
+		step: state.step,
+		inputs: inputHashes(state.preflight),
+		research,
+		decisionIndex: state.decisionIndex,
+		overrides: state.overrides,
+		questionIndex: state.questionIndex,
+		answers: state.answers,
+	};
+}
+
+/**
+ * A fresh state (from the project files as they are now) with the saved progress on top.
+ * Finished research is kept unless `rerunResearch`; unfinished research starts again.
+ */
+export function restoreState(fresh: WizardState, saved: SavedSession, rerunResearch: boolean): WizardState {
+	const research = { ...fresh.research };
+	for (const t of TASK_IDS) {
+		const s = saved.research[t];
+		if (!rerunResearch && s.status === "done" && s.findings) {
+			research[t] = {
+				status: "done",
+				backend: s.backend,
+				lines: s.lines,
+				findings: s.findings as WizardState["research"][TaskId]["findings"],
+				notesFile: s.notesFile,
+			};
+		}
+	}
+	const allDone = TASK_IDS.every((t) => research[t].status === "done");
+	const findings = Object.fromEntries(
+		TASK_IDS.filter((t) => research[t].findings).map((t) => [t, research[t].findings]),
+	);
+	let step = saved.step;
+	if (step === "writing" || step === "done") step = "review";
+	if (!allDone && step !== "preflight") step = "research";
+	const questions = fresh.questions;
+	const answers = Object.fromEntries(
+		Object.entries(saved.answers).filter(([id]) => questions.some((q) => q.id === id)),
+	);
+	return {
+		...fresh,
+		step,
+		research,
+		recommendations: allDone ? recommendAll(fresh.context, findings) : undefined,
+		decisionIndex: step === "decisions" ? saved.decisionIndex : 0,
+		overrides: saved.overrides as WizardState["overrides"],
+		questionIndex: Math.min(saved.questionIndex, Math.max(0, questions.length - 1)),
+		answers,
+	};
+}
+
+export interface SessionListing {
+	file: string;
+	projectRoot: string;
+	step: string;
+	savedAt: string;
+}
+
+/** Every saved session in the store folder (for `genesis-tui sessions`). */
+export function listSessions(store: SessionStore): SessionListing[] {
+	const dir = path.dirname(store.file);
+	let names: string[];
+	try {
+		names = readdirSync(dir);
+	} catch {
+		return [];
+	}
+	const out: SessionListing[] = [];
+	for (const name of names.filter((n) => /^session-[0-9a-f]{16}\.json$/.test(n)).sort()) {
+		const file = path.join(dir, name);
+		try {
+			const parsed = parseJson(readFileSync(file, "utf8"));
+			const s = parsed.ok
+				? SessionSchema.safeParse((parsed.value as Record<string, unknown>).session)
+				: undefined;
+			if (s?.success)
+				out.push({ file, projectRoot: s.data.projectRoot, step: s.data.step, savedAt: s.data.savedAt });
+			else
+				out.push({
+					file,
+					projectRoot: "(unreadable)",
+					step: "?",
+					savedAt: statSync(file).mtime.toISOString(),
+				});
+		} catch {
+			// vanished meanwhile
+		}
+	}
+	return out;
+}
+
+export function clearAllSessions(store: SessionStore): number {
+	let n = 0;
+	for (const s of listSessions(store)) {
+		for (const f of [s.file, `${s.file}.bak`]) {
+			try {
+				unlinkSync(f);
+				if (f === s.file) n++;
+			} catch {
+				// gone
+			}
+		}
+	}
+	return n;
+}

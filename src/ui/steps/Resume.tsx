@@ -1,0 +1,93 @@
+// Before pre-flight: a saved session exists — resume it (optionally re-running research) or start over.
+
+import { Box, Text } from "ink";
+import { useState } from "react";
+import type { WizardActions } from "../actions";
+import { type ChoiceItem, ChoiceList } from "../components/ChoiceList";
+import { Footer } from "../components/Footer";
+import { useKeys } from "../hooks/use-keys";
+import { glyphs, theme } from "../theme";
+
+export type ResumeChoice = "resume" | "rerun" | "fresh";
+
+export interface ResumeOffer {
+	/** "12 minutes ago" */
+	when: string;
+	/** "the decisions" */
+	step: string;
+	/** Input files changed since the session was saved. */
+	changed: string[];
+}
+
+export function ResumeStep({
+	offer,
+	onChoose,
+	actions,
+}: {
+	offer: ResumeOffer;
+	onChoose: (c: ResumeChoice) => void;
+	actions: WizardActions;
+}) {
+	const items: ChoiceItem[] = offer.changed.length
+		? [
+				{
+					value: "rerun",
+					label: "Resume, and run the research again",
+					note: "The handoffs changed, so the research may no longer fit; your decisions and answers are kept.",
+					recommended: true,
+				},
+				{
+					value: "resume",
+					label: "Resume with the saved research",
+					note: "Keeps the research as it was; nothing runs again.",
+				},
+				{ value: "fresh", label: "Start over", note: "Discards the saved session." },
+			]
+		: [
+				{
+					value: "resume",
+					label: "Resume",
+					note: "Back to the same screen with the same answers; finished research is not run again.",
+					recommended: true,
+				},
+				{ value: "fresh", label: "Start over", note: "Discards the saved session." },
+			];
+	const [focused, setFocused] = useState(0);
+	useKeys((input, key) => {
+		if (key.upArrow || key.downArrow) {
+			setFocused((f) => (f + (key.upArrow ? items.length - 1 : 1)) % items.length);
+			return true;
+		}
+		if (key.return) {
+			onChoose(items[focused]!.value as ResumeChoice);
+			return true;
+		}
+		if (input === "q") {
+			actions.quit(130);
+			return true;
+		}
+		return false;
+	});
+	return (
+		<Box flexDirection="column">
+			<Text>
+				A session of this project was saved {offer.when}, at <Text bold>{offer.step}</Text>.
+			</Text>
+			{offer.changed.map((f) => (
+				<Text key={f} color={theme.warn} wrap="truncate-end">
+					{glyphs.warn} {f} changed since then.
+				</Text>
+			))}
+			<ChoiceList items={items} focused={focused} maxVisible={3} />
+			<Box marginTop={1}>
+				<Footer
+					keys={[
+						["↑↓", "choose"],
+						["Enter", "confirm"],
+						["q", "quit"],
+					]}
+				/>
+			</Box>
+		</Box>
+	);
+}

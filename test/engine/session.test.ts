@@ -1,0 +1,164 @@
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { WizardController } from "../../src/engine/controller";
+import { GenesisError } from "../../src/engine/errors";
+import { loadProject } from "../../src/engine/run";
+import { SessionStore } from "../../src/engine/session";
+import { cleanupTemps, exampleProject, HANDOFF_03, tempDir } from "../helpers/project";
+
+afterEach(cleanupTemps);
+
+function setup(dir = exampleProject(), stateDir = tempDir()) {
+	const env = { ...process.env, GENESIS_TUI_STATE_DIR: stateDir };
+	const store = new SessionStore(dir, env);
+	const controller = new WizardController(loadProject(dir), {
+		generatedAt: "2026-01-01T00:00:00Z",
+		store,
+		flushMs: 5,
+	});
+	return { dir, stateDir, env, store, controller };
+}
+
+async function toDecision(c: WizardController, index: number) {
+	c.continueFromPreflight();
+	await c.researchSettled();
+	c.finishResearch();
+	for (let i = 0; i < index; i++) {
+		const s = c.state;
+		const id = (["strategy", "iac", "ci", "environments", "rto", "rpo", "backupFrequency"] as const)[i]!;
+		c.decide(id, id === "iac" ? "pulumi" : s.recommendations![id].value);
+	}
+}
+
+describe("saved sessions", () => {
+	it("saves after every change and restores the same step, values and research without re-running it", async () => {
+		const { dir, env, store, controller } = setup();
+		await toDecision(controller, 3);
+		const saved = store.load();
+		expect(saved.kind).toBe("found");
+		if (saved.kind !== "found") return;
+		expect(saved.session.step).toBe("decisions");
+		expect(saved.session.decisionIndex).toBe(3);
+		expect(saved.session.overrides.iac).toEqual({ value: "pulumi", provenance: "user" });
+		expect(saved.session.research.deploy.transcript.length).toBeGreaterThan(3);
+
+		const fresh = new WizardController(loadProject(dir), {
+			generatedAt: "2026-01-01T00:00:00Z",
+			store: new SessionStore(dir, env),
+		});
+		fresh.restore(saved.session, false);
+		expect(fresh.state.step).toBe("decisions");
+		expect(fresh.state.decisionIndex).toBe(3);
+		expect(fresh.state.overrides.iac?.value).toBe("pulumi");
+		expect(fresh.state.research.deploy.status).toBe("done");
+		expect(fresh.panels.deploy.tail(1)[0]!.text).toContain("restored from the saved session");
+		controller.dispose();
+		fresh.dispose();
+	});
+
+	it("notices changed handoffs and can re-run the research", async () => {
+		const { dir, store, controller } = setup();
+		await toDecision(controller, 1);
+		const { changedInputs } = await import("../../src/engine/session");
+		writeFileSync(
+			path.join(dir, HANDOFF_03),
+			JSON.stringify({ key_outputs: { infrastructure: { backend_hosting: "Fly.io" } } }),
+		);
+		const loaded = store.load();
+		if (loaded.kind !== "found") throw new Error("no session");
+		const project = loadProject(dir);
+		expect(changedInputs(loaded.session, project.report)).toEqual([HANDOFF_03]);
+		const c = new WizardController(project, { generatedAt: "x" });
+		c.restore(loaded.session, true);
+		expect(c.state.step).toBe("research");
+		await c.researchSettled();
+		expect(c.state.research.deploy.findings?.recommendation?.value).toBe("canary");
+		expect(c.state.context.backend.platform).toBe("fly");
+		controller.dispose();
+		c.dispose();
+	});
+
+	it("clears the session once the outputs are written", async () => {
+		const { store, controller } = setup();
+		await toDecision(controller, 7);
+		while (controller.state.step === "questions")
+			controller.dispatch({
+				type: "SKIP",
+				id: controller.state.questions[controller.state.questionIndex]!.id,
+			});
+		expect(existsSync(store.file)).toBe(true);
+		expect(controller.write(false)).toBeDefined();
+		expect(existsSync(store.file)).toBe(false);
+		controller.dispose();
+	});
+
+	it.each([
+		["truncated JSON", '{"session": {"version": 1, "step": "deci'],
+		["zero bytes", ""],
+		["binary garbage", "\u0000\u0001\u00ff\u00fe"],
+		["schema-invalid", JSON.stringify({ session: { version: 1, step: "nowhere" } })],
+		["newer format", JSON.stringify({ session: { version: 99 } })],
+	])("a %s session is moved aside with its bytes kept, never a crash", (_name, content) => {
+		const { store } = setup();
+		writeFileSync(store.file, content);
+		const r = store.load();
+		expect(r.kind).toBe("set-aside");
+		if (r.kind !== "set-aside") return;
+		expect(path.basename(r.movedTo)).toMatch(/^session-[0-9a-f]{16}\.json\.corrupt-\d{8}T\d{6}Z$/);
+		expect(readFileSync(r.movedTo, "utf8")).toBe(content);
+		expect(store.load().kind).toBe("none");
+	});
+
+	it("a store that cannot be written is reported once and the wizard goes on", async () => {
+		const blocker = path.join(tempDir(), "not-a-folder");
+		writeFileSync(blocker, "x");
+		const { controller, store } = setup(exampleProject(), path.join(blocker, "state"));
+		await toDecision(controller, 2);
+		expect(store.saveError).toMatch(/system error ENOTDIR|does not exist|not a folder/);
+		expect(controller.state.step).toBe("decisions");
+		controller.dispose();
+	});
+
+	it("keeps the last good copy next to the session", async () => {
+		const { store, controller } = setup();
+		await toDecision(controller, 2);
+		expect(existsSync(`${store.file}.bak`)).toBe(true);
+		controller.dispose();
+	});
+
+	it("locks the project: a live holder is refused with 75, a dead holder's lock is cleared", async () => {
+		const { dir, env } = setup();
+		const a = new SessionStore(dir, env);
+		a.lock();
+		// Another process holds it: fake that with a live child's pid.
+		const child = spawn("sleep", ["5"]);
+		const lockFile = a.file.replace(/\.json$/, ".lock");
+		writeFileSync(lockFile, JSON.stringify({ pid: child.pid, startedAt: "2026-01-01T00:00:00Z" }));
+		const b = new SessionStore(dir, env);
+		try {
+			b.lock();
+			expect.unreachable();
+		} catch (error) {
+			expect(error).toBeInstanceOf(GenesisError);
+			expect((error as GenesisError).exitCode).toBe(75);
+			expect((error as Error).message).toBe(
+				`genesis-tui (pid ${child.pid}, started 2026-01-01T00:00:00Z) is already using this project. Finish or quit that run first.`,
+			);
+		}
+		child.kill("SIGKILL");
+		await new Promise((r) => child.on("exit", r));
+		b.lock();
+		expect(JSON.parse(readFileSync(lockFile, "utf8")).pid).toBe(process.pid);
+		b.unlock();
+		expect(existsSync(lockFile)).toBe(false);
+	});
+
+	it("two projects never share a store", () => {
+		const stateDir = tempDir();
+		expect(setup(exampleProject(), stateDir).store.file).not.toBe(
+			setup(exampleProject(), stateDir).store.file,
+		);
+	});
+});
