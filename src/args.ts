@@ -12,6 +12,11 @@ export interface CliOptions {
 	rpo?: string;
 	backupFrequency?: string;
 	answers?: string;
+	agent?: string;
+	agentDeploy?: string;
+	agentIac?: string;
+	agentCicd?: string;
+	agentTimeout?: string;
 	dryRun: boolean;
 	force: boolean;
 	strict: boolean;
@@ -37,6 +42,11 @@ const VALUE_FLAGS: Record<string, keyof CliOptions> = {
 	"--rpo": "rpo",
 	"--backup-frequency": "backupFrequency",
 	"--answers": "answers",
+	"--agent": "agent",
+	"--agent-deploy": "agentDeploy",
+	"--agent-iac": "agentIac",
+	"--agent-cicd": "agentCicd",
+	"--agent-timeout": "agentTimeout",
 };
 
 const BOOLEAN_FLAGS: Record<string, keyof CliOptions> = {
@@ -131,7 +141,11 @@ Options:
   --rpo D                    recovery point objective, e.g. 5m, 1h
   --backup-frequency D       database snapshot interval, e.g. 1d, 6h
   --answers FILE             JSON answers to open questions: {"answers": {"<question id or text>": "answer"}}
-  --dry-run                  do everything but write; show what would be written
+  --agent NAME|COMMAND       research backend for all three tasks: builtin (default), claude, gemini, codex,
+                             ollama:MODEL, or any command line (prompt on stdin, or in place of {prompt})
+  --agent-deploy/--agent-iac/--agent-cicd X   the backend for one task
+  --agent-timeout D          stop an agent after this long (default 10m); the built-in research takes over
+  --dry-run                  do everything but write; show what would be written (and the agents' prompts)
   --force                    replace existing Section 10 outputs (the old files are kept as backups)
   --strict                   fail when an input handoff is missing or invalid instead of assuming
   --json                     print a machine-readable summary on stdout (progress goes to stderr)
@@ -147,6 +161,7 @@ Exit codes:
   1    a check failed                      66   an input file is missing (with --strict)
   2    usage error, or no terminal         73   cannot write: outputs exist (use --force), symlink, outside project
        without --yes                       74   I/O error (disk full)
+  69   an agent could not be run (with --strict)
   70   internal error                      75   another genesis-tui run is using this project
   77   permission denied                   129/130/143  stopped by SIGHUP / Ctrl+C or SIGINT / SIGTERM
                                                 (progress is saved; run again to resume)

@@ -1,9 +1,10 @@
 // The non-interactive driver (--yes): the same wizard machine, decisions from recommendations, flags and an answers file.
 
 import path from "node:path";
+import { agentsFromOptions, agentTimeoutMs } from "./agents-cli";
 import type { CliOptions } from "./args";
 import { nowIso } from "./engine/clock";
-import { WizardController } from "./engine/controller";
+import { backendName, WizardController } from "./engine/controller";
 import {
 	DECISION_IDS,
 	DECISION_LABELS,
@@ -22,6 +23,10 @@ import { changedInputs } from "./engine/session";
 import { askedDecisions, currentValue, type Override } from "./engine/wizard";
 import { inspectTarget } from "./engine/write";
 import { openSession, resumeDecision } from "./session-cli";
+
+function plural(n: number, word: string): string {
+	return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
 
 export interface Io {
 	out: (text: string) => void;
@@ -128,7 +133,15 @@ export async function runHeadless(opts: CliOptions, io: Io): Promise<number> {
 
 	const generatedAt = nowIso();
 	const store = opts.dryRun ? undefined : openSession(paths.root, say);
-	const controller = new WizardController(project, { preset, generatedAt, store, writeNotes: !opts.dryRun });
+	const agents = agentsFromOptions(opts);
+	const controller = new WizardController(project, {
+		preset,
+		generatedAt,
+		store,
+		writeNotes: !opts.dryRun,
+		agents,
+		agentTimeoutMs: agentTimeoutMs(opts),
+	});
 	try {
 		const saved = store ? resumeDecision(store, opts, say) : undefined;
 		if (saved) {
@@ -137,16 +150,41 @@ export async function runHeadless(opts: CliOptions, io: Io): Promise<number> {
 				say(`⚠ ${changed.join(", ")} changed since the session was saved; the research runs again.`);
 			controller.restore(saved, changed.length > 0);
 		}
+		if (opts.dryRun && Object.values(agents).some((a) => a !== "builtin")) {
+			for (const task of TASK_IDS) {
+				if (controller.agentFor(task) === "builtin") continue;
+				say(`--- Prompt for ${TASKS[task].title} (${backendName(controller.agentFor(task))}) ---`);
+				say(controller.promptFor(task));
+			}
+		}
+		for (const task of TASK_IDS) {
+			const spec = controller.agentFor(task);
+			if (spec !== "builtin")
+				say(
+					`${TASKS[task].title}: running ${spec.name} (${[spec.command, ...spec.args.map((x) => (x.length > 40 ? `${x.slice(0, 37)}…` : x))].join(" ")})`,
+				);
+		}
 		if (controller.state.step === "preflight") controller.continueFromPreflight();
 		else controller.startPending();
 		await controller.researchSettled();
+		// An agent that failed, timed out or was cancelled: the built-in engine answers its brief instead.
+		const failed = TASK_IDS.filter((t) => controller.state.research[t].status !== "done");
+		for (const task of failed) {
+			say(
+				`⚠ ${TASKS[task].title}: ${controller.state.research[task].error ?? controller.state.research[task].status}; using the built-in research instead.`,
+			);
+			controller.fallback(task);
+		}
+		if (failed.length) await controller.researchSettled();
 		for (const task of TASK_IDS) {
 			const r = controller.state.research[task];
-			if (r.status === "done")
+			const f = r.findings;
+			if (r.status === "done") {
 				say(
-					`✔ ${TASKS[task].title} (${TASKS[task].agent}, ${r.backend === "builtin" ? "built-in" : r.backend}): ${r.findings?.facts.length ?? 0} findings${r.notesFile ? ` → ${r.notesFile}` : ""}`,
+					`✔ ${TASKS[task].title} (${TASKS[task].agent}, ${r.backend === "builtin" ? "built-in" : r.backend}): ${plural(f?.facts.length ?? 0, "finding")}${r.notesFile ? ` → ${r.notesFile}` : ""}`,
 				);
-			else say(`✖ ${TASKS[task].title}: ${r.error ?? r.status}`);
+				if (f?.note && f.backend !== "builtin") say(`  ⚠ ${f.note}`);
+			} else say(`✖ ${TASKS[task].title}: ${r.error ?? r.status}`);
 		}
 		controller.finishResearch();
 		if (controller.state.step === "research")

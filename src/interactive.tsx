@@ -2,10 +2,13 @@
 // terminal on every exit path (keys, SIGINT, SIGTERM, SIGHUP), prints the result after Ink is gone.
 
 import path from "node:path";
+import { agentsFromOptions, agentTimeoutMs } from "./agents-cli";
 import type { CliOptions } from "./args";
 import { nowIso } from "./engine/clock";
 import { WizardController } from "./engine/controller";
+import { Preferences } from "./engine/preferences";
 import { rel } from "./engine/project";
+import { resolveAgent } from "./engine/research/agent-spec";
 import { completionMessage, loadProject } from "./engine/run";
 import { sanitizeForTerminal, sanitizeInline } from "./engine/sanitize";
 import { changedInputs, type SavedSession, type SessionStore } from "./engine/session";
@@ -65,10 +68,13 @@ async function runInk(
 	store: SessionStore,
 	notices: string[],
 ): Promise<number> {
+	const prefs = new Preferences();
 	const controller = new WizardController(project, {
 		preset: presetsFromFlags(opts, project),
 		generatedAt: nowIso(),
 		store,
+		agents: agentsFromOptions(opts, prefs),
+		agentTimeoutMs: agentTimeoutMs(opts),
 	});
 	const plan = sessionPlan(store, opts, project.report, notices);
 	if (plan.saved && plan.autoResume) controller.restore(plan.saved, plan.offer!.changed.length > 0);
@@ -113,7 +119,7 @@ async function runInk(
 	});
 	const onStdoutError = () => onSignal("SIGHUP");
 	process.stdout.on("error", onStdoutError);
-	const actions = createActions(controller, quit);
+	const actions = createActions(controller, quit, prefs);
 	const onResume = (choice: ResumeChoice) => {
 		if (choice === "fresh") store.clear();
 		else if (plan.saved) controller.restore(plan.saved, choice === "rerun");
@@ -158,12 +164,24 @@ function Placeholder() {
 }
 
 /** The screens' actions, bound to a controller; a successful write ends the app with 0. */
-export function createActions(controller: WizardController, quit: (code: number) => void): WizardActions {
+export function createActions(
+	controller: WizardController,
+	quit: (code: number) => void,
+	prefs?: Preferences,
+): WizardActions {
 	return {
 		dispatch: controller.dispatch,
 		continueFromPreflight: () => controller.continueFromPreflight(),
 		finishResearch: () => controller.finishResearch(),
 		retry: (t) => controller.retry(t),
+		cancel: (t) => controller.cancel(t),
+		fallback: (t) => controller.fallback(t),
+		setAgent: (t, value) => {
+			const spec = resolveAgent(value);
+			controller.setAgent(t, spec);
+			prefs?.setAgent(t, value);
+		},
+		promptFor: (t) => controller.promptFor(t),
 		decide: (id, value) => controller.decide(id, value),
 		compose: () => controller.compose(),
 		write: (replace) => {

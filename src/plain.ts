@@ -1,6 +1,7 @@
 // The linear, screen-reader-friendly driver (--plain, INK_SCREEN_READER): the same steps as plain lines and typed answers.
 
 import readline from "node:readline";
+import { agentsFromOptions, agentTimeoutMs } from "./agents-cli";
 import type { CliOptions } from "./args";
 import { nowIso } from "./engine/clock";
 import { WizardController } from "./engine/controller";
@@ -62,6 +63,8 @@ export async function runPlain(
 		preset: presetsFromFlags(opts, project),
 		generatedAt: nowIso(),
 		store,
+		agents: agentsFromOptions(opts),
+		agentTimeoutMs: agentTimeoutMs(opts),
 	});
 	const plan = sessionPlan(store, opts, project.report, notices);
 	try {
@@ -102,6 +105,13 @@ export async function runPlain(
 						);
 					if (["failed", "timed-out", "cancelled"].includes(s.status))
 						out(`${TASKS[t].title} research ${s.status}: ${s.error ?? ""}`);
+				}
+				for (const t of TASK_IDS) {
+					const st = controller.state.research[t].status;
+					if (st === "failed" || st === "timed-out" || st === "cancelled") {
+						out(`Using the built-in research for ${TASKS[t].title} instead.`);
+						controller.fallback(t);
+					}
 				}
 				if (TASK_IDS.every((t) => controller.state.research[t].status === "done")) resolve();
 			};

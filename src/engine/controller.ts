@@ -1,10 +1,16 @@
 // The interactive wizard's engine side: holds the state machine, runs research into panel buffers, writes outputs.
 // No React here: the UI subscribes to snapshots and calls these methods.
 
+import path from "node:path";
 import type { DecisionId, Provenance } from "./decide";
 import { describeFsError, GenesisError } from "./errors";
+import { rel } from "./project";
+import { runAgent } from "./research/agent-runner";
+import type { AgentSpec } from "./research/agent-spec";
 import { PanelBuffer } from "./research/panel-buffer";
-import { TASK_IDS, TASKS, type TaskId } from "./research/types";
+import { buildPrompt } from "./research/prompt";
+import { TranscriptSink } from "./research/transcript";
+import { type ResearchEvent, TASK_IDS, TASKS, type TaskId } from "./research/types";
 import {
 	builtinRunner,
 	type ComposedOutputs,
@@ -26,6 +32,10 @@ export interface Snapshot {
 }
 
 export interface ControllerOptions {
+	/** Backend per research task; missing tasks use the built-in engine. */
+	agents?: Partial<Record<TaskId, AgentSpec | "builtin">>;
+	agentTimeoutMs?: number;
+	agentGraceMs?: number;
 	/** Saves progress after every change that matters (step, decision, answer, finished research). */
 	store?: SessionStore;
 	/** Write research notes (off for --dry-run). */
@@ -50,6 +60,7 @@ export class WizardController {
 	private readonly flushMs: number;
 	private readonly now: () => number;
 	private lastSavedKey = "";
+	private readonly agents: Record<TaskId, AgentSpec | "builtin">;
 	private settled: (() => void)[] = [];
 
 	constructor(
@@ -60,8 +71,18 @@ export class WizardController {
 		this.flushMs = options.flushMs ?? 150;
 		this.now = options.now ?? Date.now;
 		this.panels = { deploy: new PanelBuffer(), iac: new PanelBuffer(), cicd: new PanelBuffer() };
+		this.agents = {
+			deploy: options.agents?.deploy ?? "builtin",
+			iac: options.agents?.iac ?? "builtin",
+			cicd: options.agents?.cicd ?? "builtin",
+		};
+		const backends = {
+			deploy: backendName(this.agents.deploy),
+			iac: backendName(this.agents.iac),
+			cicd: backendName(this.agents.cicd),
+		};
 		this.snapshot = {
-			state: initialState(project.report, project.context, options.preset ?? {}),
+			state: initialState(project.report, project.context, options.preset ?? {}, backends),
 			tick: 0,
 			panelsVersion: 0,
 		};
@@ -199,26 +220,115 @@ export class WizardController {
 		this.aborts.get(task)?.abort();
 	}
 
-	private async runTask(task: TaskId): Promise<void> {
+	/** The backend a task runs on now. */
+	agentFor(task: TaskId): AgentSpec | "builtin" {
+		return this.agents[task];
+	}
+
+	/** Switches a task's backend (from the research screen) and runs it again unless it is done. */
+	setAgent(task: TaskId, spec: AgentSpec | "builtin"): void {
+		this.agents[task] = spec;
+		this.cancel(task);
+		const r = this.snapshot.state.research[task];
+		this.setState({
+			...this.snapshot.state,
+			research: {
+				...this.snapshot.state.research,
+				[task]: {
+					...r,
+					status: "pending",
+					backend: backendName(spec),
+					findings: undefined,
+					error: undefined,
+				},
+			},
+		});
+		void this.runTask(task);
+	}
+
+	/** The prompt an agent gets for a task (shown before running; printed by --dry-run). */
+	promptFor(task: TaskId): string {
+		return buildPrompt(task, this.snapshot.state.context, this.project.paths);
+	}
+
+	/** After an agent failed: the built-in engine answers the brief instead, and the findings say so. */
+	fallback(task: TaskId): void {
+		const r = this.snapshot.state.research[task];
+		if (r.status === "running" || r.status === "done") return;
+		const note = `${r.backend}: ${r.error ?? r.status}; the built-in knowledge base answered instead`;
+		this.agents[task] = "builtin";
+		void this.runTask(task, note);
+	}
+
+	private events(task: TaskId, signal: AbortSignal): AsyncIterable<ResearchEvent> | Iterable<ResearchEvent> {
+		const spec = this.agents[task];
+		if (spec === "builtin") return this.runner(task, this.snapshot.state.context, signal);
+		return runAgent(task, {
+			spec,
+			prompt: this.promptFor(task),
+			cwd: this.project.paths.root,
+			timeoutMs: this.options.agentTimeoutMs ?? 10 * 60_000,
+			signal,
+			graceMs: this.options.agentGraceMs,
+		});
+	}
+
+	private openTranscript(task: TaskId, spec: AgentSpec): TranscriptSink | undefined {
+		if (this.options.writeNotes === false) return undefined;
+		try {
+			const file = path.join(
+				this.project.paths.researchDir,
+				TASKS[task].notesFile.replace(/\.md$/, ".transcript.txt"),
+			);
+			return new TranscriptSink(
+				this.project.paths.root,
+				file,
+				`# ${TASKS[task].title} — ${spec.name} (${[spec.command, ...spec.args].join(" ")})\n\n`,
+			);
+		} catch (error) {
+			this.panels[task].line(
+				`Transcript not saved: ${error instanceof GenesisError ? error.message : describeFsError(error).reason}`,
+				"stderr",
+			);
+			return undefined;
+		}
+	}
+
+	private async runTask(task: TaskId, note?: string): Promise<void> {
 		const abort = new AbortController();
 		this.aborts.set(task, abort);
 		const panel = this.panels[task];
 		panel.clear();
-		const backend = this.snapshot.state.research[task].backend;
-		this.dispatch({ type: "TASK_STARTED", task, backend, at: this.now() });
+		const spec = this.agents[task];
+		this.dispatch({ type: "TASK_STARTED", task, backend: backendName(spec), at: this.now() });
 		this.ensureTimer();
+		if (note) panel.line(note, "stderr");
+		const sink = spec === "builtin" ? undefined : this.openTranscript(task, spec);
 		const transcript: string[] = [];
+		let failure: { reason: string; status: "failed" | "timed-out" | "cancelled" } | undefined;
 		try {
-			for await (const event of this.runner(task, this.snapshot.state.context, abort.signal)) {
+			for await (const event of this.events(task, abort.signal)) {
 				if (event.type === "line") {
 					panel.line(event.text, event.stream);
 					transcript.push(event.text);
+				} else if (event.type === "output") {
+					panel.write(event.chunk, event.stream);
+					sink?.write(event.chunk, event.stream);
 				} else if (event.type === "done") {
 					panel.end();
+					const findings = note ? { ...event.findings, note } : event.findings;
+					if (findings.note && spec !== "builtin") panel.line(findings.note, "stderr");
 					let notesFile: string | undefined;
 					try {
-						if (this.options.writeNotes !== false)
-							notesFile = writeNotes(this.project.paths, task, event, transcript);
+						const transcriptFile = sink?.close();
+						if (this.options.writeNotes !== false) {
+							notesFile = writeNotes(
+								this.project.paths,
+								task,
+								{ type: "done", findings },
+								transcriptFile ? [`Full transcript: ${rel(this.project.paths, transcriptFile)}`] : transcript,
+							);
+						}
 					} catch (error) {
 						panel.line(
 							`Research notes not saved: ${error instanceof GenesisError ? error.message : describeFsError(error).reason}`,
@@ -226,29 +336,38 @@ export class WizardController {
 						);
 					}
 					this.dispatch({ type: "TASK_LINES", task, count: panel.total });
-					this.dispatch({ type: "TASK_DONE", task, findings: event.findings, at: this.now(), notesFile });
+					this.dispatch({ type: "TASK_DONE", task, findings, at: this.now(), notesFile });
 				} else {
-					panel.end();
-					this.dispatch({
-						type: "TASK_FAILED",
-						task,
-						status: abort.signal.aborted ? "cancelled" : "failed",
+					failure = {
 						reason: event.reason,
-						at: this.now(),
-					});
+						status: event.status ?? (abort.signal.aborted ? "cancelled" : "failed"),
+					};
 				}
 			}
 		} catch (error) {
+			failure = {
+				reason: error instanceof Error ? error.message : String(error),
+				status: abort.signal.aborted ? "cancelled" : "failed",
+			};
+		} finally {
+			this.aborts.delete(task);
+		}
+		if (failure) {
 			panel.end();
+			panel.line(failure.reason, "stderr");
+			try {
+				// Partial output is kept: the transcript of a failed run is still written.
+				sink?.close();
+			} catch {
+				sink?.abandon();
+			}
 			this.dispatch({
 				type: "TASK_FAILED",
 				task,
-				status: abort.signal.aborted ? "cancelled" : "failed",
-				reason: error instanceof Error ? error.message : String(error),
+				status: failure.status,
+				reason: failure.reason,
 				at: this.now(),
 			});
-		} finally {
-			this.aborts.delete(task);
 		}
 		this.ensureTimer();
 	}
@@ -309,6 +428,10 @@ export class WizardController {
 		for (const a of this.aborts.values()) a.abort();
 		this.listeners.clear();
 	}
+}
+
+export function backendName(spec: AgentSpec | "builtin"): string {
+	return spec === "builtin" ? "builtin" : spec.name;
 }
 
 export function taskTitle(task: TaskId): string {

@@ -13,6 +13,9 @@ const BIDI = new Set([
 ]);
 const INVISIBLE = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
 const SGR_BODY = /^\[[0-9;:]{0,32}m/;
+/** Everything the sanitizer must look at: controls, CR, tab, surrogates, bidi and invisible characters. */
+const SPECIAL =
+	/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ud800-\udfff]/g;
 
 function hex4(code: number): string {
 	return code.toString(16).toUpperCase().padStart(4, "0");
@@ -61,6 +64,18 @@ export class TerminalSanitizer {
 		let i = 0;
 		const n = text.length;
 		while (i < n) {
+			// Copy a run of ordinary characters in one slice (most output has no controls at all).
+			SPECIAL.lastIndex = i;
+			const m = SPECIAL.exec(text);
+			const next = m ? m.index : n;
+			if (next > i) {
+				const run = text.slice(i, next);
+				out += run;
+				const nl = run.lastIndexOf("\n");
+				this.column = nl === -1 ? this.column + run.length : run.length - nl - 1;
+				i = next;
+				if (i >= n) break;
+			}
 			const code = text.charCodeAt(i);
 			if (code === ESC) {
 				const rest = text.slice(i + 1, i + 36);
@@ -166,17 +181,17 @@ export function sanitizeInline(text: string, maxLength = 200): string {
  * tabs and newlines stay, bidi and invisible characters are shown as <U+…>.
  */
 export function sanitizeForFile(text: string): string {
-	let out = "";
-	for (const ch of text.replace(/\r\n?/g, "\n")) {
-		const code = ch.codePointAt(0)!;
-		if (code === 0x0a || code === 0x09) out += ch;
-		else if (isControl(code)) out += caret(code);
-		else if (BIDI.has(code) || INVISIBLE.has(code)) out += `<U+${hex4(code)}>`;
-		else if (code >= 0xd800 && code <= 0xdfff) out += "\uFFFD";
-		else out += ch;
-	}
-	return out;
+	return text.replace(/\r\n?/g, "\n").replace(FILE_SPECIAL, (ch) => {
+		const code = ch.charCodeAt(0);
+		if (code >= 0xd800 && code <= 0xdfff) return ch.length === 2 ? ch : "\uFFFD";
+		if (isControl(code)) return caret(code);
+		return `<U+${hex4(code)}>`;
+	});
 }
+
+/** For files: controls except tab and newline, bidi and invisible characters, and lone surrogates (pairs pass). */
+const FILE_SPECIAL =
+	/[\ud800-\udbff][\udc00-\udfff]|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ud800-\udfff]/g;
 
 /** True when the text holds nothing a terminal would interpret (what the tests assert on). */
 export function isTerminalSafe(text: string, allowSgr = false): boolean {

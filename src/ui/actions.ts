@@ -11,6 +11,12 @@ export interface WizardActions {
 	continueFromPreflight: () => void;
 	finishResearch: () => void;
 	retry: (task: TaskId) => void;
+	cancel: (task: TaskId) => void;
+	/** After a failure: let the built-in engine answer the task's brief. */
+	fallback: (task: TaskId) => void;
+	/** Switch a task's backend ("builtin", "claude", "ollama:llama3.2", …); remembered for next time. */
+	setAgent: (task: TaskId, value: string) => void;
+	promptFor: (task: TaskId) => string;
 	decide: (id: DecisionId, value: string) => void;
 	compose: () => ComposedOutputs;
 	write: (replace: boolean) => ComposedOutputs | undefined;

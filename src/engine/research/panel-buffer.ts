@@ -18,6 +18,8 @@ export class PanelBuffer {
 	/** Set on every change; the shared flush timer clears it. */
 	dirty = false;
 	private partial: Record<PanelLine["stream"], string> = { stdout: "", stderr: "" };
+	/** Characters of an over-long line not shown in the panel. */
+	private overflow: Record<PanelLine["stream"], number> = { stdout: 0, stderr: 0 };
 	private readonly sanitizers: Record<PanelLine["stream"], TerminalSanitizer>;
 
 	constructor(
@@ -32,7 +34,10 @@ export class PanelBuffer {
 	}
 
 	private append(text: string, stream: PanelLine["stream"]): void {
-		const line = text.length > MAX_LINE ? `${text.slice(0, MAX_LINE)}… [line cut at 8 KiB]` : text;
+		// Whole lines up to the cap (plus room for the marker of an over-long line) are kept as they are.
+		const cut = text.length > MAX_LINE + 32 ? `${text.slice(0, MAX_LINE)}… [line continues]` : text;
+		// A slice of a large chunk keeps the whole chunk alive in V8; copy it so the ring holds only its own lines.
+		const line = cut.length < 13 ? cut : ` ${cut}`.slice(1);
 		const at = (this.start + this.size) % this.capacity;
 		this.ring[at] = { text: line, stream };
 		if (this.size < this.capacity) this.size++;
@@ -47,16 +52,28 @@ export class PanelBuffer {
 		let pending = this.partial[stream] + clean;
 		let added = 0;
 		let nl = pending.indexOf("\n");
+		if (nl !== -1 && this.overflow[stream] > 0) {
+			// The over-long line ends here; its rest was not shown.
+			this.overflow[stream] = 0;
+			pending = pending.slice(nl + 1);
+			nl = pending.indexOf("\n");
+		}
 		while (nl !== -1) {
 			this.append(pending.slice(0, nl), stream);
 			added++;
 			pending = pending.slice(nl + 1);
 			nl = pending.indexOf("\n");
 		}
-		while (pending.length > MAX_LINE) {
-			this.append(pending.slice(0, MAX_LINE), stream);
+		if (this.overflow[stream] > 0) {
+			// Inside an over-long line: count it, show nothing more of it.
+			this.overflow[stream] += pending.length;
+			pending = "";
+		} else if (pending.length > MAX_LINE) {
+			// The panel shows the first 8 KiB of an over-long line; the transcript file keeps all of it.
+			this.append(`${pending.slice(0, MAX_LINE)}… [line continues]`, stream);
 			added++;
-			pending = pending.slice(MAX_LINE);
+			this.overflow[stream] = pending.length - MAX_LINE;
+			pending = "";
 		}
 		this.partial[stream] = pending;
 		if (pending) this.dirty = true;
@@ -82,6 +99,7 @@ export class PanelBuffer {
 		this.size = 0;
 		this.total = 0;
 		this.partial = { stdout: "", stderr: "" };
+		this.overflow = { stdout: 0, stderr: 0 };
 		this.dirty = true;
 	}
 

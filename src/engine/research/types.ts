@@ -72,9 +72,13 @@ export interface TaskFindings {
 	recommendation?: { value: string; rationale: string };
 	alternatives: { value: string; tradeoff: string }[];
 	facts: FindingFact[];
+	/** Why the findings are partial or came from a fallback ("claude exited with code 1; built-in research used"). */
+	note?: string;
 }
 
 export type ResearchEvent =
 	| { type: "line"; text: string; stream: "stdout" | "stderr" }
+	/** Raw output from an agent, not yet split into lines or sanitised. */
+	| { type: "output"; chunk: string; stream: "stdout" | "stderr" }
 	| { type: "done"; findings: TaskFindings }
-	| { type: "failed"; reason: string };
+	| { type: "failed"; reason: string; status?: "failed" | "timed-out" | "cancelled" };

@@ -112,13 +112,9 @@ function research(m: SectionModel): string {
 	const rows = (Object.keys(TASKS) as (keyof typeof TASKS)[]).map((id) => {
 		const f = m.findings[id];
 		const notes = m.researchNotes[id];
-		return [
-			TASKS[id].title,
-			TASKS[id].agent,
-			f ? (f.backend === "builtin" ? "built-in knowledge base" : f.backend) : "not run",
-			f ? `${f.facts.length} findings` : "—",
-			notes ?? "—",
-		];
+		const backend = f ? (f.backend === "builtin" ? "built-in knowledge base" : f.backend) : "not run";
+		const result = f ? `${f.facts.length} findings${f.note ? ` (${f.note})` : ""}` : "—";
+		return [TASKS[id].title, TASKS[id].agent, backend, result, notes ?? "—"];
 	});
 	return join("## Research", table(["Task", "Agent", "Backend", "Result", "Notes"], rows));
 }

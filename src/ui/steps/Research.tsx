@@ -5,11 +5,20 @@ import { useState } from "react";
 import { TASK_IDS, TASKS, type TaskId } from "../../engine/research/types";
 import type { WizardState } from "../../engine/wizard";
 import type { WizardActions } from "../actions";
+import { type ChoiceItem, ChoiceList } from "../components/ChoiceList";
 import { Footer } from "../components/Footer";
 import { Panel } from "../components/Panel";
 import { useKeys } from "../hooks/use-keys";
 import { formatElapsed, researchLayout } from "../layout";
 import { theme } from "../theme";
+
+const AGENT_CHOICES: ChoiceItem[] = [
+	{ value: "builtin", label: "built-in", note: "the offline knowledge base (default)" },
+	{ value: "claude", label: "claude", note: "claude -p, prompt on stdin" },
+	{ value: "gemini", label: "gemini", note: "gemini -p, prompt on stdin" },
+	{ value: "codex", label: "codex", note: "codex exec, prompt on stdin" },
+	{ value: "ollama:llama3.2", label: "ollama:llama3.2", note: "ollama run llama3.2, prompt on stdin" },
+];
 
 interface Props {
 	state: WizardState;
@@ -25,6 +34,8 @@ export function ResearchStep({ state, actions, tick, columns, rows, now }: Props
 	const [focus, setFocus] = useState(0);
 	const [expanded, setExpanded] = useState(false);
 	const [scroll, setScroll] = useState<Record<TaskId, number>>({ deploy: 0, iac: 0, cicd: 0 });
+	const [choosing, setChoosing] = useState<number | undefined>();
+	const [showPrompt, setShowPrompt] = useState(false);
 	const layout = researchLayout(columns, rows, expanded);
 	const focusedTask = TASK_IDS[focus]!;
 	const statuses = TASK_IDS.map((t) => state.research[t].status);
@@ -39,6 +50,31 @@ export function ResearchStep({ state, actions, tick, columns, rows, now }: Props
 	};
 
 	useKeys((input, key) => {
+		if (choosing !== undefined) {
+			if (key.upArrow || key.downArrow)
+				setChoosing((c) => ((c ?? 0) + (key.upArrow ? AGENT_CHOICES.length - 1 : 1)) % AGENT_CHOICES.length);
+			else if (key.return) {
+				actions.setAgent(focusedTask, AGENT_CHOICES[choosing]!.value);
+				setChoosing(undefined);
+			} else if (key.escape) setChoosing(undefined);
+			return true;
+		}
+		if (input === "a") {
+			setChoosing(0);
+			return true;
+		}
+		if (input === "p") {
+			setShowPrompt((v) => !v);
+			return true;
+		}
+		if (input === "c" && state.research[focusedTask].status === "running") {
+			actions.cancel(focusedTask);
+			return true;
+		}
+		if (input === "b" && failed.includes(focusedTask)) {
+			actions.fallback(focusedTask);
+			return true;
+		}
 		if (key.tab || key.rightArrow) {
 			setFocus((f) => (key.shift ? (f + 2) % 3 : (f + 1) % 3));
 			return true;
@@ -117,7 +153,22 @@ export function ResearchStep({ state, actions, tick, columns, rows, now }: Props
 	};
 
 	let panels: React.ReactNode;
-	if (layout.mode === "expanded") panels = panelFor(focusedTask, focus, false);
+	if (showPrompt) {
+		const lines = actions.promptFor(focusedTask).split("\n");
+		panels = (
+			<Box flexDirection="column" borderStyle="round" borderColor={theme.focus}>
+				<Text bold wrap="truncate-end">
+					Prompt for {TASKS[focusedTask].title} (what an agent backend receives on stdin)
+				</Text>
+				{lines.slice(0, Math.max(3, rows - 8)).map((l, i) => (
+					// biome-ignore lint/suspicious/noArrayIndexKey: static lines
+					<Text key={i} wrap="truncate-end">
+						{l || " "}
+					</Text>
+				))}
+			</Box>
+		);
+	} else if (layout.mode === "expanded") panels = panelFor(focusedTask, focus, false);
 	else if (layout.mode === "side")
 		panels = (
 			<Box flexDirection="row" width={columns}>
@@ -130,20 +181,37 @@ export function ResearchStep({ state, actions, tick, columns, rows, now }: Props
 	const status = allDone
 		? "All three research tasks are done. Enter continues to the decisions."
 		: failed.length
-			? `${failed.map((f) => TASKS[f].title).join(", ")} did not finish: focus it and press r to retry.`
+			? `${failed.map((f) => TASKS[f].title).join(", ")} did not finish: focus it; r retries, b uses the built-in research, a picks another agent.`
 			: `Waiting for ${running} research task${running === 1 ? "" : "s"}…`;
 	return (
 		<Box flexDirection="column">
 			{panels}
-			<Text wrap="truncate-end" color={allDone ? theme.ok : failed.length ? theme.error : theme.muted}>
-				{status}
-			</Text>
+			{choosing !== undefined ? (
+				<Box flexDirection="column">
+					<Text bold>Backend for {TASKS[focusedTask].title}:</Text>
+					<ChoiceList items={AGENT_CHOICES} focused={choosing} maxVisible={AGENT_CHOICES.length} />
+				</Box>
+			) : (
+				<Text wrap="truncate-end" color={allDone ? theme.ok : failed.length ? theme.error : theme.muted}>
+					{status}
+				</Text>
+			)}
 			<Footer
 				keys={[
 					["Tab/←→", "focus"],
 					["↑↓ PgUp PgDn", "scroll"],
 					["f", expanded ? "back to all panels" : "expand"],
-					...(failed.length ? ([["r", "retry"]] as [string, string][]) : []),
+					...(failed.length
+						? ([
+								["r", "retry"],
+								["b", "built-in instead"],
+							] as [string, string][])
+						: []),
+					...(state.research[focusedTask].status === "running"
+						? ([["c", "cancel"]] as [string, string][])
+						: []),
+					["a", "agent"],
+					["p", showPrompt ? "hide prompt" : "prompt"],
 					...(allDone ? ([["Enter", "continue"]] as [string, string][]) : []),
 					["q", "quit"],
 				]}

@@ -1,0 +1,247 @@
+// Runs an agent CLI for one research task: no shell, prompt on stdin (or as its {prompt} argument), its own process group,
+// raw output streamed as events, timeout and cancel kill the whole group, findings parsed from the end of the output.
+
+import { execa } from "execa";
+import type { AgentSpec } from "./agent-spec";
+import { findExecutable } from "./agent-spec";
+import { parseAgentFindings } from "./findings";
+import type { ResearchEvent, TaskId } from "./types";
+
+/** Live agent process groups, killed on every exit path (execa's cleanup skips detached children). */
+const liveGroups = new Set<number>();
+let exitHookInstalled = false;
+
+export function killAllAgents(signal: NodeJS.Signals = "SIGKILL"): void {
+	for (const pid of liveGroups) {
+		try {
+			process.kill(-pid, signal);
+		} catch {
+			// already gone
+		}
+	}
+}
+
+function installExitHook(): void {
+	if (exitHookInstalled) return;
+	exitHookInstalled = true;
+	process.on("exit", () => killAllAgents("SIGKILL"));
+}
+
+export interface AgentRunOptions {
+	spec: AgentSpec;
+	prompt: string;
+	cwd: string;
+	timeoutMs: number;
+	signal: AbortSignal;
+	env?: NodeJS.ProcessEnv;
+	/** Time between SIGTERM and SIGKILL to the group. */
+	graceMs?: number;
+}
+
+/** The last part of the output, where the findings block is. */
+const TAIL_CHARS = 512 * 1024;
+
+/** A queue between the pipes and the consumer; past `high` items it asks the producer to pause (backpressure). */
+class Queue<T> {
+	private items: T[] = [];
+	private wake: (() => void) | undefined;
+	private closed = false;
+	private paused = false;
+	constructor(
+		private readonly pause: () => void,
+		private readonly resume: () => void,
+		private readonly high = 64,
+	) {}
+	push(item: T): void {
+		this.items.push(item);
+		if (!this.paused && this.items.length > this.high) {
+			this.paused = true;
+			this.pause();
+		}
+		this.wake?.();
+	}
+	close(): void {
+		this.closed = true;
+		this.wake?.();
+	}
+	async *drain(): AsyncGenerator<T> {
+		while (true) {
+			while (this.items.length) {
+				yield this.items.shift()!;
+				if (this.paused && this.items.length < this.high / 4) {
+					this.paused = false;
+					this.resume();
+				}
+			}
+			if (this.closed) return;
+			await new Promise<void>((r) => {
+				this.wake = r;
+			});
+			this.wake = undefined;
+		}
+	}
+}
+
+function describeExit(
+	name: string,
+	exitCode: number | undefined,
+	signal: string | undefined,
+	stderrTail: string[],
+): string {
+	const how = signal ? `crashed (${signal})` : `exited with code ${exitCode}`;
+	const tail = stderrTail.filter((l) => l.trim()).slice(-20);
+	return `${name} ${how}${tail.length ? `: ${tail.join(" | ").slice(0, 2000)}` : ""}`;
+}
+
+export async function* runAgent(task: TaskId, options: AgentRunOptions): AsyncGenerator<ResearchEvent> {
+	const { spec } = options;
+	const env = options.env ?? process.env;
+	const found = findExecutable(spec.command, env, options.cwd);
+	if (!found.ok) {
+		yield {
+			type: "failed",
+			status: "failed",
+			reason:
+				found.reason === "not-found"
+					? `"${spec.command}" was not found${spec.command.includes("/") ? "" : " on PATH"}. Install it, or choose another agent with --agent.`
+					: `"${spec.command}" is not executable. Fix its permissions (chmod +x), or choose another agent with --agent.`,
+		};
+		return;
+	}
+	const args =
+		spec.promptVia === "arg" ? spec.args.map((a) => (a === "{prompt}" ? options.prompt : a)) : spec.args;
+	let subRef: { stdout?: NodeJS.ReadableStream | null; stderr?: NodeJS.ReadableStream | null } | undefined;
+	const queue = new Queue<ResearchEvent>(
+		() => {
+			subRef?.stdout?.pause();
+			subRef?.stderr?.pause();
+		},
+		() => {
+			subRef?.stdout?.resume();
+			subRef?.stderr?.resume();
+		},
+	);
+	const decoders = { stdout: new TextDecoder("utf-8"), stderr: new TextDecoder("utf-8") };
+	// The last chunks of stdout (about TAIL_CHARS), joined only once at the end.
+	const tail: string[] = [];
+	let tailChars = 0;
+	let stderrTail: string[] = [];
+	let timedOut = false;
+	let cancelled = false;
+
+	installExitHook();
+	const sub = execa(found.path, args, {
+		cwd: options.cwd,
+		// The prompt goes in and stdin closes, so an agent that waits for input cannot hang.
+		...(spec.promptVia === "stdin" ? { input: options.prompt } : { stdin: "ignore" as const }),
+		stdout: "pipe",
+		stderr: "pipe",
+		buffer: false,
+		// Its own process group with no controlling terminal: it cannot write to /dev/tty, and we can kill the whole group.
+		detached: true,
+		cleanup: false,
+		reject: false,
+		env: { ...env, NO_COLOR: "1", FORCE_COLOR: "0", TERM: "dumb" },
+		extendEnv: false,
+	});
+	subRef = sub;
+	const pid = sub.pid;
+	if (pid !== undefined) liveGroups.add(pid);
+	const killGroup = (signal: NodeJS.Signals) => {
+		if (pid === undefined) return;
+		try {
+			process.kill(-pid, signal);
+		} catch {
+			// already gone
+		}
+	};
+	let killTimer: ReturnType<typeof setTimeout> | undefined;
+	const stop = () => {
+		killGroup("SIGTERM");
+		killTimer ??= setTimeout(() => killGroup("SIGKILL"), options.graceMs ?? 2000);
+	};
+	const timeout = setTimeout(() => {
+		timedOut = true;
+		stop();
+	}, options.timeoutMs);
+	const onAbort = () => {
+		cancelled = true;
+		stop();
+	};
+	if (options.signal.aborted) onAbort();
+	else options.signal.addEventListener("abort", onAbort, { once: true });
+
+	sub.stdout?.on("data", (chunk: Buffer) => {
+		const text = decoders.stdout.decode(chunk, { stream: true });
+		tail.push(text);
+		tailChars += text.length;
+		while (tailChars - tail[0]!.length >= TAIL_CHARS) tailChars -= tail.shift()!.length;
+		queue.push({ type: "output", chunk: text, stream: "stdout" });
+	});
+	sub.stderr?.on("data", (chunk: Buffer) => {
+		const text = decoders.stderr.decode(chunk, { stream: true });
+		stderrTail = [...stderrTail, ...text.split("\n")].slice(-40).map((l) => l.slice(0, 500));
+		queue.push({ type: "output", chunk: text, stream: "stderr" });
+	});
+
+	const finished = (async () => {
+		// Wait for the process to exit; if something outside its group still holds the pipes, stop reading.
+		const exited = new Promise<void>((resolve) => sub.once("exit", () => resolve()));
+		const result = await Promise.race([
+			sub,
+			exited.then(() => new Promise((r) => setTimeout(r, 1000))).then(() => undefined),
+		]);
+		sub.stdout?.destroy();
+		sub.stderr?.destroy();
+		const final =
+			result ??
+			(await Promise.race([sub, new Promise<undefined>((r) => setTimeout(() => r(undefined), 500))]));
+		clearTimeout(timeout);
+		if (killTimer) clearTimeout(killTimer);
+		options.signal.removeEventListener("abort", onAbort);
+		if (pid !== undefined) {
+			// Whatever the agent left behind in its group goes too.
+			killGroup("SIGKILL");
+			liveGroups.delete(pid);
+		}
+		const exitCode = final?.exitCode ?? sub.exitCode ?? undefined;
+		const signal = final?.signal ?? sub.signalCode ?? undefined;
+		const rest = decoders.stdout.decode();
+		if (rest) queue.push({ type: "output", chunk: rest, stream: "stdout" });
+		if (timedOut) {
+			queue.push({
+				type: "failed",
+				status: "timed-out",
+				reason: `${spec.name} gave no result within ${Math.max(1, Math.round(options.timeoutMs / 1000))} s and was stopped`,
+			});
+		} else if (cancelled) {
+			queue.push({ type: "failed", status: "cancelled", reason: `${spec.name} was cancelled` });
+		} else if (exitCode !== 0) {
+			const notFound =
+				exitCode === 127 ? `${spec.name} could not start its command (exit 127: not found)` : undefined;
+			queue.push({
+				type: "failed",
+				status: "failed",
+				reason: notFound ?? describeExit(spec.name, exitCode, signal ?? undefined, stderrTail),
+			});
+		} else {
+			const parsed = parseAgentFindings(task, spec.name, tail.join("") + rest);
+			queue.push({
+				type: "done",
+				findings: parsed.ok
+					? parsed.findings
+					: {
+							task,
+							backend: spec.name,
+							alternatives: [],
+							facts: [],
+							note: `${parsed.reason}; the built-in recommendations apply`,
+						},
+			});
+		}
+		queue.close();
+	})();
+
+	yield* queue.drain();
+	await finished;
+}

@@ -1,0 +1,71 @@
+// A task's full agent transcript, streamed to genesis_output/research/ (sanitised, capped), renamed into place at the end.
+
+import { randomBytes } from "node:crypto";
+import { closeSync, constants, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import path from "node:path";
+import { sanitizeForFile } from "../sanitize";
+import { ensureSafeDir, inspectTarget } from "../write";
+
+export const TRANSCRIPT_CAP = 20 * 1024 * 1024;
+
+export class TranscriptSink {
+	private fd: number | undefined;
+	private readonly tmp: string;
+	private bytes = 0;
+	private truncated = false;
+
+	constructor(
+		root: string,
+		readonly file: string,
+		header: string,
+	) {
+		ensureSafeDir(root, file);
+		inspectTarget(root, file);
+		this.tmp = path.join(
+			path.dirname(file),
+			`.${path.basename(file)}.genesis-${process.pid}-${randomBytes(6).toString("hex")}.tmp`,
+		);
+		this.fd = openSync(
+			this.tmp,
+			constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+			0o644,
+		);
+		this.write(header);
+	}
+
+	write(text: string, stream: "stdout" | "stderr" = "stdout"): void {
+		if (this.fd === undefined || this.truncated) return;
+		const clean = sanitizeForFile(stream === "stderr" ? text.replace(/^/gm, "[stderr] ") : text);
+		const buf = Buffer.from(clean, "utf8");
+		if (this.bytes + buf.length > TRANSCRIPT_CAP) {
+			this.truncated = true;
+			const note = Buffer.from(`\n[output truncated after ${TRANSCRIPT_CAP / 1024 / 1024} MB]\n`);
+			writeSync(this.fd, note);
+			return;
+		}
+		let off = 0;
+		while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
+		this.bytes += buf.length;
+	}
+
+	/** Finishes the file: fsync, then rename over the previous transcript. */
+	close(): string {
+		if (this.fd === undefined) return this.file;
+		fsyncSync(this.fd);
+		closeSync(this.fd);
+		this.fd = undefined;
+		renameSync(this.tmp, this.file);
+		return this.file;
+	}
+
+	/** Drops the temp file (nothing replaces the previous transcript). */
+	abandon(): void {
+		if (this.fd !== undefined) closeSync(this.fd);
+		this.fd = undefined;
+		try {
+			unlinkSync(this.tmp);
+		} catch {
+			// gone
+		}
+	}
+}
