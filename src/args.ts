@@ -1,7 +1,9 @@
 // Command-line parsing with no dependencies, so --help and --version load nothing else.
 
 export interface CliOptions {
-	command: "wizard" | "status" | "sessions" | "help" | "version";
+	command: "wizard" | "status" | "sessions" | "check" | "help" | "version";
+	/** `check FILE` */
+	file?: string;
 	cwd: string;
 	yes: boolean;
 	strategy?: string;
@@ -110,7 +112,11 @@ export function parseArgs(argv: string[], cwd: string): CliOptions {
 			continue;
 		}
 		if (raw.startsWith("-")) throw new UsageError(`unknown option ${shown(raw)}`);
-		if (!sawCommand && (raw === "status" || raw === "sessions")) {
+		if (sawCommand && opts.command === "check" && opts.file === undefined) {
+			opts.file = raw;
+			continue;
+		}
+		if (!sawCommand && (raw === "status" || raw === "sessions" || raw === "check")) {
 			opts.command = raw;
 			sawCommand = true;
 			continue;
@@ -129,6 +135,7 @@ Usage:
   genesis-tui [options]          run the wizard in the current Genesis project
   genesis-tui status             show which Genesis sections are done and what comes next
   genesis-tui sessions           list saved sessions; --clear removes this project's, --clear --all every one
+  genesis-tui check [FILE]       check a Section 10 file (default: the project's) against the checklists and rubric
 
 Options:
   --cwd DIR                  project folder (default: the current folder, searched upward)
@@ -158,7 +165,7 @@ Options:
 
 Exit codes:
   0    done                                65   an input file is invalid (with --strict)
-  1    a check failed                      66   an input file is missing (with --strict)
+  1    check: a required item failed                      66   an input file is missing (with --strict)
   2    usage error, or no terminal         73   cannot write: outputs exist (use --force), symlink, outside project
        without --yes                       74   I/O error (disk full)
   69   an agent could not be run (with --strict)

@@ -54,6 +54,10 @@ export async function main(argv: string[]): Promise<number> {
 			writeOut(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatStatus(report)}\n`);
 			return 0;
 		}
+		if (opts.command === "check") {
+			const { runCheckCommand } = await import("./check-command");
+			return runCheckCommand(opts, writeOut);
+		}
 		if (opts.command === "sessions") {
 			const { runSessionsCommand } = await import("./sessions-command");
 			return runSessionsCommand(opts, writeOut);

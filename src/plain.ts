@@ -3,6 +3,7 @@
 import readline from "node:readline";
 import { agentsFromOptions, agentTimeoutMs } from "./agents-cli";
 import type { CliOptions } from "./args";
+import { checkSection } from "./engine/check";
 import { nowIso } from "./engine/clock";
 import { WizardController } from "./engine/controller";
 import {
@@ -159,6 +160,10 @@ export async function runPlain(
 				for (const w of composed.model.warnings)
 					out(`${w.level === "warning" ? "Warning" : "Note"}: ${w.message}`);
 				out(`Open questions left: ${composed.handoff.open_questions.length}.`);
+				const report = checkSection(composed.markdown);
+				out(
+					`Check: rubric ${report.rubricScore} of 22; ${report.ok ? "all required checks pass" : `failing: ${report.requiredFailed.map((r) => `${r.id} ${r.label}`).join("; ")}`}.`,
+				);
 				const headings = outline(composed.markdown).filter((h) => h.level === 2);
 				out(`Section outline: ${headings.map((h) => h.title).join("; ")}.`);
 				for (const o of project.report.existingOutputs)

@@ -63,7 +63,7 @@ describe("interactive wizard in a pseudo-terminal", () => {
 		expect(s.raw()).not.toContain("\u001b[3J");
 		for (let i = 0; i < 30; i++) {
 			if (s.text().includes("w write")) break;
-			await typeKeys(s, [s.text().includes("Question") ? PKEY.tab : PKEY.enter], 80);
+			await typeKeys(s, [/Question \d+ of/.test(s.text()) ? PKEY.tab : PKEY.enter], 80);
 		}
 		await s.waitFor("w write");
 		s.type("w");
@@ -131,4 +131,22 @@ describe("plain mode and colour", () => {
 		await s.exit;
 		expect(s.raw()).toMatch(/\u001b\[3\dm/);
 	}, 30_000);
+});
+
+describe("review screen", () => {
+	it("shows the check report and previews both diagrams as text", async () => {
+		const { s } = await startAtResearch(120, 60);
+		for (let i = 0; i < 30; i++) {
+			if (s.text().includes("w write")) break;
+			await typeKeys(s, [/Question \d+ of/.test(s.text()) ? PKEY.tab : PKEY.enter], 60);
+		}
+		const review = await s.waitFor("w write");
+		expect(review).toContain("✔ Check: rubric 22/22; all required checks pass");
+		s.type("d");
+		const diagrams = await s.waitFor("Pipeline stages");
+		expect(diagrams).toContain("Environment progression");
+		expect(diagrams).toMatch(/[┌╭]/);
+		s.type("q");
+		await s.exit;
+	}, 60_000);
 });

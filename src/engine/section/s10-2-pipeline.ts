@@ -5,6 +5,14 @@ import { bullets, code, join, mermaidLabel, numbered, shorten, table } from "./m
 import type { SectionModel } from "./model";
 import { langCommands, pipelineDefinition, platformTokenName } from "./pipeline";
 
+const CLOUD_IDENTITY: Record<string, string> = {
+	aws: "on AWS the token assumes an IAM role whose trust policy checks the token's `sub` claim",
+	gcp: "on Google Cloud the token is exchanged through Workload Identity Federation for a service identity bound to this repository",
+	azure:
+		"on Azure the token matches a federated identity credential on an Entra application or managed identity",
+	none: "",
+};
+
 function diagram(m: SectionModel): string {
 	const lines = ["flowchart LR"];
 	m.stages.forEach((s, i) => {
@@ -53,7 +61,7 @@ function deploy(m: SectionModel): string {
 	const identity =
 		m.ctx.cloud === "none"
 			? `${m.platform.name} has no OIDC federation for deploys, so the deploy job uses a ${m.platform.name} token (\`${platformTokenName(m)}\`) stored as an environment secret of each environment, scoped to that environment's project, rotated every 90 days.`
-			: `${m.ci.oidc}; no long-lived cloud keys are stored in ${m.ci.name}.`;
+			: `OIDC federation — ${m.ci.oidc}; ${CLOUD_IDENTITY[m.ctx.cloud]}; no long-lived cloud keys are stored in ${m.ci.name}.`;
 	return join(
 		"### Deploy stage",
 		bullets([

@@ -11,7 +11,7 @@ function approach(m: SectionModel): string {
 	if (iac.id === "terraform" || iac.id === "opentofu") {
 		const backend =
 			m.ctx.cloud === "gcp"
-				? "a GCS bucket with object versioning"
+				? "a GCS bucket with object versioning, locked natively by the backend"
 				: m.ctx.cloud === "azure"
 					? "an Azure Storage container with blob versioning (lease-based locking)"
 					: "an S3 bucket with versioning, locked with `use_lockfile = true`";

@@ -1,6 +1,8 @@
 // Step 5: decisions with provenance, warnings, the section outline, and what changes on disk. w writes.
 
 import { Box, Text } from "ink";
+import { useMemo, useState } from "react";
+import { checkSection, mermaidBlocks } from "../../engine/check";
 import { DECISION_IDS, DECISION_LABELS, decisionValue, displayValue } from "../../engine/decide";
 import { outline } from "../../engine/run";
 import type { WizardState } from "../../engine/wizard";
@@ -22,7 +24,30 @@ export function ReviewStep({
 }) {
 	const composed = actions.compose();
 	const existing = state.preflight.existingOutputs;
+	const [diagrams, setDiagrams] = useState(false);
+	const [preview, setPreview] = useState<string[]>([]);
+	const report = useMemo(() => checkSection(composed.markdown), [composed.markdown]);
+	const showDiagrams = async () => {
+		// The renderer is loaded only when asked for: it is large and most runs never need it.
+		const { renderMermaidAscii } = await import("beautiful-mermaid");
+		setPreview(
+			mermaidBlocks(composed.markdown).flatMap((b, i) => {
+				let art: string;
+				try {
+					art = renderMermaidAscii(b.body);
+				} catch {
+					art = b.body;
+				}
+				return [i === 0 ? "Environment progression" : "Pipeline stages", ...art.split("\n")];
+			}),
+		);
+	};
 	useKeys((input, key) => {
+		if (input === "d") {
+			if (!diagrams) void showDiagrams();
+			setDiagrams((v) => !v);
+			return true;
+		}
 		if (input === "w") {
 			actions.write(existing.length > 0);
 			return true;
@@ -77,6 +102,22 @@ export function ReviewStep({
 					</Box>
 				) : null}
 			</Box>
+			{diagrams ? (
+				<Box flexDirection="column">
+					{preview.slice(0, Math.max(4, rows - 6)).map((l, i) => (
+						// biome-ignore lint/suspicious/noArrayIndexKey: static preview lines
+						<Text key={i} wrap="truncate-end">
+							{l || " "}
+						</Text>
+					))}
+				</Box>
+			) : null}
+			<Text wrap="truncate-end" color={report.ok ? theme.ok : theme.error}>
+				{report.ok ? glyphs.ok : glyphs.error} Check: rubric {report.rubricScore}/22;{" "}
+				{report.ok
+					? "all required checks pass"
+					: `failing: ${report.requiredFailed.map((r) => `${r.id} ${r.label}`).join("; ")}`}
+			</Text>
 			{warnings.map((w) => (
 				<Text key={w.message} color={theme.warn} wrap="truncate-end">
 					{glyphs.warn} {w.message}
@@ -104,6 +145,7 @@ export function ReviewStep({
 					keys={[
 						["w", existing.length ? "write (replace, with backup)" : "write"],
 						["e", "edit decisions"],
+						["d", diagrams ? "hide diagrams" : "preview diagrams"],
 						["Esc", "back"],
 						["q", "quit"],
 					]}

@@ -1,0 +1,27 @@
+// `genesis-tui check [FILE]`: the report on stdout, exit 1 when a required check fails, --json for tools.
+
+import path from "node:path";
+import type { CliOptions } from "./args";
+import { checkSection, formatCheckReport } from "./engine/check";
+import { ExitCode, GenesisError } from "./engine/errors";
+import { readProjectFile } from "./engine/fsread";
+import { projectPaths, rel } from "./engine/project";
+import { sanitizeForTerminal, sanitizeInline } from "./engine/sanitize";
+
+export function runCheckCommand(opts: CliOptions, out: (text: string) => void): number {
+	const paths = projectPaths(path.resolve(opts.cwd));
+	const file = opts.file ? path.resolve(opts.cwd, opts.file) : paths.outputSection;
+	const shown = sanitizeInline(opts.file ?? rel(paths, file));
+	const read = readProjectFile(path.dirname(file), file);
+	if (read.kind === "missing")
+		throw new GenesisError(
+			`${shown} does not exist; write the section first (genesis-tui), or pass the file to check.`,
+			ExitCode.missingInput,
+		);
+	if (read.kind === "unreadable")
+		throw new GenesisError(`${shown} cannot be read: ${read.reason}`, ExitCode.badInput);
+	const report = checkSection(read.text);
+	if (opts.json) out(`${JSON.stringify({ file: shown, ...report }, null, 2)}\n`);
+	else out(`${sanitizeForTerminal(formatCheckReport(report, shown))}\n`);
+	return report.ok ? ExitCode.ok : ExitCode.checkFailed;
+}

@@ -1,0 +1,54 @@
+// Golden sections for contrasting fixture projects: any change to the text is reviewed as a diff.
+// UPDATE_GOLDEN=1 npx vitest run test/quality/golden.test.ts rewrites them.
+
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkSection } from "../../src/engine/check";
+import { cleanupTemps, EXAMPLE, tempDir } from "../helpers/project";
+import { compose } from "../helpers/state";
+
+afterAll(cleanupTemps);
+
+const FIXTURES = path.resolve(__dirname, "../fixtures/projects");
+const GOLDEN = path.resolve(__dirname, "../golden");
+const PROJECTS: [string, string][] = [
+	...readdirSync(FIXTURES)
+		.sort()
+		.map((n): [string, string] => [n, path.join(FIXTURES, n)]),
+	["harbor-bookings", EXAMPLE],
+];
+
+/** A copy under a folder named like the fixture, so the project name is stable. */
+function fixtureCopy(name: string, src: string): string {
+	const dir = path.join(tempDir(), name);
+	cpSync(src, dir, { recursive: true });
+	return dir;
+}
+
+describe.each(PROJECTS)("%s", (name, src) => {
+	const out = compose(fixtureCopy(name, src));
+
+	it("matches its golden section and handoff", () => {
+		const files: [string, string][] = [
+			[`${name}.md`, out.markdown],
+			[`${name}.handoff.json`, out.handoffText],
+		];
+		for (const [file, content] of files) {
+			const golden = path.join(GOLDEN, file);
+			if (process.env.UPDATE_GOLDEN === "1") writeFileSync(golden, content);
+			expect(existsSync(golden), `${file} has no golden file; run with UPDATE_GOLDEN=1 and review it`).toBe(
+				true,
+			);
+			expect(content, `${file} differs from test/golden; review the diff, then UPDATE_GOLDEN=1`).toBe(
+				readFileSync(golden, "utf8"),
+			);
+		}
+	});
+
+	it("passes check with every required item and at least 19 of 22 rubric checks", () => {
+		const report = checkSection(out.markdown);
+		expect(report.requiredFailed.map((r) => `${r.id}: ${r.detail}`)).toEqual([]);
+		expect(report.rubricScore).toBeGreaterThanOrEqual(19);
+	});
+});
