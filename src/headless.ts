@@ -138,6 +138,7 @@ export async function runHeadless(opts: CliOptions, io: Io): Promise<number> {
 		preset,
 		generatedAt,
 		store,
+		autosave: "research",
 		writeNotes: !opts.dryRun,
 		agents,
 		agentTimeoutMs: agentTimeoutMs(opts),

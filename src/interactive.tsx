@@ -17,9 +17,13 @@ import { describeWhen, openSession, STEP_NAMES } from "./session-cli";
 import type { WizardActions } from "./ui/actions";
 import type { ResumeChoice, ResumeOffer } from "./ui/steps/Resume";
 
+let uiModules: Promise<[typeof import("ink"), typeof import("./ui/App")]> | undefined;
+
 const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
 export async function runInteractive(opts: CliOptions): Promise<number> {
+	// Start loading the UI while the project files are read.
+	uiModules ??= Promise.all([import("ink"), import("./ui/App")]);
 	const project = loadProject(path.resolve(opts.cwd));
 	const notices: string[] = [];
 	const store = openSession(project.paths.root, (t) => notices.push(t));
@@ -78,7 +82,8 @@ async function runInk(
 	});
 	const plan = sessionPlan(store, opts, project.report, notices);
 	if (plan.saved && plan.autoResume) controller.restore(plan.saved, plan.offer!.changed.length > 0);
-	const [{ render }, { App }] = await Promise.all([import("ink"), import("./ui/App")]);
+	uiModules ??= Promise.all([import("ink"), import("./ui/App")]);
+	const [{ render }, { App }] = await uiModules;
 	let exitCode = 130;
 	let finished = false;
 	const instance = render(<Placeholder />, { exitOnCtrlC: false, patchConsole: false });
@@ -179,7 +184,7 @@ export function createActions(
 		setAgent: (t, value) => {
 			const spec = resolveAgent(value);
 			controller.setAgent(t, spec);
-			prefs?.setAgent(t, value);
+			void prefs?.setAgent(t, value);
 		},
 		promptFor: (t) => controller.promptFor(t),
 		decide: (id, value) => controller.decide(id, value),

@@ -5,7 +5,6 @@ import path from "node:path";
 import type { DecisionId, Provenance } from "./decide";
 import { describeFsError, GenesisError } from "./errors";
 import { rel } from "./project";
-import { runAgent } from "./research/agent-runner";
 import type { AgentSpec } from "./research/agent-spec";
 import { PanelBuffer } from "./research/panel-buffer";
 import { buildPrompt } from "./research/prompt";
@@ -20,8 +19,12 @@ import {
 	writeComposed,
 	writeNotes,
 } from "./run";
+import { sanitizeForFile } from "./sanitize";
 import { restoreState, type SavedSession, type SessionStore, toSession } from "./session";
 import { initialState, type Override, reduce, type WizardEvent, type WizardState } from "./wizard";
+
+/** While panels are quiet, one redraw in this many ticks keeps the spinners alive at a fraction of the cost. */
+const QUIET_REDRAW_EVERY = 5;
 
 export interface Snapshot {
 	state: WizardState;
@@ -38,6 +41,8 @@ export interface ControllerOptions {
 	agentGraceMs?: number;
 	/** Saves progress after every change that matters (step, decision, answer, finished research). */
 	store?: SessionStore;
+	/** "research": save only when research tasks finish (the --yes run decides everything else in a moment). */
+	autosave?: "every-change" | "research";
 	/** Write research notes (off for --dry-run). */
 	writeNotes?: boolean;
 	preset?: Partial<Record<DecisionId, Override>>;
@@ -60,6 +65,8 @@ export class WizardController {
 	private readonly flushMs: number;
 	private readonly now: () => number;
 	private lastSavedKey = "";
+	private disposed = false;
+	private quietTicks = 0;
 	private readonly agents: Record<TaskId, AgentSpec | "builtin">;
 	private settled: (() => void)[] = [];
 
@@ -68,7 +75,7 @@ export class WizardController {
 		private readonly options: ControllerOptions,
 	) {
 		this.runner = options.runner ?? builtinRunner;
-		this.flushMs = options.flushMs ?? 150;
+		this.flushMs = options.flushMs ?? 250;
 		this.now = options.now ?? Date.now;
 		this.panels = { deploy: new PanelBuffer(), iac: new PanelBuffer(), cicd: new PanelBuffer() };
 		this.agents = {
@@ -111,6 +118,8 @@ export class WizardController {
 
 	/** What a saved session records; saving happens only when it changes. */
 	private saveKey(state: WizardState): string {
+		if (this.options.autosave === "research")
+			return JSON.stringify(TASK_IDS.map((t) => state.research[t].status));
 		return JSON.stringify([
 			state.step,
 			state.decisionIndex,
@@ -183,8 +192,10 @@ export class WizardController {
 
 	/** One shared timer drives spinners and flushes panel output; it stops when nothing moves. */
 	private ensureTimer(): void {
-		if (this.timer) return;
+		if (this.timer || this.disposed) return;
 		this.timer = setInterval(() => this.onTick(), this.flushMs);
+		// The timer only animates; it never keeps the process alive on its own.
+		this.timer.unref();
 	}
 
 	private onTick(): void {
@@ -195,6 +206,9 @@ export class WizardController {
 			this.timer = undefined;
 			return;
 		}
+		// Nothing new to show: redraw only every few ticks, just to move the spinners and the clock.
+		this.quietTicks = dirty ? 0 : this.quietTicks + 1;
+		if (!dirty && this.quietTicks % QUIET_REDRAW_EVERY !== 0) return;
 		for (const t of TASK_IDS) this.panels[t].dirty = false;
 		this.snapshot = {
 			...this.snapshot,
@@ -263,7 +277,7 @@ export class WizardController {
 	private events(task: TaskId, signal: AbortSignal): AsyncIterable<ResearchEvent> | Iterable<ResearchEvent> {
 		const spec = this.agents[task];
 		if (spec === "builtin") return this.runner(task, this.snapshot.state.context, signal);
-		return runAgent(task, {
+		return lazyRunAgent(task, {
 			spec,
 			prompt: this.promptFor(task),
 			cwd: this.project.paths.root,
@@ -312,8 +326,10 @@ export class WizardController {
 					panel.line(event.text, event.stream);
 					transcript.push(event.text);
 				} else if (event.type === "output") {
-					panel.write(event.chunk, event.stream);
-					sink?.write(event.chunk, event.stream);
+					// One sanitising pass serves both the panel and the transcript file.
+					const clean = sanitizeForFile(event.chunk);
+					panel.write(clean, event.stream, true);
+					sink?.write(clean, event.stream, true);
 				} else if (event.type === "done") {
 					panel.end();
 					const findings = note ? { ...event.findings, note } : event.findings;
@@ -423,11 +439,21 @@ export class WizardController {
 	}
 
 	dispose(): void {
+		this.disposed = true;
 		if (this.timer) clearInterval(this.timer);
 		this.timer = undefined;
 		for (const a of this.aborts.values()) a.abort();
 		this.listeners.clear();
 	}
+}
+
+/** execa loads only when an agent actually runs, so the built-in path starts fast. */
+async function* lazyRunAgent(
+	task: TaskId,
+	options: Parameters<typeof import("./research/agent-runner").runAgent>[1],
+): AsyncGenerator<ResearchEvent> {
+	const { runAgent } = await import("./research/agent-runner");
+	yield* runAgent(task, options);
 }
 
 export function backendName(spec: AgentSpec | "builtin"): string {

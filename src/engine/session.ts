@@ -19,7 +19,6 @@ import {
 } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
-import Conf from "conf";
 import { z } from "zod";
 import { DECISION_IDS, type DecisionId, recommendAll } from "./decide";
 import { describeFsError, ExitCode, GenesisError } from "./errors";
@@ -87,23 +86,25 @@ export function storeDir(env: NodeJS.ProcessEnv = process.env): string {
 	return path.join(env.XDG_CONFIG_HOME || path.join(home, ".config"), name);
 }
 
-type SessionConf = Conf<Record<string, unknown>>;
+/** Writes the store file the way conf lays it out ({"session": …}, tab-indented), through our crash-safe writer,
+ * keeping the last good copy and verifying what was written. (conf's own atomic write can leave a truncated file
+ * on a full disk, so the store is read and written here directly.) */
+function writeStore(file: string, value: Record<string, unknown>): void {
+	const data = `${JSON.stringify(value, undefined, "\t")}\n`;
+	const dir = path.dirname(file);
+	mkdirSync(dir, { recursive: true, mode: 0o700 });
+	if (existsSync(file) && isValidSessionFile(file)) copyFileSync(file, `${file}.bak`);
+	writeFileAtomic(dir, file, data);
+	if (readFileSync(file, "utf8") !== data)
+		throw Object.assign(new Error("the saved session did not read back"), { code: "EIO" });
+}
 
-/** conf, with its write replaced by ours: full-write loop, fsync, size check, rename — no truncated file on a full disk. */
-function safeConf(options: ConstructorParameters<typeof Conf<Record<string, unknown>>>[0]): SessionConf {
-	const conf = new Conf<Record<string, unknown>>(options);
-	(conf as unknown as { _write: (value: Record<string, unknown>) => void })._write = (value) => {
-		const data = `${JSON.stringify(value, undefined, "\t")}\n`;
-		const dir = path.dirname(conf.path);
-		mkdirSync(dir, { recursive: true });
-		// Keep the last good copy before replacing it.
-		if (existsSync(conf.path) && isValidSessionFile(conf.path)) copyFileSync(conf.path, `${conf.path}.bak`);
-		writeFileAtomic(dir, conf.path, data);
-		// Verify what was written.
-		if (readFileSync(conf.path, "utf8") !== data)
-			throw Object.assign(new Error("the saved session did not read back"), { code: "EIO" });
-	};
-	return conf;
+function readStore(file: string): Record<string, unknown> {
+	const parsed = parseJson(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+	if (!parsed.ok) throw new SyntaxError(parsed.reason);
+	if (!parsed.value || typeof parsed.value !== "object" || Array.isArray(parsed.value))
+		throw new SyntaxError("not an object");
+	return parsed.value as Record<string, unknown>;
 }
 
 function isValidSessionFile(file: string): boolean {
@@ -130,7 +131,6 @@ function stamp(): string {
 export class SessionStore {
 	readonly key: string;
 	readonly file: string;
-	private conf: SessionConf | undefined;
 	/** Set once when saving fails; the wizard goes on without saving. */
 	saveError: string | undefined;
 	private lockFile: string;
@@ -145,24 +145,12 @@ export class SessionStore {
 		this.lockFile = path.join(storeDir(env), `session-${this.key}.lock`);
 	}
 
-	private open(): SessionConf {
-		this.conf ??= safeConf({
-			configName: `session-${this.key}`,
-			cwd: storeDir(this.env),
-			// Never silently discard a session that does not parse: load() moves it aside instead.
-			clearInvalidConfig: false,
-			configFileMode: 0o600,
-			accessPropertiesByDotNotation: false,
-		});
-		return this.conf;
-	}
-
 	/** Reads the saved session; one that cannot be read is moved aside (never deleted) and reported. */
 	load(): LoadResult {
 		if (!existsSync(this.file)) return { kind: "none" };
 		let raw: unknown;
 		try {
-			raw = this.open().get("session");
+			raw = readStore(this.file).session;
 		} catch (error) {
 			return this.setAside(
 				error instanceof SyntaxError ? "it is not valid JSON" : describeFsError(error).reason,
@@ -189,7 +177,6 @@ export class SessionStore {
 				reason: `${reason}; it could not be moved (${describeFsError(error).reason})`,
 			};
 		}
-		this.conf = undefined;
 		return { kind: "set-aside", movedTo, reason };
 	}
 
@@ -197,7 +184,7 @@ export class SessionStore {
 	save(session: SavedSession): boolean {
 		if (this.saveError) return false;
 		try {
-			this.open().set("session", session);
+			writeStore(this.file, { session });
 			return true;
 		} catch (error) {
 			this.saveError = error instanceof GenesisError ? error.message : describeFsError(error).reason;
@@ -220,7 +207,6 @@ export class SessionStore {
 				// already gone
 			}
 		}
-		this.conf = undefined;
 	}
 
 	/** Takes the project lock; a live holder is refused, a dead one's lock is cleared. */

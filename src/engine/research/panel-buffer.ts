@@ -10,7 +10,9 @@ export interface PanelLine {
 }
 
 export class PanelBuffer {
-	private readonly ring: PanelLine[];
+	// Parallel arrays rather than an object per line: floods push hundreds of thousands of lines.
+	private readonly ring: string[];
+	private readonly streams: Uint8Array;
 	private start = 0;
 	private size = 0;
 	/** Lines ever pushed (the ring keeps the last `capacity`). */
@@ -27,6 +29,7 @@ export class PanelBuffer {
 		keepSgr = false,
 	) {
 		this.ring = new Array(capacity);
+		this.streams = new Uint8Array(capacity);
 		this.sanitizers = {
 			stdout: new TerminalSanitizer({ keepSgr }),
 			stderr: new TerminalSanitizer({ keepSgr }),
@@ -36,10 +39,11 @@ export class PanelBuffer {
 	private append(text: string, stream: PanelLine["stream"]): void {
 		// Whole lines up to the cap (plus room for the marker of an over-long line) are kept as they are.
 		const cut = text.length > MAX_LINE + 32 ? `${text.slice(0, MAX_LINE)}… [line continues]` : text;
-		// A slice of a large chunk keeps the whole chunk alive in V8; copy it so the ring holds only its own lines.
-		const line = cut.length < 13 ? cut : ` ${cut}`.slice(1);
+		// Lines are slices of their chunk; with lines capped at 8 KiB the ring keeps at most a few chunks alive.
+		const line = cut;
 		const at = (this.start + this.size) % this.capacity;
-		this.ring[at] = { text: line, stream };
+		this.ring[at] = line;
+		this.streams[at] = stream === "stderr" ? 1 : 0;
 		if (this.size < this.capacity) this.size++;
 		else this.start = (this.start + 1) % this.capacity;
 		this.total++;
@@ -47,8 +51,9 @@ export class PanelBuffer {
 	}
 
 	/** A chunk of raw output: partial lines wait for their newline, but never grow past the line cap. */
-	write(chunk: string, stream: PanelLine["stream"] = "stdout"): number {
-		const clean = this.sanitizers[stream].push(chunk);
+	write(chunk: string, stream: PanelLine["stream"] = "stdout", alreadyClean = false): number {
+		// Text already made file-safe (controls as caret text) needs only its tabs expanded for the panel.
+		const clean = alreadyClean ? chunk.replace(/\t/g, "    ") : this.sanitizers[stream].push(chunk);
 		let pending = this.partial[stream] + clean;
 		let added = 0;
 		let nl = pending.indexOf("\n");
@@ -116,7 +121,10 @@ export class PanelBuffer {
 		const end = available - off;
 		const begin = Math.max(0, end - count + partialLines.length);
 		const out: PanelLine[] = [];
-		for (let i = begin; i < end; i++) out.push(this.ring[(this.start + i) % this.capacity]!);
+		for (let i = begin; i < end; i++) {
+			const at = (this.start + i) % this.capacity;
+			out.push({ text: this.ring[at]!, stream: this.streams[at] === 1 ? "stderr" : "stdout" });
+		}
 		return [...out, ...partialLines].slice(-count);
 	}
 

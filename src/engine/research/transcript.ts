@@ -33,19 +33,26 @@ export class TranscriptSink {
 		this.write(header);
 	}
 
-	write(text: string, stream: "stdout" | "stderr" = "stdout"): void {
+	/** `alreadyClean`: the text went through sanitizeForFile already. */
+	write(text: string, stream: "stdout" | "stderr" = "stdout", alreadyClean = false): void {
 		if (this.fd === undefined || this.truncated) return;
-		const clean = sanitizeForFile(stream === "stderr" ? text.replace(/^/gm, "[stderr] ") : text);
-		const buf = Buffer.from(clean, "utf8");
-		if (this.bytes + buf.length > TRANSCRIPT_CAP) {
+		const safe = alreadyClean ? text : sanitizeForFile(text);
+		const clean = stream === "stderr" ? safe.replace(/^(?=.)/gm, "[stderr] ") : safe;
+		const length = Buffer.byteLength(clean, "utf8");
+		if (this.bytes + length > TRANSCRIPT_CAP) {
 			this.truncated = true;
 			const note = Buffer.from(`\n[output truncated after ${TRANSCRIPT_CAP / 1024 / 1024} MB]\n`);
 			writeSync(this.fd, note);
 			return;
 		}
-		let off = 0;
-		while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
-		this.bytes += buf.length;
+		// A regular file takes the whole string in one write; fall back to a byte loop if it ever does not.
+		const written = writeSync(this.fd, clean, null, "utf8");
+		if (written < length) {
+			const buf = Buffer.from(clean, "utf8");
+			let off = written;
+			while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
+		}
+		this.bytes += length;
 	}
 
 	/** Finishes the file: fsync, then rename over the previous transcript. */

@@ -24,6 +24,14 @@ export interface PanelProps {
 	error?: string;
 	/** Exact width in columns (side by side); otherwise the panel fills its row. */
 	width?: number;
+	/** Columns inside the border, for cutting lines before Ink has to. */
+	innerWidth: number;
+}
+
+/** Cuts a line to the panel's width (text here is sanitised, so one character is one column but for wide glyphs). */
+function fitLine(text: string, width: number): string {
+	if (text.length === 0) return " ";
+	return text.length > width ? `${text.slice(0, Math.max(1, width - 1))}…` : text;
 }
 
 const STATUS_TEXT: Record<TaskStatus, string> = {
@@ -67,13 +75,17 @@ function PanelView(props: PanelProps) {
 				</Text>
 			</Box>
 			{props.collapsed ? null : (
-				<Box flexDirection="column" height={props.height}>
-					{body.map((l, i) => (
-						// biome-ignore lint/suspicious/noArrayIndexKey: lines are positional in a scrolling window
-						<Text key={i} wrap="truncate-end" dimColor={l.stream === "stderr"}>
-							{l.text || " "}
-						</Text>
-					))}
+				// One Text for the whole body: far fewer layout nodes than one per line, redrawn several times a second.
+				<Box height={props.height}>
+					<Text wrap="truncate-end">
+						{body.map((l, i) => (
+							// biome-ignore lint/suspicious/noArrayIndexKey: lines are positional in a scrolling window
+							<Text key={i} dimColor={l.stream === "stderr"}>
+								{fitLine(l.text, props.innerWidth)}
+								{i < body.length - 1 ? "\n" : ""}
+							</Text>
+						))}
+					</Text>
 				</Box>
 			)}
 			{props.error && !props.collapsed ? (

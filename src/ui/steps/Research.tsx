@@ -143,6 +143,7 @@ export function ResearchStep({ state, actions, tick, columns, rows, now }: Props
 				lines={collapsed ? [] : buffer.tail(bodyHeight, scroll[task])}
 				height={bodyHeight}
 				width={layout.mode === "side" ? widths[i] : undefined}
+				innerWidth={(layout.mode === "side" ? widths[i]! : columns) - 2}
 				focused={i === focus}
 				scrolledBack={scroll[task]}
 				spinnerFrame={tick}
