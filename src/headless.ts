@@ -98,6 +98,13 @@ export async function runHeadless(opts: CliOptions, io: Io): Promise<number> {
 
 	const missing = report.inputs.filter((i) => i.state === "missing" && i.id.startsWith("handoff"));
 	const invalid = report.inputs.filter((i) => i.state === "invalid");
+	const denied = invalid.filter((i) => /permission denied/.test(i.summary));
+	if (opts.strict && denied.length) {
+		throw new GenesisError(
+			`${denied.map((i) => i.file).join(", ")}: permission denied (--strict); make ${denied.length === 1 ? "it" : "them"} readable and run again.`,
+			ExitCode.permission,
+		);
+	}
 	if (opts.strict && invalid.length) {
 		throw new GenesisError(
 			`${invalid.map((i) => i.file).join(", ")} ${invalid.length === 1 ? "is" : "are"} invalid (--strict); fix ${invalid.length === 1 ? "it" : "them"} and run again.`,
@@ -110,6 +117,8 @@ export async function runHeadless(opts: CliOptions, io: Io): Promise<number> {
 			ExitCode.missingInput,
 		);
 	}
+	// A symbolic link or a folder at an output path is refused before any work.
+	if (!opts.dryRun) for (const f of [paths.outputSection, paths.outputHandoff]) inspectTarget(paths.root, f);
 	if (!opts.dryRun && !opts.force) {
 		const existing = [paths.outputSection, paths.outputHandoff].filter(
 			(f) => inspectTarget(paths.root, f) === "file",
@@ -170,6 +179,12 @@ export async function runHeadless(opts: CliOptions, io: Io): Promise<number> {
 		await controller.researchSettled();
 		// An agent that failed, timed out or was cancelled: the built-in engine answers its brief instead.
 		const failed = TASK_IDS.filter((t) => controller.state.research[t].status !== "done");
+		if (failed.length && opts.strict) {
+			throw new GenesisError(
+				`${failed.map((t) => `${TASKS[t].title}: ${controller.state.research[t].error ?? controller.state.research[t].status}`).join("; ")} (--strict: no fallback to the built-in research).`,
+				ExitCode.agentUnavailable,
+			);
+		}
 		for (const task of failed) {
 			say(
 				`⚠ ${TASKS[task].title}: ${controller.state.research[task].error ?? controller.state.research[task].status}; using the built-in research instead.`,
@@ -250,7 +265,7 @@ function finish(
 			say(`  ${"  ".repeat(h.level - 1)}${h.title} (${h.lines} lines)`);
 	} else {
 		if (!controller.write(opts.force))
-			throw new GenesisError(controller.state.error ?? "Cannot write the outputs.", ExitCode.ioError);
+			throw controller.lastWriteError ?? new GenesisError("Cannot write the outputs.", ExitCode.ioError);
 		written = { written: controller.state.written!.files, backups: controller.state.written!.backups };
 		for (const f of written.written) say(`✔ wrote ${rel(paths, f)}`);
 		for (const b of written.backups) say(`  previous version kept as ${rel(paths, b)}`);

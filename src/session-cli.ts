@@ -20,6 +20,12 @@ export function openSession(root: string, say: (text: string) => void): SessionS
 	store.lock();
 	if (store.saveError)
 		say(`⚠ Progress cannot be saved (${store.saveError}); the wizard goes on without saving.`);
+	if (store.orphansStopped.length)
+		say(`⚠ Stopped ${store.orphansStopped.join(", ")}, left running by an earlier run that was killed.`);
+	// Keep the lock's record of live agent groups current.
+	void import("./engine/research/agent-runner").then(({ onAgentGroupsChange }) =>
+		onAgentGroupsChange((groups) => store.recordAgents(groups)),
+	);
 	return store;
 }
 

@@ -66,6 +66,8 @@ export class WizardController {
 	private readonly now: () => number;
 	private lastSavedKey = "";
 	private disposed = false;
+	/** Why the last write failed, with its exit code (for the --yes driver). */
+	lastWriteError: GenesisError | undefined;
 	private quietTicks = 0;
 	private readonly agents: Record<TaskId, AgentSpec | "builtin">;
 	private settled: (() => void)[] = [];
@@ -427,13 +429,12 @@ export class WizardController {
 			this.options.store?.clear();
 			return out;
 		} catch (error) {
-			this.dispatch({
-				type: "WRITE_FAILED",
-				error:
-					error instanceof GenesisError
-						? error.message
-						: `Cannot write the outputs: ${describeFsError(error).reason}`,
-			});
+			const failure = describeFsError(error);
+			this.lastWriteError =
+				error instanceof GenesisError
+					? error
+					: new GenesisError(`Cannot write the outputs: ${failure.reason}`, failure.exitCode);
+			this.dispatch({ type: "WRITE_FAILED", error: this.lastWriteError.message });
 			return undefined;
 		}
 	}

@@ -1,15 +1,17 @@
 // Orchestration shared by both drivers: load the project, run research, compose and write the outputs, the completion message.
 
+import { statSync } from "node:fs";
 import path from "node:path";
 import { buildContext, type ProjectContext, summarizeInput } from "./context";
 import { buildDecisions, DECISION_IDS, type DecisionId, type Decisions } from "./decide";
+import { ExitCode, GenesisError } from "./errors";
 import { buildHandoff, serializeHandoff } from "./handoff";
 import { SOURCES, type SourceId } from "./knowledge/sources";
 import { type PreflightReport, runPreflight } from "./preflight";
 import { type ProjectPaths, projectPaths, rel } from "./project";
 import { notesMarkdown, runBuiltinTask } from "./research/builtin";
 import { type ResearchEvent, TASKS, type TaskId } from "./research/types";
-import { sanitizeForFile } from "./sanitize";
+import { sanitizeForFile, sanitizeInline } from "./sanitize";
 import type { Handoff10 } from "./schemas";
 import { renderSection, runbookIds, type SectionModel } from "./section/index";
 import { contextWithAnswers, findingsOf, type WizardState } from "./wizard";
@@ -22,6 +24,18 @@ export interface LoadedProject {
 }
 
 export function loadProject(cwd: string): LoadedProject {
+	let st: ReturnType<typeof statSync> | undefined;
+	try {
+		st = statSync(cwd);
+	} catch {
+		st = undefined;
+	}
+	if (!st?.isDirectory()) {
+		throw new GenesisError(
+			`${sanitizeInline(cwd)} is not a folder; pass the Genesis project folder with --cwd.`,
+			ExitCode.missingInput,
+		);
+	}
 	const paths = projectPaths(cwd);
 	sweepStaleTemps([paths.sectionsDir, paths.handoffsDir, paths.researchDir]);
 	const report = runPreflight(paths, summarizeInput);

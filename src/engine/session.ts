@@ -1,5 +1,6 @@
-// Saved sessions: one conf store per project (keyed by a hash of its real path), validated with a versioned zod schema,
-// written through our crash-safe writer with the last good copy kept, and a pid lock against a second run.
+// Saved sessions: one store file per project (keyed by a hash of its real path, in conf's folder and layout), validated
+// with a versioned zod schema, written through our crash-safe writer with the last good copy kept, and a pid lock
+// against a second run that also records live agent groups.
 
 import { createHash } from "node:crypto";
 import {
@@ -15,6 +16,7 @@ import {
 	renameSync,
 	statSync,
 	unlinkSync,
+	writeFileSync,
 	writeSync,
 } from "node:fs";
 import { homedir } from "node:os";
@@ -135,6 +137,9 @@ export class SessionStore {
 	saveError: string | undefined;
 	private lockFile: string;
 	private ownsLock = false;
+	private startedAt = new Date().toISOString();
+	/** Agent process groups an earlier, killed run left behind, stopped when this run took the lock. */
+	orphansStopped: string[] = [];
 
 	constructor(
 		readonly projectRoot: string,
@@ -217,7 +222,7 @@ export class SessionStore {
 				const fd = openSync(this.lockFile, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
 				writeSync(
 					fd,
-					JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString(), root: this.projectRoot }),
+					JSON.stringify({ pid: process.pid, startedAt: this.startedAt, root: this.projectRoot, agents: [] }),
 				);
 				closeSync(fd);
 				this.ownsLock = true;
@@ -235,11 +240,45 @@ export class SessionStore {
 						ExitCode.busy,
 					);
 				}
+				if (holder) this.stopOrphans(holder.agents);
 				try {
 					unlinkSync(this.lockFile);
 				} catch {
 					// raced with another cleaner
 				}
+			}
+		}
+	}
+
+	/** Records the live agent groups in the lock (best effort). */
+	recordAgents(agents: { pid: number; command: string; name: string }[]): void {
+		if (!this.ownsLock) return;
+		try {
+			writeFileSync(
+				this.lockFile,
+				JSON.stringify({ pid: process.pid, startedAt: this.startedAt, root: this.projectRoot, agents }),
+				{ mode: 0o600 },
+			);
+		} catch {
+			// the lock still holds; only the orphan record is lost
+		}
+	}
+
+	/** Stops agent groups recorded by a dead run, after checking each is still running the recorded command. */
+	private stopOrphans(agents: { pid: number; command: string; name?: string }[]): void {
+		for (const a of agents) {
+			let cmdline = "";
+			try {
+				cmdline = readFileSync(`/proc/${a.pid}/cmdline`, "utf8").replace(/\u0000/g, " ");
+			} catch {
+				continue;
+			}
+			if (!cmdline.includes(path.basename(a.command))) continue;
+			try {
+				process.kill(-a.pid, "SIGKILL");
+				this.orphansStopped.push(`${a.name ?? path.basename(a.command)} (pid ${a.pid})`);
+			} catch {
+				// already gone
 			}
 		}
 	}
@@ -256,12 +295,22 @@ export class SessionStore {
 	}
 }
 
-function readLock(file: string): { pid: number; startedAt: string } | undefined {
+function readLock(
+	file: string,
+): { pid: number; startedAt: string; agents: { pid: number; command: string }[] } | undefined {
 	try {
 		const parsed = parseJson(readFileSync(file, "utf8"));
 		if (!parsed.ok) return undefined;
-		const v = parsed.value as { pid?: unknown; startedAt?: unknown };
-		return typeof v.pid === "number" ? { pid: v.pid, startedAt: String(v.startedAt ?? "?") } : undefined;
+		const v = parsed.value as { pid?: unknown; startedAt?: unknown; agents?: unknown };
+		const agents = Array.isArray(v.agents)
+			? v.agents.filter(
+					(a): a is { pid: number; command: string } =>
+						typeof a?.pid === "number" && a.pid > 1 && typeof a?.command === "string",
+				)
+			: [];
+		return typeof v.pid === "number"
+			? { pid: v.pid, startedAt: String(v.startedAt ?? "?"), agents }
+			: undefined;
 	} catch {
 		return undefined;
 	}

@@ -2,9 +2,11 @@
 
 import { randomBytes } from "node:crypto";
 import {
+	accessSync,
 	closeSync,
 	constants,
 	copyFileSync,
+	existsSync,
 	fstatSync,
 	fsyncSync,
 	lstatSync,
@@ -52,7 +54,8 @@ export function ensureSafeDir(root: string, abs: string): void {
 	try {
 		mkdirSync(dir, { recursive: true });
 	} catch (error) {
-		const { exitCode, reason } = describeFsError(error);
+		// A recursive mkdir can report ENOENT where the real cause is a read-only or forbidden parent: ask the parent.
+		const { exitCode, reason } = describeFsError(causeAtAncestor(dir) ?? error);
 		throw new GenesisError(
 			`Cannot create ${display(root, dir)}: ${reason}`,
 			exitCode === ExitCode.missingInput ? ExitCode.cannotWrite : exitCode,
@@ -63,6 +66,17 @@ export function ensureSafeDir(root: string, abs: string): void {
 			`${display(root, dir)} leads outside the project through a symbolic link; refusing to write there`,
 			ExitCode.cannotWrite,
 		);
+	}
+}
+
+function causeAtAncestor(dir: string): unknown {
+	let cur = path.dirname(dir);
+	while (!existsSync(cur) && path.dirname(cur) !== cur) cur = path.dirname(cur);
+	try {
+		accessSync(cur, constants.W_OK);
+		return undefined;
+	} catch (error) {
+		return error;
 	}
 }
 

@@ -1,8 +1,9 @@
 // The root: subscribes to the wizard, picks the step's screen, owns Ctrl+C. Renders only; the controller does the work.
 
 import { Box, Text } from "ink";
-import { useState, useSyncExternalStore } from "react";
+import { useRef, useState, useSyncExternalStore } from "react";
 import type { Snapshot } from "../engine/controller";
+import { TASK_IDS } from "../engine/research/types";
 import type { WizardActions } from "./actions";
 import { StepHeader } from "./components/StepHeader";
 import { KeysProvider } from "./hooks/use-keys";
@@ -14,6 +15,9 @@ import { ResearchStep } from "./steps/Research";
 import { type ResumeChoice, type ResumeOffer, ResumeStep } from "./steps/Resume";
 import { ReviewStep } from "./steps/Review";
 import { theme } from "./theme";
+
+const MIN_COLUMNS = 40;
+const MIN_ROWS = 12;
 
 export interface AppProps {
 	subscribe: (listener: () => void) => () => void;
@@ -42,12 +46,21 @@ export function App({
 }: AppProps) {
 	const snap = useSyncExternalStore(subscribe, getSnapshot);
 	const [offer, setOffer] = useState(resumeOffer);
+	const [interruptNotice, setInterruptNotice] = useState(false);
+	const lastInterrupt = useRef(0);
 	const { columns, rows } = useTerminalSize();
 	const { state } = snap;
 	// Rows left for the screen below the header, keeping the frame shorter than the terminal.
 	const body = Math.max(4, rows - 2);
 	let screen: React.ReactNode;
-	if (offer) {
+	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+		screen = (
+			<Text color={theme.warn} wrap="wrap">
+				Terminal too small ({columns}×{rows}); the wizard needs at least {MIN_COLUMNS}×{MIN_ROWS}. Enlarge it,
+				or run genesis-tui --plain. Ctrl+C quits.
+			</Text>
+		);
+	} else if (offer) {
 		screen = (
 			<ResumeStep
 				offer={offer}
@@ -94,9 +107,29 @@ export function App({
 				screen = <Text color={theme.ok}>✔ Section 10 written.</Text>;
 		}
 	return (
-		<KeysProvider onInterrupt={() => actions.quit(130)}>
+		<KeysProvider
+			onInterrupt={() => {
+				// During research the first Ctrl+C stops the running agents (their output is kept); a second one quits.
+				const running =
+					snap.state.step === "research"
+						? TASK_IDS.filter((t) => snap.state.research[t].status === "running")
+						: [];
+				if (running.length && Date.now() - lastInterrupt.current > 2000) {
+					lastInterrupt.current = Date.now();
+					for (const t of running) actions.cancel(t);
+					setInterruptNotice(true);
+					return;
+				}
+				actions.quit(130);
+			}}
+		>
 			<Box flexDirection="column" width={columns}>
 				<StepHeader project={projectName} step={state.step} narrow={columns < 90} />
+				{interruptNotice ? (
+					<Text color={theme.warn} wrap="truncate-end">
+						Research stopped; press Ctrl+C again to quit (progress is saved).
+					</Text>
+				) : null}
 				{notice ? (
 					<Text color={theme.warn} wrap="truncate-end">
 						{notice}

@@ -17,6 +17,7 @@ export interface PtySession {
 	osc52: string[];
 	raw: () => string;
 	kill: (signal?: string) => void;
+	resize: (cols: number, rows: number) => void;
 	pid: number;
 }
 
@@ -99,6 +100,10 @@ export function startPty(
 		osc52,
 		raw: () => raw,
 		kill: (signal = "SIGTERM") => child.kill(signal),
+		resize: (cols, rows) => {
+			term.resize(cols, rows);
+			child.resize(cols, rows);
+		},
 		pid: child.pid,
 	};
 }

@@ -8,11 +8,25 @@ import { parseAgentFindings } from "./findings";
 import type { ResearchEvent, TaskId } from "./types";
 
 /** Live agent process groups, killed on every exit path (execa's cleanup skips detached children). */
-const liveGroups = new Set<number>();
+const liveGroups = new Map<number, { command: string; name: string }>();
+const groupListeners = new Set<(groups: { pid: number; command: string; name: string }[]) => void>();
+
+/** Tells the session lock which agent groups are alive, so a run killed with SIGKILL can have them stopped next time. */
+export function onAgentGroupsChange(
+	listener: (groups: { pid: number; command: string; name: string }[]) => void,
+): () => void {
+	groupListeners.add(listener);
+	return () => groupListeners.delete(listener);
+}
+
+function groupsChanged(): void {
+	const groups = [...liveGroups].map(([pid, g]) => ({ pid, ...g }));
+	for (const l of groupListeners) l(groups);
+}
 let exitHookInstalled = false;
 
 export function killAllAgents(signal: NodeJS.Signals = "SIGKILL"): void {
-	for (const pid of liveGroups) {
+	for (const pid of liveGroups.keys()) {
 		try {
 			process.kill(-pid, signal);
 		} catch {
@@ -88,7 +102,15 @@ function describeExit(
 	signal: string | undefined,
 	stderrTail: string[],
 ): string {
-	const how = signal ? `crashed (${signal})` : `exited with code ${exitCode}`;
+	const names: Record<string, string> = {
+		SIGABRT: "Aborted",
+		SIGSEGV: "Segmentation fault",
+		SIGKILL: "Killed",
+		SIGBUS: "Bus error",
+		SIGILL: "Illegal instruction",
+		SIGFPE: "Floating point exception",
+	};
+	const how = signal ? `crashed (${names[signal] ?? signal})` : `exited with code ${exitCode}`;
 	const tail = stderrTail.filter((l) => l.trim()).slice(-20);
 	return `${name} ${how}${tail.length ? `: ${tail.join(" | ").slice(0, 2000)}` : ""}`;
 }
@@ -146,7 +168,10 @@ export async function* runAgent(task: TaskId, options: AgentRunOptions): AsyncGe
 	});
 	subRef = sub;
 	const pid = sub.pid;
-	if (pid !== undefined) liveGroups.add(pid);
+	if (pid !== undefined) {
+		liveGroups.set(pid, { command: found.path, name: spec.name });
+		groupsChanged();
+	}
 	const killGroup = (signal: NodeJS.Signals) => {
 		if (pid === undefined) return;
 		try {
@@ -203,6 +228,7 @@ export async function* runAgent(task: TaskId, options: AgentRunOptions): AsyncGe
 			// Whatever the agent left behind in its group goes too.
 			killGroup("SIGKILL");
 			liveGroups.delete(pid);
+			groupsChanged();
 		}
 		const exitCode = final?.exitCode ?? sub.exitCode ?? undefined;
 		const signal = final?.signal ?? sub.signalCode ?? undefined;
