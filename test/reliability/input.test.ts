@@ -207,3 +207,25 @@ describe("B. output writing", () => {
 		}
 	});
 });
+
+describe("A. input, seen in a real terminal", () => {
+	it("cases 1 and 3: malformed JSON is reported with its position; hostile strings change no title, write no clipboard", async () => {
+		const { startPty } = await import("../helpers/pty");
+		const dir = exampleProject({
+			"genesis_output/handoffs/handoff_08_testing_strategy.json": '{"quality_gates": [',
+			[HANDOFF_03]: JSON.stringify({
+				project_name: "evil\u001b]0;PWNED\u0007\u001b]52;c;cHduZWQ=\u0007\u001b[2J\u202eeman",
+				key_outputs: { infrastructure: { backend_hosting: "Railway\r\u001b[1A\u001b[2Kfake ok", ci_cd: "\u009b31mGitHub Actions" } },
+			}),
+		});
+		const s = startPty([], { cwd: dir, cols: 160, rows: 40 });
+		const screen = await s.waitFor("Enter start research");
+		expect(screen).toContain("not valid JSON at line 1, column 20");
+		expect(screen).toContain("^[]0;PWNED^G");
+		expect(s.titles).toEqual([]);
+		expect(s.osc52).toEqual([]);
+		expect(s.raw()).not.toContain("\u001b]0;PWNED");
+		s.type("q");
+		await s.exit;
+	}, 30_000);
+});
