@@ -215,7 +215,12 @@ describe("A. input, seen in a real terminal", () => {
 			"genesis_output/handoffs/handoff_08_testing_strategy.json": '{"quality_gates": [',
 			[HANDOFF_03]: JSON.stringify({
 				project_name: "evil\u001b]0;PWNED\u0007\u001b]52;c;cHduZWQ=\u0007\u001b[2J\u202eeman",
-				key_outputs: { infrastructure: { backend_hosting: "Railway\r\u001b[1A\u001b[2Kfake ok", ci_cd: "\u009b31mGitHub Actions" } },
+				key_outputs: {
+					infrastructure: {
+						backend_hosting: "Railway\r\u001b[1A\u001b[2Kfake ok",
+						ci_cd: "\u009b31mGitHub Actions",
+					},
+				},
 			}),
 		});
 		const s = startPty([], { cwd: dir, cols: 160, rows: 40 });
