@@ -7,5 +7,6 @@ export default defineConfig({
 		hookTimeout: 30_000,
 		pool: "forks",
 		env: { FORCE_COLOR: "0" },
+		reporters: ["default", "./test/helpers/summary-reporter.ts"],
 	},
 });

@@ -46,6 +46,17 @@ export async function main(argv: string[]): Promise<number> {
 		return 0;
 	}
 	applyColorEnv(opts);
+	const wantsWizard =
+		opts.command === "wizard" &&
+		!opts.yes &&
+		!opts.plain &&
+		Boolean(process.stdin.isTTY) &&
+		Boolean(process.stdout.isTTY);
+	if (wantsWizard && !truthy(process.env.CI)) {
+		// Start loading the UI now, alongside the engine: later imports of the same modules reuse these loads.
+		void import("ink").catch(() => {});
+		void import("./ui/App").catch(() => {});
+	}
 	const { GenesisError, ExitCode } = await import("./engine/errors");
 	try {
 		if (opts.command === "status") {

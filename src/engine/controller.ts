@@ -460,7 +460,3 @@ async function* lazyRunAgent(
 export function backendName(spec: AgentSpec | "builtin"): string {
 	return spec === "builtin" ? "builtin" : spec.name;
 }
-
-export function taskTitle(task: TaskId): string {
-	return TASKS[task].title;
-}

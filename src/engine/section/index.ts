@@ -2,8 +2,6 @@
 
 import { DECISION_IDS, DECISION_LABELS, decisionValue, displayValue, type Provenance } from "../decide";
 import { humanDuration } from "../duration";
-import { PLATFORMS } from "../knowledge/platforms";
-import { SOURCES } from "../knowledge/sources";
 import { SOURCE_LABELS } from "../questions";
 import { TASKS } from "../research/types";
 import { bullets, join, table } from "./md";
@@ -165,9 +163,3 @@ export function renderSection(input: SectionInput): { markdown: string; model: S
 	const markdown = `${join(header(m), ...body, research(m), lists(m), sources(m))}\n`;
 	return { markdown, model: m };
 }
-
-export function platformName(id: keyof typeof PLATFORMS): string {
-	return PLATFORMS[id].name;
-}
-
-export const SOURCE_COUNT = Object.keys(SOURCES).length;

@@ -11,7 +11,6 @@ import {
 	type Recommendation,
 	restoreEstimate,
 } from "../decide";
-import { humanDuration } from "../duration";
 import { CI_TOOLS, type CiTool } from "../knowledge/cicd";
 import type { DbFacts } from "../knowledge/databases";
 import { type DrTier, tierFor } from "../knowledge/dr";
@@ -351,8 +350,4 @@ export function buildModel(input: SectionInput): SectionModel {
 export function sourceLine(id: SourceId): string {
 	const s = SOURCES[id];
 	return `[${s.title}](${s.url})`;
-}
-
-export function minutesText(m: number): string {
-	return humanDuration(m);
 }
