@@ -28,7 +28,7 @@ import { parseJson } from "./json";
 import type { PreflightReport } from "./preflight";
 import { TASK_IDS, type TaskId } from "./research/types";
 import { STEPS, type WizardState } from "./wizard";
-import { writeFileAtomic } from "./write";
+import { pidAlive, writeFileAtomic } from "./write";
 
 export const SESSION_VERSION = 1;
 
@@ -316,14 +316,6 @@ function readLock(
 	}
 }
 
-function pidAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === "EPERM";
-	}
-}
 
 /** Older session formats become the current one here (none exist yet beyond version 1). */
 export function migrate(raw: unknown): unknown {

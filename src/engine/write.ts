@@ -276,7 +276,8 @@ export function writeOutputs(
 	return { written: files.map((f) => f.abs), backups };
 }
 
-function pidAlive(pid: number): boolean {
+/** True while a process with this pid exists (EPERM: it exists but belongs to someone else). */
+export function pidAlive(pid: number): boolean {
 	try {
 		process.kill(pid, 0);
 		return true;
