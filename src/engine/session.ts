@@ -316,7 +316,6 @@ function readLock(
 	}
 }
 
-
 /** Older session formats become the current one here (none exist yet beyond version 1). */
 export function migrate(raw: unknown): unknown {
 	return raw;
