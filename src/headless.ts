@@ -147,7 +147,7 @@ export async function runHeadless(opts: CliOptions, io: Io): Promise<number> {
 		preset,
 		generatedAt,
 		store,
-		autosave: "research",
+		autosave: Object.values(agents).some((a) => a !== "builtin") ? "research" : "never",
 		writeNotes: !opts.dryRun,
 		agents,
 		agentTimeoutMs: agentTimeoutMs(opts),

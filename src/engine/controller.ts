@@ -41,8 +41,9 @@ export interface ControllerOptions {
 	agentGraceMs?: number;
 	/** Saves progress after every change that matters (step, decision, answer, finished research). */
 	store?: SessionStore;
-	/** "research": save only when research tasks finish (the --yes run decides everything else in a moment). */
-	autosave?: "every-change" | "research";
+	/** "research": save only when research tasks finish (the --yes run decides everything else in a moment);
+	 * "never": nothing worth resuming (built-in research finishes in milliseconds). */
+	autosave?: "every-change" | "research" | "never";
 	/** Write research notes (off for --dry-run). */
 	writeNotes?: boolean;
 	preset?: Partial<Record<DecisionId, Override>>;
@@ -134,7 +135,7 @@ export class WizardController {
 
 	private autosave(): void {
 		const store = this.options.store;
-		if (!store) return;
+		if (!store || this.options.autosave === "never") return;
 		const state = this.snapshot.state;
 		if (state.step === "done") return;
 		const key = this.saveKey(state);
