@@ -15,11 +15,14 @@ const PANEL_CHROME = 4;
 
 export function researchLayout(columns: number, rows: number, expanded: boolean): ResearchLayout {
 	const free = Math.max(1, rows - CHROME_ROWS);
-	if (expanded) return { mode: "expanded", bodyHeight: Math.max(1, free - PANEL_CHROME - 1) };
+	if (expanded) return { mode: "expanded", bodyHeight: Math.max(1, free - PANEL_CHROME - 2) };
 	if (columns >= SIDE_BY_SIDE_MIN_COLUMNS)
 		return { mode: "side", bodyHeight: Math.max(1, Math.min(free - PANEL_CHROME - 1, 40)) };
-	// Stacked: two collapsed panels take their chrome only.
-	return { mode: "stacked", bodyHeight: Math.max(1, free - 3 * PANEL_CHROME - 1) };
+	// Stacked: two collapsed panels take their chrome only. Too short for that: the focused panel alone, with a strip
+	// naming all three (the frame must stay shorter than the terminal, or Ink clears the screen on every frame).
+	const stackedBody = free - 3 * PANEL_CHROME - 1;
+	if (stackedBody < 3) return { mode: "expanded", bodyHeight: Math.max(1, free - PANEL_CHROME - 2) };
+	return { mode: "stacked", bodyHeight: stackedBody };
 }
 
 export function formatElapsed(ms: number): string {

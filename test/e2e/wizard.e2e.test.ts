@@ -150,3 +150,22 @@ describe("review screen", () => {
 		await s.exit;
 	}, 60_000);
 });
+
+describe("small terminals", () => {
+	it.each([
+		[60, 20],
+		[100, 16],
+		[40, 15],
+	])("%ix%i: every screen fits, so Ink never clears the whole screen", async (cols, rows) => {
+		const s = startPty([], { cwd: exampleProject(), cols, rows });
+		await s.waitFor("Enter start research");
+		for (let i = 0; i < 40; i++) {
+			if (s.text().includes("w write")) break;
+			await typeKeys(s, [/Question \d+ of/.test(s.text()) ? PKEY.tab : PKEY.enter], 80);
+		}
+		await s.waitFor("w write");
+		expect(s.raw().split("\u001b[3J").length - 1).toBe(0);
+		s.type("q");
+		await s.exit;
+	}, 60_000);
+});

@@ -35,8 +35,10 @@ export function PreflightStep({
 		}
 		return false;
 	});
-	// Notes get whatever rows are left after one line per input.
-	let budget = Math.max(0, rows - report.inputs.length * 2 - report.existingOutputs.length - 6);
+	// Two lines per input when they fit (one when the terminal is short); notes get whatever rows are left.
+	const fixed = report.existingOutputs.length + (notGenesis ? 1 : 0) + 3;
+	const compact = rows < report.inputs.length * 2 + fixed;
+	let budget = Math.max(0, rows - report.inputs.length * (compact ? 1 : 2) - fixed);
 	return (
 		<Box flexDirection="column">
 			{notGenesis ? (
@@ -47,8 +49,19 @@ export function PreflightStep({
 			) : null}
 			{report.inputs.map((input) => {
 				const [mark, color] = MARK[input.state];
-				const notes = input.notes.slice(0, Math.max(0, Math.min(input.notes.length, budget)));
+				const more = input.notes.length > budget ? 1 : 0;
+				const notes = input.notes.slice(0, Math.max(0, budget - more));
 				budget -= notes.length;
+				const showMore = input.notes.length > notes.length && budget > 0;
+				if (showMore) budget -= 1;
+				if (compact) {
+					return (
+						<Text key={input.id} wrap="truncate-end">
+							<Text color={color}>{mark} </Text>
+							<Text bold>{input.label}</Text>: {input.summary}
+						</Text>
+					);
+				}
 				return (
 					<Box key={input.id} flexDirection="column">
 						<Text wrap="truncate-end">
@@ -66,7 +79,7 @@ export function PreflightStep({
 								{n}
 							</Text>
 						))}
-						{input.notes.length > notes.length ? (
+						{showMore ? (
 							<Text color={theme.muted}>{`    · …and ${input.notes.length - notes.length} more`}</Text>
 						) : null}
 					</Box>

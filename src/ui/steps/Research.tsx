@@ -169,7 +169,20 @@ export function ResearchStep({ state, actions, tick, columns, rows, now }: Props
 				))}
 			</Box>
 		);
-	} else if (layout.mode === "expanded") panels = panelFor(focusedTask, focus, false);
+	} else if (layout.mode === "expanded")
+		panels = (
+			<Box flexDirection="column">
+				<Text wrap="truncate-end">
+					{TASK_IDS.map((task, i) => (
+						<Text key={task} color={i === focus ? theme.focus : theme.muted} bold={i === focus}>
+							{i > 0 ? " · " : ""}
+							{TASKS[task].title} ({state.research[task].status})
+						</Text>
+					))}
+				</Text>
+				{panelFor(focusedTask, focus, false)}
+			</Box>
+		);
 	else if (layout.mode === "side")
 		panels = (
 			<Box flexDirection="row" width={columns}>
