@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanupTemps, exampleProject, OUT_HANDOFF, OUT_SECTION } from "../helpers/project";
-import { PKEY, startPty, typeKeys } from "../helpers/pty";
+import { PKEY, startPty, typeKeys, walkToReview } from "../helpers/pty";
 
 afterEach(cleanupTemps);
 
@@ -61,11 +61,7 @@ describe("interactive wizard in a pseudo-terminal", () => {
 		expect(titles.every((i) => i >= 0)).toBe(true);
 		// Ink clears the whole screen when the frame is as tall as the terminal; it must not.
 		expect(s.raw()).not.toContain("\u001b[3J");
-		for (let i = 0; i < 30; i++) {
-			if (s.text().includes("w write")) break;
-			await typeKeys(s, [/Question \d+ of/.test(s.text()) ? PKEY.tab : PKEY.enter], 80);
-		}
-		await s.waitFor("w write");
+		await walkToReview(s);
 		s.type("w");
 		const { exitCode } = await s.exit;
 		expect(exitCode).toBe(0);
@@ -136,11 +132,7 @@ describe("plain mode and colour", () => {
 describe("review screen", () => {
 	it("shows the check report and previews both diagrams as text", async () => {
 		const { s } = await startAtResearch(120, 60);
-		for (let i = 0; i < 30; i++) {
-			if (s.text().includes("w write")) break;
-			await typeKeys(s, [/Question \d+ of/.test(s.text()) ? PKEY.tab : PKEY.enter], 60);
-		}
-		const review = await s.waitFor("w write");
+		const review = await walkToReview(s);
 		expect(review).toContain("✔ Check: rubric 22/22; all required checks pass");
 		s.type("d");
 		const diagrams = await s.waitFor("Pipeline stages");
@@ -156,16 +148,16 @@ describe("small terminals", () => {
 		[60, 20],
 		[100, 16],
 		[40, 15],
-	])("%ix%i: every screen fits, so Ink never clears the whole screen", async (cols, rows) => {
-		const s = startPty([], { cwd: exampleProject(), cols, rows });
-		await s.waitFor("Enter start research");
-		for (let i = 0; i < 40; i++) {
-			if (s.text().includes("w write")) break;
-			await typeKeys(s, [/Question \d+ of/.test(s.text()) ? PKEY.tab : PKEY.enter], 80);
-		}
-		await s.waitFor("w write");
-		expect(s.raw().split("\u001b[3J").length - 1).toBe(0);
-		s.type("q");
-		await s.exit;
-	}, 60_000);
+	])(
+		"%ix%i: every screen fits, so Ink never clears the whole screen",
+		async (cols, rows) => {
+			const s = startPty([], { cwd: exampleProject(), cols, rows });
+			await s.waitFor("Enter start research");
+			await walkToReview(s);
+			expect(s.raw().split("\u001b[3J").length - 1).toBe(0);
+			s.type("q");
+			await s.exit;
+		},
+		60_000,
+	);
 });

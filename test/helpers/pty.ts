@@ -124,3 +124,12 @@ export async function typeKeys(s: PtySession, keys: string[], pause = 60): Promi
 		await new Promise((r) => setTimeout(r, pause));
 	}
 }
+
+/** Accepts every default (Enter) and skips every question (Tab) until the review screen shows. */
+export async function walkToReview(s: PtySession, pause = 80): Promise<string> {
+	for (let i = 0; i < 40; i++) {
+		if (s.text().includes("w write")) break;
+		await typeKeys(s, [/Question \d+ of/.test(s.text()) ? PKEY.tab : PKEY.enter], pause);
+	}
+	return s.waitFor("w write");
+}
