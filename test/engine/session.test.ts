@@ -162,3 +162,24 @@ describe("saved sessions", () => {
 		);
 	});
 });
+
+describe("sessions command", () => {
+	it("lists every saved session with its step, and --clear --all removes them all", async () => {
+		const stateDir = tempDir();
+		const a = setup(exampleProject(), stateDir);
+		const b = setup(exampleProject(), stateDir);
+		await toDecision(a.controller, 2);
+		await toDecision(b.controller, 1);
+		const { listSessions, clearAllSessions } = await import("../../src/engine/session");
+		const listed = listSessions(a.store);
+		expect(listed.map((s) => s.step).sort()).toEqual(["decisions", "decisions"]);
+		expect(listed.map((s) => s.projectRoot).sort()).toEqual([a.dir, b.dir].sort());
+		const { runCli } = await import("../helpers/cli");
+		const r = runCli(["sessions", "--clear", "--all"], { env: { GENESIS_TUI_STATE_DIR: stateDir } });
+		expect(r.stdout).toBe("Removed 2 saved sessions.\n");
+		expect(listSessions(a.store)).toEqual([]);
+		expect(clearAllSessions(a.store)).toBe(0);
+		a.controller.dispose();
+		b.controller.dispose();
+	});
+});
