@@ -3,7 +3,7 @@
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanupTemps, exampleProject } from "../helpers/project";
-import { PKEY, startPty, typeKeys } from "../helpers/pty";
+import { PKEY, startPty, startResearch, typeKeys } from "../helpers/pty";
 
 afterEach(cleanupTemps);
 
@@ -12,15 +12,12 @@ const agent = (mode: string) => `${process.execPath} ${FAKE} ${mode}`;
 
 describe("agents in the live panels", () => {
 	it("three agents stream into three panels live, then the decisions use their findings", async () => {
-		const s = startPty(["--agent", agent("slow")], {
+		const s = await startResearch(["--agent", agent("slow")], {
 			cwd: exampleProject(),
-			cols: 160,
-			rows: 40,
+			until: /step [3-9] of 15/,
 			env: { FAKE_AGENT_STEP_MS: "120" },
 		});
-		await s.waitFor("Enter start research");
-		s.type(PKEY.enter);
-		const live = await s.waitFor(/step [3-9] of 15/);
+		const live = s.text();
 		expect(live).toContain("fake-agent.mjs · running");
 		const row = s.screen().find((l) => l.includes("step "));
 		expect(row?.match(/step \d+ of 15/g)?.length).toBe(3);
@@ -36,10 +33,11 @@ describe("agents in the live panels", () => {
 	}, 60_000);
 
 	it("title changes, clipboard writes, screen clears and the alternate screen never reach the terminal", async () => {
-		const s = startPty(["--agent", agent("escapes")], { cwd: exampleProject(), cols: 160, rows: 40 });
-		await s.waitFor("Enter start research");
-		s.type(PKEY.enter);
-		const screen = await s.waitFor("All three research tasks are done", 20_000);
+		const s = await startResearch(["--agent", agent("escapes")], {
+			cwd: exampleProject(),
+			until: "All three research tasks are done",
+		});
+		const screen = s.text();
 		expect(screen).toContain("^[]0;PWNED-TITLE^G");
 		expect(s.titles).toEqual([]);
 		expect(s.osc52).toEqual([]);
@@ -52,10 +50,11 @@ describe("agents in the live panels", () => {
 	}, 30_000);
 
 	it("a failed agent is shown failed; b lets the built-in research answer instead", async () => {
-		const s = startPty(["--agent-iac", agent("crash")], { cwd: exampleProject(), cols: 160, rows: 40 });
-		await s.waitFor("Enter start research");
-		s.type(PKEY.enter);
-		const failed = await s.waitFor("did not finish");
+		const s = await startResearch(["--agent-iac", agent("crash")], {
+			cwd: exampleProject(),
+			until: "did not finish",
+		});
+		const failed = s.text();
 		expect(failed).toContain("exited with code 1");
 		await typeKeys(s, [PKEY.tab, "b"]);
 		await s.waitFor("All three research tasks are done");
@@ -65,15 +64,11 @@ describe("agents in the live panels", () => {
 	}, 30_000);
 
 	it("c cancels a running agent; the panel says cancelled", async () => {
-		const s = startPty(["--agent-deploy", agent("slow")], {
+		const s = await startResearch(["--agent-deploy", agent("slow")], {
 			cwd: exampleProject(),
-			cols: 160,
-			rows: 40,
+			until: "step 1 of 15",
 			env: { FAKE_AGENT_STEP_MS: "500" },
 		});
-		await s.waitFor("Enter start research");
-		s.type(PKEY.enter);
-		await s.waitFor("step 1 of 15");
 		s.type("c");
 		await s.waitFor("cancelled");
 		s.type("q");
@@ -82,15 +77,11 @@ describe("agents in the live panels", () => {
 
 	it("SIGKILL during research: the next start resumes and runs the unfinished research again", async () => {
 		const dir = exampleProject();
-		const first = startPty(["--agent-deploy", agent("slow")], {
+		const first = await startResearch(["--agent-deploy", agent("slow")], {
 			cwd: dir,
-			cols: 160,
-			rows: 40,
+			until: "step 2 of 15",
 			env: { FAKE_AGENT_STEP_MS: "300" },
 		});
-		await first.waitFor("Enter start research");
-		first.type(PKEY.enter);
-		await first.waitFor("step 2 of 15");
 		first.kill("SIGKILL");
 		await first.exit;
 		const second = startPty(["--agent-deploy", agent("slow")], {

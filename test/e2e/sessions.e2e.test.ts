@@ -39,6 +39,26 @@ async function play(s: PtySession, from: number, to: number): Promise<void> {
 	}
 }
 
+/** A project whose run was stopped with Ctrl+C at SCRIPT[index] (so a session is saved there). */
+async function savedAt(index: number): Promise<string> {
+	const dir = exampleProject();
+	const s = startPty([], { cwd: dir, cols: 120, rows: 40 });
+	await play(s, 0, index);
+	await s.waitFor(SCRIPT[index]!.wait);
+	s.type(PKEY.ctrlC);
+	await s.exit;
+	return dir;
+}
+
+/** The built binary without a terminal. */
+function cli(dir: string, ...args: string[]) {
+	return spawnSync(process.execPath, [BIN, ...args], {
+		cwd: dir,
+		encoding: "utf8",
+		env: { ...process.env, SOURCE_DATE_EPOCH: "1767225600" },
+	});
+}
+
 const SIGNALS = ["ctrl-c", "SIGTERM", "SIGHUP"] as const;
 const EXPECTED_CODE = { "ctrl-c": 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
@@ -91,12 +111,7 @@ describe("interrupt anywhere, resume exactly where you stopped", () => {
 	);
 
 	it("--fresh starts over; --resume resumes without asking", async () => {
-		const dir = exampleProject();
-		const first = startPty([], { cwd: dir, cols: 120, rows: 40 });
-		await play(first, 0, 4);
-		await first.waitFor("Decision 3 of 7");
-		first.type(PKEY.ctrlC);
-		await first.exit;
+		const dir = await savedAt(4);
 		const resumed = startPty(["--resume"], { cwd: dir, cols: 120, rows: 40 });
 		await resumed.waitFor("Decision 3 of 7");
 		resumed.type(PKEY.ctrlC);
@@ -111,11 +126,7 @@ describe("interrupt anywhere, resume exactly where you stopped", () => {
 		const dir = exampleProject();
 		const first = startPty([], { cwd: dir, cols: 120, rows: 40 });
 		await first.waitFor("Enter start research");
-		const second = spawnSync(process.execPath, [BIN, "--yes"], {
-			cwd: dir,
-			encoding: "utf8",
-			env: process.env,
-		});
+		const second = cli(dir, "--yes");
 		expect(second.status).toBe(75);
 		expect(second.stderr).toMatch(
 			new RegExp(`genesis-tui \\(pid ${first.pid}, started [^)]+\\) is already using this project`),
@@ -142,82 +153,46 @@ describe("interrupt anywhere, resume exactly where you stopped", () => {
 
 describe("sessions with --yes and the sessions command", () => {
 	it("--yes resumes a saved session (decisions kept), then clears it; `sessions` lists and clears", async () => {
-		const dir = exampleProject();
-		const first = startPty([], { cwd: dir, cols: 120, rows: 40 });
-		await play(first, 0, 4);
-		await first.waitFor("Decision 3 of 7");
-		first.type(PKEY.ctrlC);
-		await first.exit;
+		const dir = await savedAt(4);
 
-		const list = spawnSync(process.execPath, [BIN, "sessions"], {
-			cwd: dir,
-			encoding: "utf8",
-			env: process.env,
-		});
+		const list = cli(dir, "sessions");
 		expect(list.stdout).toContain("(this project)");
 		expect(list.stdout).toContain("at decisions, saved just now");
 
-		const r = spawnSync(process.execPath, [BIN, "--yes"], {
-			cwd: dir,
-			encoding: "utf8",
-			env: { ...process.env, SOURCE_DATE_EPOCH: "1767225600" },
-		});
+		const r = cli(dir, "--yes");
 		expect(r.status).toBe(0);
 		expect(r.stdout).toContain("Resuming the session saved just now at decisions");
 		const h = JSON.parse(readFileSync(path.join(dir, OUT_HANDOFF), "utf8"));
 		expect(h.key_outputs.iac_tool).toBe("OpenTofu");
 		expect(h.decisions_made).toContain("Infrastructure as code: OpenTofu (chosen in the wizard)");
-		const after = spawnSync(process.execPath, [BIN, "sessions", "--json"], {
-			cwd: dir,
-			encoding: "utf8",
-			env: process.env,
-		});
+		const after = cli(dir, "sessions", "--json");
 		expect(JSON.parse(after.stdout).some((s: { projectRoot: string }) => s.projectRoot === dir)).toBe(false);
 	}, 60_000);
 
 	it("sessions --clear removes this project's session; --fresh with --yes ignores it", async () => {
-		const dir = exampleProject();
-		const first = startPty([], { cwd: dir, cols: 120, rows: 40 });
-		await play(first, 0, 3);
-		await first.waitFor("Decision 2 of 7");
-		first.type(PKEY.ctrlC);
-		await first.exit;
-		const cleared = spawnSync(process.execPath, [BIN, "sessions", "--clear"], {
-			cwd: dir,
-			encoding: "utf8",
-			env: process.env,
-		});
+		const dir = await savedAt(3);
+		const cleared = cli(dir, "sessions", "--clear");
 		expect(cleared.stdout).toContain("Removed the saved session of");
-		const again = spawnSync(process.execPath, [BIN, "sessions", "--clear"], {
-			cwd: dir,
-			encoding: "utf8",
-			env: process.env,
-		});
+		const again = cli(dir, "sessions", "--clear");
 		expect(again.stdout).toContain("No saved session for");
+		// With a session saved again, --yes --fresh starts over instead of resuming it.
+		const dir2 = await savedAt(3);
+		const fresh = cli(dir2, "--yes", "--fresh");
+		expect(fresh.status).toBe(0);
+		expect(fresh.stdout).toContain("Starting over: the saved session was removed.");
+		expect(fresh.stdout).not.toContain("Resuming");
+		expect(JSON.parse(readFileSync(path.join(dir2, OUT_HANDOFF), "utf8")).key_outputs.iac_tool).toBe(
+			"Terraform",
+		);
 	}, 60_000);
 
 	it("a corrupt saved session is moved aside with a warning naming where it went", async () => {
-		const dir = exampleProject();
-		const first = startPty([], { cwd: dir, cols: 120, rows: 40 });
-		await play(first, 0, 3);
-		await first.waitFor("Decision 2 of 7");
-		first.type(PKEY.ctrlC);
-		await first.exit;
-		const list = JSON.parse(
-			spawnSync(process.execPath, [BIN, "sessions", "--json"], {
-				cwd: dir,
-				encoding: "utf8",
-				env: process.env,
-			}).stdout,
-		);
+		const dir = await savedAt(3);
+		const list = JSON.parse(cli(dir, "sessions", "--json").stdout);
 		const file = list.find((s: { projectRoot: string }) => s.projectRoot === dir).file;
 		const { writeFileSync } = await import("node:fs");
 		writeFileSync(file, '{"session": {"version": 1, "st');
-		const r = spawnSync(process.execPath, [BIN, "--yes", "--dry-run"], {
-			cwd: dir,
-			encoding: "utf8",
-			env: process.env,
-		});
+		const r = cli(dir, "--yes", "--dry-run");
 		expect(r.status).toBe(0);
 		const s = startPty([], { cwd: dir, cols: 160, rows: 40 });
 		const screen = await s.waitFor("could not be read");

@@ -4,17 +4,14 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanupTemps, exampleProject, OUT_HANDOFF, OUT_SECTION } from "../helpers/project";
-import { PKEY, startPty, typeKeys, walkToReview } from "../helpers/pty";
+import { PKEY, startPty, startResearch, typeKeys, walkToReview } from "../helpers/pty";
 
 afterEach(cleanupTemps);
 
 /** The binary on a fresh example project, past pre-flight, with research finished. */
 async function startAtResearch(cols: number, rows: number) {
 	const dir = exampleProject();
-	const s = startPty([], { cwd: dir, cols, rows });
-	await s.waitFor("Enter start research");
-	s.type(PKEY.enter);
-	await s.waitFor("All three research tasks are done");
+	const s = await startResearch([], { cwd: dir, cols, rows, until: "All three research tasks are done" });
 	return { dir, s };
 }
 

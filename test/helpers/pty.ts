@@ -133,3 +133,20 @@ export async function walkToReview(s: PtySession, pause = 80): Promise<string> {
 	}
 	return s.waitFor("w write");
 }
+
+/** The binary with `args`, past pre-flight (Enter pressed), once `until` is on screen. */
+export async function startResearch(
+	args: string[],
+	options: { cwd: string; until: string | RegExp; env?: NodeJS.ProcessEnv; cols?: number; rows?: number },
+): Promise<PtySession> {
+	const s = startPty(args, {
+		cwd: options.cwd,
+		cols: options.cols ?? 160,
+		rows: options.rows ?? 40,
+		env: options.env,
+	});
+	await s.waitFor("Enter start research");
+	s.type(PKEY.enter);
+	await s.waitFor(options.until, 20_000);
+	return s;
+}

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli";
 import { cleanupTemps, exampleProject, HANDOFF_03, tempDir } from "../helpers/project";
-import { PKEY, startPty, typeKeys } from "../helpers/pty";
+import { PKEY, startPty, startResearch, typeKeys } from "../helpers/pty";
 
 afterEach(cleanupTemps);
 
@@ -87,10 +87,10 @@ describe("D. agent processes", () => {
 describe("E. signals, terminal, environment", () => {
 	it("case 31: an agent writing to /dev/tty cannot reach the terminal", async () => {
 		const dir = exampleProject();
-		const s = startPty(["--agent-iac", agent("devtty")], { cwd: dir, cols: 160, rows: 40 });
-		await s.waitFor("Enter start research");
-		s.type(PKEY.enter);
-		await s.waitFor("All three research tasks are done", 20_000);
+		const s = await startResearch(["--agent-iac", agent("devtty")], {
+			cwd: dir,
+			until: "All three research tasks are done",
+		});
 		expect(s.titles).toEqual([]);
 		s.type("q");
 		await s.exit;
@@ -101,15 +101,11 @@ describe("E. signals, terminal, environment", () => {
 
 	it("case 33: Ctrl+C during research stops the agents first (output kept); a second Ctrl+C quits with 130", async () => {
 		const marker = `case33-${process.pid}-${Date.now()}`;
-		const s = startPty(["--agent", agent("slow", marker)], {
+		const s = await startResearch(["--agent", agent("slow", marker)], {
 			cwd: exampleProject(),
-			cols: 160,
-			rows: 40,
+			until: "step 2 of 15",
 			env: { FAKE_AGENT_STEP_MS: "400" },
 		});
-		await s.waitFor("Enter start research");
-		s.type(PKEY.enter);
-		await s.waitFor("step 2 of 15");
 		s.type(PKEY.ctrlC);
 		await s.waitFor("press Ctrl+C again to quit");
 		expect(await waitGone(marker, s.pid)).toBe(true);
@@ -123,15 +119,11 @@ describe("E. signals, terminal, environment", () => {
 		"case 34: %s during agent research leaves no agent process behind",
 		async (signal) => {
 			const marker = `case34-${signal}-${process.pid}-${Date.now()}`;
-			const s = startPty(["--agent", agent("slow", marker)], {
+			const s = await startResearch(["--agent", agent("slow", marker)], {
 				cwd: exampleProject(),
-				cols: 160,
-				rows: 40,
+				until: "step 2 of 15",
 				env: { FAKE_AGENT_STEP_MS: "400" },
 			});
-			await s.waitFor("Enter start research");
-			s.type(PKEY.enter);
-			await s.waitFor("step 2 of 15");
 			expect(alive(marker)).toBe(true);
 			s.kill(signal);
 			expect((await s.exit).exitCode).toBe(signal === "SIGTERM" ? 143 : 129);
@@ -143,15 +135,11 @@ describe("E. signals, terminal, environment", () => {
 	it("case 35: after SIGKILL, the next start stops the agents the killed run left behind and says so", async () => {
 		const marker = `case35-${process.pid}-${Date.now()}`;
 		const dir = exampleProject();
-		const first = startPty(["--agent", agent("slow", marker)], {
+		const first = await startResearch(["--agent", agent("slow", marker)], {
 			cwd: dir,
-			cols: 160,
-			rows: 40,
+			until: "step 1 of 15",
 			env: { FAKE_AGENT_STEP_MS: "1000" },
 		});
-		await first.waitFor("Enter start research");
-		first.type(PKEY.enter);
-		await first.waitFor("step 1 of 15");
 		first.kill("SIGKILL");
 		await first.exit;
 		expect(alive(marker)).toBe(true);
@@ -168,15 +156,12 @@ describe("E. signals, terminal, environment", () => {
 		await tiny.waitFor("Terminal too small");
 		tiny.type(PKEY.ctrlC);
 		await tiny.exit;
-		const s = startPty(["--agent", agent("slow")], {
+		const s = await startResearch(["--agent", agent("slow")], {
 			cwd: exampleProject(),
 			cols: 120,
-			rows: 40,
+			until: "step 2 of 15",
 			env: { FAKE_AGENT_STEP_MS: "100" },
 		});
-		await s.waitFor("Enter start research");
-		s.type(PKEY.enter);
-		await s.waitFor("step 2 of 15");
 		for (const [c, r] of [
 			[60, 20],
 			[40, 15],
