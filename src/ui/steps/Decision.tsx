@@ -17,6 +17,7 @@ import { askedDecisions, currentValue, type WizardState } from "../../engine/wiz
 import type { WizardActions } from "../actions";
 import { CheckList } from "../components/CheckList";
 import { type ChoiceItem, ChoiceList } from "../components/ChoiceList";
+import { ErrorText } from "../components/ErrorText";
 import { Footer } from "../components/Footer";
 import { LineInput } from "../components/LineInput";
 import { useKeys } from "../hooks/use-keys";
@@ -196,11 +197,7 @@ function DecisionBody({
 					Recommended: {displayValue(id, rec.value)} — {rec.rationale}
 				</Text>
 			) : null}
-			{error ? (
-				<Text color={theme.error} wrap="wrap">
-					{glyphs.error} {error}
-				</Text>
-			) : null}
+			<ErrorText message={error} />
 			{warnings.slice(0, 2).map((w) => (
 				<Text key={w} color={theme.warn} wrap="wrap">
 					{glyphs.warn} {w}
@@ -253,11 +250,7 @@ export function DecisionStep({
 			<Text bold>
 				Decision {state.decisionIndex + 1} of {asked.length} · {DECISION_LABELS[id]}
 			</Text>
-			{state.error ? (
-				<Text color={theme.error} wrap="wrap">
-					{glyphs.error} {state.error}
-				</Text>
-			) : null}
+			<ErrorText message={state.error} />
 			{/* A key per decision resets the field state when the step changes. */}
 			<DecisionBody key={id} id={id} state={state} actions={actions} rows={rows} />
 		</Box>

@@ -7,6 +7,7 @@ import { DECISION_IDS, DECISION_LABELS, decisionValue, displayValue } from "../.
 import { outline } from "../../engine/run";
 import type { WizardState } from "../../engine/wizard";
 import type { WizardActions } from "../actions";
+import { ErrorText } from "../components/ErrorText";
 import { Footer } from "../components/Footer";
 import { useKeys } from "../hooks/use-keys";
 import { glyphs, theme } from "../theme";
@@ -135,11 +136,7 @@ export function ReviewStep({
 					handoff).
 				</Text>
 			)}
-			{state.error ? (
-				<Text color={theme.error} wrap="wrap">
-					{glyphs.error} {state.error}
-				</Text>
-			) : null}
+			<ErrorText message={state.error} />
 			<Box marginTop={1}>
 				<Footer
 					keys={[
