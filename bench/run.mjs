@@ -17,6 +17,9 @@ const FAKE = path.join(root, "test", "fixtures", "fake-agent.mjs");
 const work = mkdtempSync(path.join(tmpdir(), "genesis-bench-"));
 const stateDir = path.join(work, "state");
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+/** BENCH_ONLY=startup,yes,first-frame,flood,idle (comma-separated) runs a subset. */
+const ONLY = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
+const want = (name) => !ONLY || ONLY.includes(name);
 const baseEnv = { ...process.env, GENESIS_TUI_STATE_DIR: stateDir, SOURCE_DATE_EPOCH: "1767225600" };
 delete baseEnv.CI;
 
@@ -66,7 +69,7 @@ function paired(runs, a, b) {
 }
 
 // 1. --version and --help against node -e ''.
-{
+if (want("startup")) {
 	const [v, n1] = paired(
 		RUNS,
 		() => wall(process.execPath, [BIN, "--version"]),
@@ -82,7 +85,7 @@ function paired(runs, a, b) {
 }
 
 // 3. --yes on a fresh copy of the example project against node -e ''.
-{
+if (want("yes")) {
 	const [y, n] = paired(
 		RUNS,
 		() => wall(process.execPath, [BIN, "--yes"], { cwd: freshProject(), env: baseEnv }),
@@ -127,7 +130,7 @@ function ptyUntil(file, args, { cols = 160, rows = 48, cwd = root, env = baseEnv
 }
 
 // 2. First frame of the wizard against a bundled Ink "hello".
-{
+if (want("first-frame")) {
 	const outDir = path.join(work, "hello");
 	mkdirSync(outDir, { recursive: true });
 	await build({
@@ -167,7 +170,7 @@ function rssPeakMb(pid) {
 }
 
 // 4. Three agents × 200,000 lines in the research screen at 160×48, against a process that only drains the streams.
-{
+if (want("flood")) {
 	const lines = Number(process.env.BENCH_FLOOD_LINES ?? 200_000);
 	const agentEnv = { ...baseEnv, FAKE_AGENT_LINES: String(lines), FAKE_AGENT_LINGER_MS: "0" };
 	const floodOnce = () =>
@@ -185,10 +188,16 @@ function rssPeakMb(pid) {
 			const latencies = [];
 			let finished = false;
 			const seen = new Set();
-			const timer = setTimeout(() => {
-				child.kill("SIGKILL");
-				reject(new Error("flood benchmark timed out"));
-			}, 120_000);
+			const timer = setTimeout(
+				() => {
+					child.kill("SIGKILL");
+					const buf = term.buffer.active;
+					const screen = [];
+					for (let i = 0; i < rows; i++) screen.push(buf.getLine(i)?.translateToString(true) ?? "");
+					reject(new Error(`flood benchmark timed out; the screen:\n${screen.join("\n")}`));
+				},
+				Number(process.env.BENCH_FLOOD_TIMEOUT_MS ?? 120_000),
+			);
 			child.onData((d) => {
 				term.write(d, () => {
 					const buf = term.buffer.active;
@@ -261,7 +270,7 @@ function rssPeakMb(pid) {
 }
 
 // 5. Three agents idle for 10 s: spinners only.
-{
+if (want("idle")) {
 	const idleMs = Number(process.env.BENCH_IDLE_MS ?? 10_000);
 	const measure = () =>
 		new Promise((resolve, reject) => {
