@@ -1,6 +1,7 @@
 // Bundles the CLI into dist/ with esbuild: one entry, lazy chunks for the UI and the engine.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
+import { fastStringWidth, yogaWithoutFetch } from "./bundle-plugins.mjs";
 
 rmSync("dist", { recursive: true, force: true });
 mkdirSync("dist", { recursive: true });
@@ -23,6 +24,7 @@ await build({
 	},
 	// Ink's devtools branch imports react-devtools-core, which we never use.
 	alias: { "react-devtools-core": "./scripts/empty-module.mjs" },
+	plugins: [fastStringWidth(), yogaWithoutFetch()],
 	// CommonJS dependencies inside an ESM bundle need a require().
 	banner: {
 		js: "import { createRequire as __genesisCreateRequire } from 'node:module'; const require = __genesisCreateRequire(import.meta.url);",

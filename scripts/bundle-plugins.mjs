@@ -1,0 +1,84 @@
+// esbuild plugins for the bundle: two start-up costs of Ink's dependencies that the first frame would otherwise pay.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const fastModule = path.join(root, "src", "ui", "text-width.ts");
+
+/**
+ * Ink's string-width (8.x) answers from src/ui/text-width.ts when the text is made only of characters one column wide,
+ * and asks string-width for everything else. Other major versions are left as they are.
+ */
+export function fastStringWidth() {
+	return {
+		name: "fast-string-width",
+		setup(build) {
+			build.onResolve({ filter: /^string-width$/ }, async (args) => {
+				if (args.pluginData === "real") return undefined;
+				const real = await build.resolve(args.path, {
+					resolveDir: args.resolveDir,
+					kind: args.kind,
+					importer: args.importer,
+					pluginData: "real",
+				});
+				if (real.errors.length) return { errors: real.errors };
+				const pkg = JSON.parse(readFileSync(path.join(path.dirname(real.path), "package.json"), "utf8"));
+				if (!String(pkg.version).startsWith("8.")) return { path: real.path };
+				return { path: real.path, namespace: "fast-string-width" };
+			});
+			build.onLoad({ filter: /.*/, namespace: "fast-string-width" }, (args) => ({
+				contents: [
+					`import realWidth from ${JSON.stringify(args.path)};`,
+					`import { isNarrowText } from ${JSON.stringify(fastModule)};`,
+					"export default function stringWidth(text, options) {",
+					"\tconst plain = options === undefined || (options.ambiguousIsNarrow !== false && !options.countAnsiEscapeCodes);",
+					"\treturn plain && typeof text === 'string' && isNarrowText(text) ? text.length : realWidth(text, options);",
+					"}",
+				].join("\n"),
+				resolveDir: root,
+				loader: "js",
+			}));
+		},
+	};
+}
+
+/** The tests yoga's Emscripten loader makes before it fetches, and later decodes, its own base64 data: URL. */
+export const YOGA_FETCH_TEST = '"function"!=typeof fetch';
+export const YOGA_DECODE_START = "function wa(){var a=H;try{";
+
+/**
+ * Yoga carries its WebAssembly as a base64 data: URL. When `fetch` exists its loader reads that URL with `fetch`, which
+ * makes Node load its whole HTTP client (undici, about 20 ms) for a string already in memory; without `fetch` it
+ * decodes with `atob` and a character loop (Node's `atob` takes about 30 ms for yoga's 120 KB). This makes the loader
+ * skip `fetch` and decode with `Buffer.from(…, "base64")` (under 1 ms), then instantiate as before. The build fails if
+ * the loader no longer looks as expected, so an upgrade cannot silently drop the change.
+ */
+export function yogaWithoutFetch() {
+	return {
+		name: "yoga-without-fetch",
+		setup(build) {
+			build.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (args) => {
+				const patched = patchYogaLoader(readFileSync(args.path, "utf8"));
+				if (patched === undefined)
+					return {
+						errors: [
+							{ text: `yoga-without-fetch: the loader in ${args.path} has changed; update the patch` },
+						],
+					};
+				return { contents: patched, loader: "js" };
+			});
+		},
+	};
+}
+
+/** The loader with its fetch branches off and a native base64 decode, or undefined when it does not look as expected. */
+export function patchYogaLoader(source) {
+	if (!source.includes(YOGA_FETCH_TEST) || source.split(YOGA_DECODE_START).length !== 2) return undefined;
+	return source
+		.replaceAll(YOGA_FETCH_TEST, "!0")
+		.replace(
+			YOGA_DECODE_START,
+			`${YOGA_DECODE_START}if(ua(a)&&"function"==typeof Buffer)return new Uint8Array(Buffer.from(a.slice(37),"base64"));`,
+		);
+}
