@@ -173,3 +173,8 @@ Exit codes:
   77   permission denied                   129/130/143  stopped by SIGHUP / Ctrl+C or SIGINT / SIGTERM
                                                 (progress is saved; run again to resume)
 `;
+
+/** The linear mode: --plain, or a screen reader announced the way Ink reads it (INK_SCREEN_READER=1/true). */
+export function wantsPlain(opts: Pick<CliOptions, "plain">, env: NodeJS.ProcessEnv = process.env): boolean {
+	return opts.plain || /^(1|true)$/i.test(env.INK_SCREEN_READER ?? "");
+}

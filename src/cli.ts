@@ -1,7 +1,7 @@
 // Entry point: argv → mode (help, version, status, --yes, the interactive wizard) → exit code. Heavy modules load lazily.
 
 import pkg from "../package.json";
-import { type CliOptions, HELP, parseArgs, UsageError } from "./args";
+import { type CliOptions, HELP, parseArgs, UsageError, wantsPlain } from "./args";
 
 function writeOut(text: string): void {
 	process.stdout.write(text);
@@ -49,10 +49,18 @@ export async function main(argv: string[]): Promise<number> {
 	const wantsWizard =
 		opts.command === "wizard" &&
 		!opts.yes &&
-		!opts.plain &&
+		!wantsPlain(opts) &&
 		Boolean(process.stdin.isTTY) &&
 		Boolean(process.stdout.isTTY);
 	if (wantsWizard && !truthy(process.env.CI)) {
+		// Raw mode from the start: keys typed while the wizard loads wait, unechoed and as typed, for its first screen.
+		// (In the terminal's line mode Enter arrives as a line feed, which Ink does not read as Enter; Node restores the
+		// terminal's mode when the process exits, whichever way it exits.)
+		try {
+			process.stdin.setRawMode(true);
+		} catch {
+			// Ink reports a terminal without raw mode itself
+		}
 		// Start loading the UI now, alongside the engine: later imports of the same modules reuse these loads.
 		void import("ink").catch(() => {});
 		void import("./ui/App").catch(() => {});

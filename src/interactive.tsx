@@ -1,38 +1,44 @@
-// The interactive driver: loads the project and its saved session, renders the Ink app, saves and restores the
-// terminal on every exit path (keys, SIGINT, SIGTERM, SIGHUP), prints the result after Ink is gone.
+// The interactive driver: draws the first screen (pre-flight) as soon as Ink and the project's files are read, loads
+// the rest of the wizard behind it, saves and restores the terminal on every exit path (keys, SIGINT, SIGTERM, SIGHUP),
+// and prints the result after Ink is gone.
 
 import path from "node:path";
-import { agentsFromOptions, agentTimeoutMs } from "./agents-cli";
-import type { CliOptions } from "./args";
-import { nowIso } from "./engine/clock";
-import { WizardController } from "./engine/controller";
-import { Preferences } from "./engine/preferences";
-import { rel } from "./engine/project";
-import { resolveAgent } from "./engine/research/agent-spec";
-import { completionMessage, loadProject } from "./engine/run";
-import { sanitizeForTerminal, sanitizeInline } from "./engine/sanitize";
+import { type CliOptions, wantsPlain } from "./args";
+import { DECISION_IDS } from "./engine/ids";
+import { type ProjectFiles, readProject } from "./engine/load";
+import { sanitizeInline } from "./engine/sanitize";
 import { changedInputs, type SavedSession, type SessionStore } from "./engine/session";
-import { presetsFromFlags } from "./headless";
+import type { StartedWizard } from "./interactive-wizard";
 import { describeWhen, openSession, STEP_NAMES } from "./session-cli";
-import type { WizardActions } from "./ui/actions";
+import type { EarlyActions } from "./ui/actions";
 import type { ResumeChoice, ResumeOffer } from "./ui/steps/Resume";
 
 let uiModules: Promise<[typeof import("ink"), typeof import("./ui/App")]> | undefined;
 
 const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
+/** Flags whose values are checked when the wizard loads (each decision's flag is named after it, plus the agents'). */
+const CHECKED_FLAGS: readonly (keyof CliOptions)[] = [
+	...DECISION_IDS,
+	"agent",
+	"agentDeploy",
+	"agentIac",
+	"agentCicd",
+	"agentTimeout",
+];
+
 export async function runInteractive(opts: CliOptions): Promise<number> {
-	// Start loading the UI while the project files are read.
+	// Start loading Ink and the first screen while the project files are read.
 	uiModules ??= Promise.all([import("ink"), import("./ui/App")]);
-	const project = loadProject(path.resolve(opts.cwd));
+	const files = readProject(path.resolve(opts.cwd));
 	const notices: string[] = [];
-	const store = openSession(project.paths.root, (t) => notices.push(t));
+	const store = openSession(files.paths.root, (t) => notices.push(t));
 	try {
-		if (opts.plain || /^(1|true)$/i.test(process.env.INK_SCREEN_READER ?? "")) {
-			const { runPlain } = await import("./plain");
-			return await runPlain(opts, project, store, notices);
+		if (wantsPlain(opts)) {
+			const [{ runPlain }, { withContext }] = await Promise.all([import("./plain"), import("./engine/run")]);
+			return await runPlain(opts, withContext(files), store, notices);
 		}
-		return await runInk(opts, project, store, notices);
+		return await runInk(opts, files, store, notices);
 	} finally {
 		store.unlock();
 	}
@@ -68,42 +74,57 @@ export function sessionPlan(
 
 async function runInk(
 	opts: CliOptions,
-	project: ReturnType<typeof loadProject>,
+	files: ProjectFiles,
 	store: SessionStore,
 	notices: string[],
 ): Promise<number> {
-	const prefs = new Preferences();
-	const controller = new WizardController(project, {
-		preset: presetsFromFlags(opts, project),
-		generatedAt: nowIso(),
-		store,
-		agents: agentsFromOptions(opts, prefs),
-		agentTimeoutMs: agentTimeoutMs(opts),
-	});
-	const plan = sessionPlan(store, opts, project.report, notices);
-	if (plan.saved && plan.autoResume) controller.restore(plan.saved, plan.offer!.changed.length > 0);
-	uiModules ??= Promise.all([import("ink"), import("./ui/App")]);
-	const [{ render }, { App }] = await uiModules;
+	const plan = sessionPlan(store, opts, files.report, notices);
 	let exitCode = 130;
 	let finished = false;
-	const instance = render(<Placeholder />, { exitOnCtrlC: false, patchConsole: false });
+	// Assigned by the one render below (a first empty render would take Ink's leading frame and hold the real first
+	// frame back by a whole throttle interval, about 33 ms).
+	let instance: import("ink").Instance | undefined;
+	let wizard: StartedWizard | undefined;
 	const quit = (code: number) => {
 		if (finished) return;
 		finished = true;
 		exitCode = code;
-		if (code !== 0) controller.saveNow();
+		if (code !== 0) wizard?.controller.saveNow();
 		// Let React commit the last state before unmounting.
-		setTimeout(() => instance.unmount(), 0);
+		setTimeout(() => instance?.unmount(), 0);
+	};
+	// Imported only once it is needed: loading it alongside Ink would delay the first frame by its own load.
+	let wizardModule: Promise<typeof import("./interactive-wizard")> | undefined;
+	const load = async () => {
+		wizardModule ??= import("./interactive-wizard");
+		return (await wizardModule).startWizard(opts, files, store, quit);
+	};
+	// The first frame waits for the rest of the wizard only when it must: a saved session to offer or resume (its screens
+	// and restore need the controller) or flags whose values are checked as the controller is built.
+	if (plan.saved || CHECKED_FLAGS.some((f) => opts[f] !== undefined)) {
+		wizard = await load();
+		if (plan.saved && plan.autoResume) wizard.controller.restore(plan.saved, plan.offer!.changed.length > 0);
+	}
+	uiModules ??= Promise.all([import("ink"), import("./ui/App")]);
+	const [{ render }, { App }] = await uiModules;
+	// Pre-flight keys pressed before the wizard has loaded.
+	let continueWhenLoaded = false;
+	const early: EarlyActions = {
+		continueFromPreflight: () => {
+			if (wizard) wizard.controller.continueFromPreflight();
+			else continueWhenLoaded = true;
+		},
+		quit,
 	};
 	// Signals: save synchronously, stop research, restore the terminal, exit with 128 + signal number.
 	// (Ink re-raises these itself and code after waitUntilExit would never run.)
 	const onSignal = (signal: keyof typeof SIGNAL_CODES) => {
 		if (finished) process.exit(SIGNAL_CODES[signal]);
 		finished = true;
-		controller.saveNow();
-		controller.dispose();
+		wizard?.controller.saveNow();
+		wizard?.controller.dispose();
 		try {
-			instance.unmount();
+			instance?.unmount();
 		} catch {
 			// the terminal may be gone
 		}
@@ -124,77 +145,55 @@ async function runInk(
 	});
 	const onStdoutError = () => onSignal("SIGHUP");
 	process.stdout.on("error", onStdoutError);
-	const actions = createActions(controller, quit, prefs);
 	const onResume = (choice: ResumeChoice) => {
 		if (choice === "fresh") store.clear();
-		else if (plan.saved) controller.restore(plan.saved, choice === "rerun");
+		else if (plan.saved) wizard?.controller.restore(plan.saved, choice === "rerun");
 	};
-	instance.rerender(
+	const app = () => (
 		<App
-			subscribe={controller.subscribe}
-			getSnapshot={controller.getSnapshot}
-			actions={actions}
-			projectName={project.context.projectName}
-			notGenesis={!project.paths.isGenesisProject}
+			wizard={wizard?.ui}
+			preflight={files.report}
+			early={early}
+			projectName={files.name}
+			notGenesis={!files.paths.isGenesisProject}
 			resumeOffer={plan.saved && !plan.autoResume ? plan.offer : undefined}
 			onResume={onResume}
 			notice={
 				notices.join(" ") ||
 				(store.saveError ? `⚠ Progress cannot be saved (${store.saveError}).` : undefined)
 			}
-		/>,
+		/>
 	);
-	await instance.waitUntilExit();
+	instance = render(app(), { exitOnCtrlC: false, patchConsole: false });
+	// Asked for at once: Ink creates this promise on the first call, and one created after an unmount never settles.
+	const exited = instance.waitUntilExit();
+	let loadError: unknown;
+	if (!wizard) {
+		try {
+			wizard = await load();
+			if (!finished) {
+				instance.rerender(app());
+				if (continueWhenLoaded) wizard.controller.continueFromPreflight();
+			}
+		} catch (error) {
+			// A saved agent preference that no longer resolves, say: leave Ink, then report it as before any screen.
+			loadError = error;
+			finished = true;
+			instance.unmount();
+		}
+	}
+	await exited;
 	for (const [s, h] of handlers) process.off(s, h);
 	process.stdout.off("error", onStdoutError);
-	controller.dispose();
-	const state = controller.state;
-	if (exitCode === 0 && state.step === "done") {
-		const composed = controller.compose();
-		const lines = [completionMessage(composed.model), ""];
-		for (const f of state.written?.files ?? []) lines.push(`Wrote ${rel(project.paths, f)}`);
-		for (const b of state.written?.backups ?? [])
-			lines.push(`Previous version kept as ${rel(project.paths, b)}`);
-		process.stdout.write(`${sanitizeForTerminal(lines.join("\n"))}\n`);
-	} else if (store.saveError === undefined && state.step !== "preflight") {
+	if (loadError !== undefined) throw loadError;
+	wizard?.controller.dispose();
+	const step = wizard?.controller.state.step ?? "preflight";
+	if (wizard && exitCode === 0 && step === "done") {
+		process.stdout.write((await import("./interactive-wizard")).resultText(wizard));
+	} else if (store.saveError === undefined && step !== "preflight") {
 		process.stdout.write("Stopped before writing. Progress saved; run genesis-tui again to resume.\n");
 	} else {
 		process.stdout.write("Cancelled before writing; nothing was written.\n");
 	}
 	return exitCode;
-}
-
-function Placeholder() {
-	return null;
-}
-
-/** The screens' actions, bound to a controller; a successful write ends the app with 0. */
-export function createActions(
-	controller: WizardController,
-	quit: (code: number) => void,
-	prefs?: Preferences,
-): WizardActions {
-	return {
-		dispatch: controller.dispatch,
-		continueFromPreflight: () => controller.continueFromPreflight(),
-		finishResearch: () => controller.finishResearch(),
-		retry: (t) => controller.retry(t),
-		cancel: (t) => controller.cancel(t),
-		fallback: (t) => controller.fallback(t),
-		setAgent: (t, value) => {
-			const spec = resolveAgent(value);
-			controller.setAgent(t, spec);
-			void prefs?.setAgent(t, value);
-		},
-		promptFor: (t) => controller.promptFor(t),
-		decide: (id, value) => controller.decide(id, value),
-		compose: () => controller.compose(),
-		write: (replace) => {
-			const out = controller.write(replace);
-			if (out) quit(0);
-			return out;
-		},
-		quit,
-		panels: controller.panels,
-	};
 }

@@ -1,6 +1,7 @@
 // Session handling shared by the drivers: open and lock the store, decide whether to resume, report store problems once.
 
 import type { CliOptions } from "./args";
+import { onAgentGroupsChange } from "./engine/research/agent-groups";
 import { sanitizeInline } from "./engine/sanitize";
 import { type SavedSession, SessionStore } from "./engine/session";
 
@@ -23,9 +24,7 @@ export function openSession(root: string, say: (text: string) => void): SessionS
 	if (store.orphansStopped.length)
 		say(`⚠ Stopped ${store.orphansStopped.join(", ")}, left running by an earlier run that was killed.`);
 	// Keep the lock's record of live agent groups current.
-	void import("./engine/research/agent-runner").then(({ onAgentGroupsChange }) =>
-		onAgentGroupsChange((groups) => store.recordAgents(groups)),
-	);
+	onAgentGroupsChange((groups) => store.recordAgents(groups));
 	return store;
 }
 

@@ -1,5 +1,6 @@
 // ProjectContext: what the inputs say about hosting, cloud, data, CI, scale, compliance, test gates and monitoring.
 
+import { alertsFrom, cleanText as clean, gatesFrom, projectNameOf } from "./inputs-summary";
 import { CI_TOOLS, type CiToolId, detectCi } from "./knowledge/cicd";
 import { DATABASES, type DbProviderId, defaultDatabaseFor, detectDatabase } from "./knowledge/databases";
 import { detectIac, type IacToolId } from "./knowledge/iac";
@@ -11,9 +12,8 @@ import {
 	PLATFORMS,
 	type PlatformId,
 } from "./knowledge/platforms";
-import { allStrings, at, listOf, noteText, percentOf, textAt, textAtAny, textOf } from "./lenient";
-import { type InputId, inputById, type PreflightReport } from "./preflight";
-import { sanitizeForFile } from "./sanitize";
+import { allStrings, at, listOf, noteText, percentOf, textAt, textAtAny } from "./lenient";
+import { inputById, type PreflightReport } from "./preflight";
 
 export type Scale = "small" | "medium" | "large";
 
@@ -94,12 +94,6 @@ const MONITORING_TOOLS: [RegExp, string][] = [
 	[/\bopsgenie\b/i, "Opsgenie"],
 ];
 
-function clean(text: string | undefined): string | undefined {
-	if (text === undefined) return undefined;
-	const t = sanitizeForFile(text).replace(/\s+/g, " ").trim();
-	return t.length > 160 ? `${t.slice(0, 159)}…` : t;
-}
-
 function slug(name: string): string {
 	const s = name
 		.toLowerCase()
@@ -176,39 +170,6 @@ function notesFrom(
 		.filter((t): t is string => Boolean(t))
 		.slice(0, 30)
 		.map((t) => ({ text: clean(t)!, source }));
-}
-
-function gatesFrom(h08: unknown): QualityGate[] {
-	return listOf(at(h08, "quality_gates"))
-		.map((g): QualityGate | undefined => {
-			if (typeof g === "string")
-				return textOf(g) ? { name: clean(g)!, threshold: "pass", blocking: true } : undefined;
-			const name = clean(textAtAny(g, [["gate"], ["name"], ["check"]]));
-			if (!name) return undefined;
-			const threshold = clean(textAtAny(g, [["threshold"], ["value"], ["target"]])) ?? "pass";
-			const b = at(g, "blocking");
-			const blocking = b === undefined ? true : b === true || /^(true|yes|blocking)$/i.test(String(b));
-			return { name, threshold, blocking };
-		})
-		.filter((g): g is QualityGate => g !== undefined)
-		.slice(0, 20);
-}
-
-function alertsFrom(h09: unknown): AlertDef[] {
-	return listOf(at(h09, "alerts_defined"))
-		.map((a): AlertDef | undefined => {
-			if (typeof a === "string")
-				return textOf(a) ? { name: clean(a)!, condition: clean(a)!, severity: "warning" } : undefined;
-			const name = clean(textAtAny(a, [["name"], ["alert"]]));
-			if (!name) return undefined;
-			return {
-				name,
-				condition: clean(textAtAny(a, [["condition"], ["threshold"], ["expr"]])) ?? "as defined in Section 9",
-				severity: clean(textAt(a, "severity"))?.toLowerCase() ?? "warning",
-			};
-		})
-		.filter((a): a is AlertDef => a !== undefined)
-		.slice(0, 20);
 }
 
 function firstTool(texts: (string | undefined)[]): string | undefined {
@@ -303,10 +264,7 @@ export function buildContext(report: PreflightReport, projectDirName: string): P
 	const complianceText = [...h03Strings, s03, ...allStrings(h08), ...allStrings(h09), s09].join(" \n ");
 	const compliance = detectCompliance(complianceText);
 
-	const projectName =
-		clean(textAtAny(h03, [["project_name"], ["project"], ["key_outputs", "project_name"]])) ??
-		clean(projectDirName.replace(/[-_]+/g, " ")) ??
-		"app";
+	const projectName = projectNameOf(report, projectDirName);
 
 	const flagTool = FLAG_TOOLS.find((f) => f.detect.test(complianceText))?.name;
 
@@ -397,38 +355,3 @@ export function buildContext(report: PreflightReport, projectDirName: string): P
 }
 
 /** The one-line "what was learned" for a found handoff in the pre-flight report. */
-export function summarizeInput(id: InputId, data: unknown): string {
-	if (id === "handoff03") {
-		const fe = textAt(data, "key_outputs", "infrastructure", "frontend_hosting");
-		const be = textAt(data, "key_outputs", "infrastructure", "backend_hosting");
-		const ci = textAt(data, "key_outputs", "infrastructure", "ci_cd");
-		const db = textAt(data, "key_outputs", "database_stack", "primary");
-		const hosting = [fe, be].filter((v, i, a) => v && a.indexOf(v) === i).join(" + ");
-		const parts = [hosting, ci, db].filter(Boolean).map((p) => clean(p)!);
-		return parts.length ? parts.join(", ") : "found, but it names no hosting, CI or database";
-	}
-	if (id === "handoff08") {
-		const fw = at(data, "key_outputs", "testing_frameworks");
-		const names = [textAt(fw, "unit"), textAt(fw, "e2e")].filter(Boolean).map((p) => clean(p)!);
-		const cov = percentOf(at(data, "key_outputs", "coverage_targets", "unit"));
-		const gates = gatesFrom(data).length;
-		const parts = [
-			names.join(", "),
-			cov !== undefined ? `unit coverage ${cov}%` : "",
-			gates ? `${gates} quality gate${gates === 1 ? "" : "s"}` : "",
-		].filter(Boolean);
-		return parts.length ? parts.join("; ") : "found, but it names no frameworks or gates";
-	}
-	if (id === "handoff09") {
-		const stack = at(data, "key_outputs", "monitoring_stack");
-		const tools = [
-			...new Set(["apm", "logging", "metrics", "tracing"].map((k) => textAt(stack, k)).filter(Boolean)),
-		].map((p) => clean(p)!);
-		const alerts = alertsFrom(data).length;
-		const parts = [tools.join(", "), alerts ? `${alerts} alert${alerts === 1 ? "" : "s"}` : ""].filter(
-			Boolean,
-		);
-		return parts.length ? parts.join("; ") : "found, but it names no monitoring tools or alerts";
-	}
-	return "found";
-}

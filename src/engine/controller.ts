@@ -20,7 +20,8 @@ import {
 	writeNotes,
 } from "./run";
 import { sanitizeForFile } from "./sanitize";
-import { restoreState, type SavedSession, type SessionStore, toSession } from "./session";
+import type { SavedSession, SessionStore } from "./session";
+import { restoreState, toSession } from "./session-state";
 import { initialState, type Override, reduce, type WizardEvent, type WizardState } from "./wizard";
 
 /** While panels are quiet, one redraw in this many ticks keeps the spinners alive at a fraction of the cost. */

@@ -2,6 +2,7 @@
 
 import type { ProjectContext } from "./context";
 import { formatDuration, humanDuration, parseDuration } from "./duration";
+import { DECISION_IDS, type DecisionId } from "./ids";
 import { CI_IDS, CI_TOOLS, type CiToolId } from "./knowledge/cicd";
 import { achievableRpoMinutes, DATABASES, type DbFacts } from "./knowledge/databases";
 import { type DrTier, tierFor } from "./knowledge/dr";
@@ -16,17 +17,7 @@ import {
 import type { SourceId } from "./knowledge/sources";
 import type { TaskFindings, TaskId } from "./research/types";
 
-export type DecisionId = "strategy" | "iac" | "ci" | "environments" | "rto" | "rpo" | "backupFrequency";
-
-export const DECISION_IDS: DecisionId[] = [
-	"strategy",
-	"iac",
-	"ci",
-	"environments",
-	"rto",
-	"rpo",
-	"backupFrequency",
-];
+export { DECISION_IDS, type DecisionId } from "./ids";
 
 export const DECISION_LABELS: Record<DecisionId, string> = {
 	strategy: "Deployment strategy",

@@ -1,8 +1,9 @@
 // The handoff object for Section 11, built from the section model and validated by the strict schema.
 
+import * as z from "zod";
+import "./zod-setup";
 import { formatDuration } from "./duration";
 import { IAC_TOOLS } from "./knowledge/iac";
-import { type Handoff10, Handoff10Schema } from "./schemas";
 import {
 	assumptionLines,
 	decisionLines,
@@ -10,6 +11,35 @@ import {
 	runbookIds,
 	type SectionModel,
 } from "./section/index";
+
+/** The handoff this tool writes: exactly the seed's shape, nothing extra, nothing empty where a value belongs. */
+export const Handoff10Schema = z.strictObject({
+	section_number: z.literal(10),
+	section_name: z.literal("Deployment & Operations"),
+	completed_at: z.iso.datetime(),
+	status: z.literal("complete"),
+	key_outputs: z.strictObject({
+		deployment_strategy: z.enum(["blue-green", "canary", "rolling", "recreate"]),
+		ci_cd_tool: z.string().min(1),
+		iac_tool: z.string().min(1),
+		environments: z.array(z.string().min(1)).min(1),
+	}),
+	pipeline_stages: z
+		.array(z.strictObject({ stage: z.string().min(1), duration: z.string().regex(/^~\d+(s|min|h)$/) }))
+		.min(1),
+	runbooks: z.array(z.string().min(1)).min(4),
+	disaster_recovery: z.strictObject({
+		rto: z.string().min(1),
+		rpo: z.string().min(1),
+		backup_frequency: z.string().min(1),
+	}),
+	decisions_made: z.array(z.string().min(1)),
+	assumptions: z.array(z.string().min(1)),
+	open_questions: z.array(z.string().min(1)),
+	next_section_context: z.strictObject({ for_section_11: z.string().min(1) }),
+});
+
+export type Handoff10 = z.infer<typeof Handoff10Schema>;
 
 const STAGE_NAMES: Record<string, string> = {
 	lint: "lint",

@@ -1,21 +1,20 @@
 // Orchestration shared by both drivers: load the project, run research, compose and write the outputs, the completion message.
 
-import { statSync } from "node:fs";
 import path from "node:path";
-import { buildContext, type ProjectContext, summarizeInput } from "./context";
+import { buildContext, type ProjectContext } from "./context";
 import { buildDecisions, DECISION_IDS, type DecisionId, type Decisions } from "./decide";
-import { ExitCode, GenesisError } from "./errors";
+import type { Handoff10 } from "./handoff";
 import { buildHandoff, serializeHandoff } from "./handoff";
 import { SOURCES, type SourceId } from "./knowledge/sources";
-import { type PreflightReport, runPreflight } from "./preflight";
-import { type ProjectPaths, projectPaths, rel } from "./project";
+import { type ProjectFiles, readProject } from "./load";
+import type { PreflightReport } from "./preflight";
+import { type ProjectPaths, rel } from "./project";
 import { notesMarkdown, runBuiltinTask } from "./research/builtin";
 import { type ResearchEvent, TASKS, type TaskId } from "./research/types";
-import { sanitizeForFile, sanitizeInline } from "./sanitize";
-import type { Handoff10 } from "./schemas";
+import { sanitizeForFile } from "./sanitize";
 import { renderSection, runbookIds, type SectionModel } from "./section/index";
 import { contextWithAnswers, findingsOf, type WizardState } from "./wizard";
-import { type OutputFile, sweepStaleTemps, writeFileAtomic, writeOutputs } from "./write";
+import { type OutputFile, writeFileAtomic, writeOutputs } from "./write";
 
 export interface LoadedProject {
 	paths: ProjectPaths;
@@ -24,23 +23,16 @@ export interface LoadedProject {
 }
 
 export function loadProject(cwd: string): LoadedProject {
-	let st: ReturnType<typeof statSync> | undefined;
-	try {
-		st = statSync(cwd);
-	} catch {
-		st = undefined;
-	}
-	if (!st?.isDirectory()) {
-		throw new GenesisError(
-			`${sanitizeInline(cwd)} is not a folder; pass the Genesis project folder with --cwd.`,
-			ExitCode.missingInput,
-		);
-	}
-	const paths = projectPaths(cwd);
-	sweepStaleTemps([paths.sectionsDir, paths.handoffsDir, paths.researchDir]);
-	const report = runPreflight(paths, summarizeInput);
-	const context = buildContext(report, path.basename(paths.root));
-	return { paths, report, context };
+	return withContext(readProject(cwd));
+}
+
+/** The project's context (what the inputs say, with the knowledge base's defaults) on top of the files as read. */
+export function withContext(files: ProjectFiles): LoadedProject {
+	return {
+		paths: files.paths,
+		report: files.report,
+		context: buildContext(files.report, path.basename(files.paths.root)),
+	};
 }
 
 export type TaskRunner = (

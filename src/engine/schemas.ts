@@ -1,6 +1,8 @@
-// zod schemas: the expected shape of the input handoffs (checked leniently, issues become notes) and the strict handoff 10.
+// zod schemas: the expected shape of the input handoffs (checked leniently, issues become notes). The strict schema of
+// the handoff this tool writes is in handoff.ts.
 
-import { z } from "zod";
+import * as z from "zod";
+import "./zod-setup";
 
 /** Scalars LLMs write for text: strings, and numbers or booleans that should have been strings. */
 const text = z.union([z.string(), z.number(), z.boolean()]);
@@ -85,35 +87,6 @@ export const Handoff09Schema = z.looseObject({
 	assumptions: notes.optional(),
 	open_questions: notes.optional(),
 });
-
-/** The handoff this tool writes: exactly the seed's shape, nothing extra, nothing empty where a value belongs. */
-export const Handoff10Schema = z.strictObject({
-	section_number: z.literal(10),
-	section_name: z.literal("Deployment & Operations"),
-	completed_at: z.iso.datetime(),
-	status: z.literal("complete"),
-	key_outputs: z.strictObject({
-		deployment_strategy: z.enum(["blue-green", "canary", "rolling", "recreate"]),
-		ci_cd_tool: z.string().min(1),
-		iac_tool: z.string().min(1),
-		environments: z.array(z.string().min(1)).min(1),
-	}),
-	pipeline_stages: z
-		.array(z.strictObject({ stage: z.string().min(1), duration: z.string().regex(/^~\d+(s|min|h)$/) }))
-		.min(1),
-	runbooks: z.array(z.string().min(1)).min(4),
-	disaster_recovery: z.strictObject({
-		rto: z.string().min(1),
-		rpo: z.string().min(1),
-		backup_frequency: z.string().min(1),
-	}),
-	decisions_made: z.array(z.string().min(1)),
-	assumptions: z.array(z.string().min(1)),
-	open_questions: z.array(z.string().min(1)),
-	next_section_context: z.strictObject({ for_section_11: z.string().min(1) }),
-});
-
-export type Handoff10 = z.infer<typeof Handoff10Schema>;
 
 /** A zod issue as a plain note: "key_outputs.infrastructure: expected an object, found a string". */
 export function describeIssue(issue: z.core.$ZodIssue, value: unknown): { path: string; message: string } {

@@ -21,51 +21,58 @@ import {
 } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
-import { z } from "zod";
-import { DECISION_IDS, type DecisionId, recommendAll } from "./decide";
+import * as z from "zod";
+import "./zod-setup";
 import { describeFsError, ExitCode, GenesisError } from "./errors";
+import { DECISION_IDS, type DecisionId, STEPS, type Step } from "./ids";
 import { parseJson } from "./json";
 import type { PreflightReport } from "./preflight";
-import { TASK_IDS, type TaskId } from "./research/types";
-import { STEPS, type WizardState } from "./wizard";
 import { pidAlive, writeFileAtomic } from "./write";
 
 export const SESSION_VERSION = 1;
 
-const ProvenanceSchema = z.string().regex(/^(recommended|flag|answers|user|agent:.+)$/);
-const OverrideSchema = z.object({ value: z.string(), provenance: ProvenanceSchema });
-const FindingsSchema = z.object({
-	task: z.enum(["deploy", "iac", "cicd"]),
-	backend: z.string(),
-	recommendation: z.object({ value: z.string(), rationale: z.string() }).optional(),
-	alternatives: z.array(z.object({ value: z.string(), tradeoff: z.string() })),
-	facts: z.array(z.object({ text: z.string(), sourceIds: z.array(z.string()), urls: z.array(z.string()) })),
-});
-const TaskSchema = z.object({
-	status: z.enum(["pending", "running", "done", "failed", "timed-out", "cancelled"]),
-	backend: z.string(),
-	lines: z.number().int().nonnegative(),
-	findings: FindingsSchema.optional(),
-	notesFile: z.string().optional(),
-	error: z.string().optional(),
-	/** The panel's last lines, to show finished research again without re-running it. */
-	transcript: z.array(z.string()).max(400),
-});
+/** Built on first use: a run without a saved session never needs it. */
+function buildSessionSchema() {
+	const Provenance = z.string().regex(/^(recommended|flag|answers|user|agent:.+)$/);
+	const Override = z.object({ value: z.string(), provenance: Provenance });
+	const Findings = z.object({
+		task: z.enum(["deploy", "iac", "cicd"]),
+		backend: z.string(),
+		recommendation: z.object({ value: z.string(), rationale: z.string() }).optional(),
+		alternatives: z.array(z.object({ value: z.string(), tradeoff: z.string() })),
+		facts: z.array(z.object({ text: z.string(), sourceIds: z.array(z.string()), urls: z.array(z.string()) })),
+	});
+	const Task = z.object({
+		status: z.enum(["pending", "running", "done", "failed", "timed-out", "cancelled"]),
+		backend: z.string(),
+		lines: z.number().int().nonnegative(),
+		findings: Findings.optional(),
+		notesFile: z.string().optional(),
+		error: z.string().optional(),
+		/** The panel's last lines, to show finished research again without re-running it. */
+		transcript: z.array(z.string()).max(400),
+	});
+	return z.object({
+		version: z.literal(SESSION_VERSION),
+		projectRoot: z.string(),
+		savedAt: z.string(),
+		step: z.enum(STEPS as [Step, ...Step[]]),
+		inputs: z.record(z.string(), z.string()),
+		research: z.object({ deploy: Task, iac: Task, cicd: Task }),
+		decisionIndex: z.number().int().nonnegative(),
+		overrides: z.partialRecord(z.enum(DECISION_IDS as [DecisionId, ...DecisionId[]]), Override),
+		questionIndex: z.number().int().nonnegative(),
+		answers: z.record(z.string(), z.object({ text: z.string(), provenance: z.enum(["user", "answers"]) })),
+	});
+}
 
-export const SessionSchema = z.object({
-	version: z.literal(SESSION_VERSION),
-	projectRoot: z.string(),
-	savedAt: z.string(),
-	step: z.enum(STEPS as [WizardState["step"], ...WizardState["step"][]]),
-	inputs: z.record(z.string(), z.string()),
-	research: z.object({ deploy: TaskSchema, iac: TaskSchema, cicd: TaskSchema }),
-	decisionIndex: z.number().int().nonnegative(),
-	overrides: z.partialRecord(z.enum(DECISION_IDS as [DecisionId, ...DecisionId[]]), OverrideSchema),
-	questionIndex: z.number().int().nonnegative(),
-	answers: z.record(z.string(), z.object({ text: z.string(), provenance: z.enum(["user", "answers"]) })),
-});
+let sessionSchema: ReturnType<typeof buildSessionSchema> | undefined;
+function SessionSchema() {
+	sessionSchema ??= buildSessionSchema();
+	return sessionSchema;
+}
 
-export type SavedSession = z.infer<typeof SessionSchema>;
+export type SavedSession = z.infer<ReturnType<typeof buildSessionSchema>>;
 
 export function projectKey(root: string): string {
 	let real = root;
@@ -112,7 +119,7 @@ function readStore(file: string): Record<string, unknown> {
 function isValidSessionFile(file: string): boolean {
 	try {
 		const parsed = parseJson(readFileSync(file, "utf8"));
-		return parsed.ok && SessionSchema.safeParse((parsed.value as Record<string, unknown>).session).success;
+		return parsed.ok && SessionSchema().safeParse((parsed.value as Record<string, unknown>).session).success;
 	} catch {
 		return false;
 	}
@@ -166,7 +173,7 @@ export class SessionStore {
 		if (typeof version === "number" && version > SESSION_VERSION)
 			return this.setAside(`it was saved by a newer genesis-tui (format ${version})`);
 		const migrated = migrate(raw);
-		const parsed = SessionSchema.safeParse(migrated);
+		const parsed = SessionSchema().safeParse(migrated);
 		if (!parsed.success) return this.setAside("it does not match the session format");
 		return { kind: "found", session: parsed.data };
 	}
@@ -335,80 +342,6 @@ export function changedInputs(saved: SavedSession, report: PreflightReport): str
 		.map((i) => i.file);
 }
 
-/** The state to save: what the user did, not what can be recomputed from the project files. */
-export function toSession(
-	state: WizardState,
-	transcripts: Record<TaskId, string[]>,
-	savedAt: string,
-): SavedSession {
-	const research = {} as SavedSession["research"];
-	for (const t of TASK_IDS) {
-		const r = state.research[t];
-		research[t] = {
-			status: r.status,
-			backend: r.backend,
-			lines: r.lines,
-			findings: r.findings,
-			notesFile: r.notesFile,
-			error: r.error,
-			transcript: r.status === "done" ? transcripts[t].slice(-400) : [],
-		};
-	}
-	return {
-		version: SESSION_VERSION,
-		projectRoot: state.preflight.root,
-		savedAt,
-		step: state.step,
-		inputs: inputHashes(state.preflight),
-		research,
-		decisionIndex: state.decisionIndex,
-		overrides: state.overrides,
-		questionIndex: state.questionIndex,
-		answers: state.answers,
-	};
-}
-
-/**
- * A fresh state (from the project files as they are now) with the saved progress on top.
- * Finished research is kept unless `rerunResearch`; unfinished research starts again.
- */
-export function restoreState(fresh: WizardState, saved: SavedSession, rerunResearch: boolean): WizardState {
-	const research = { ...fresh.research };
-	for (const t of TASK_IDS) {
-		const s = saved.research[t];
-		if (!rerunResearch && s.status === "done" && s.findings) {
-			research[t] = {
-				status: "done",
-				backend: s.backend,
-				lines: s.lines,
-				findings: s.findings as WizardState["research"][TaskId]["findings"],
-				notesFile: s.notesFile,
-			};
-		}
-	}
-	const allDone = TASK_IDS.every((t) => research[t].status === "done");
-	const findings = Object.fromEntries(
-		TASK_IDS.filter((t) => research[t].findings).map((t) => [t, research[t].findings]),
-	);
-	let step = saved.step;
-	if (step === "writing" || step === "done") step = "review";
-	if (!allDone && step !== "preflight") step = "research";
-	const questions = fresh.questions;
-	const answers = Object.fromEntries(
-		Object.entries(saved.answers).filter(([id]) => questions.some((q) => q.id === id)),
-	);
-	return {
-		...fresh,
-		step,
-		research,
-		recommendations: allDone ? recommendAll(fresh.context, findings) : undefined,
-		decisionIndex: step === "decisions" ? saved.decisionIndex : 0,
-		overrides: saved.overrides as WizardState["overrides"],
-		questionIndex: Math.min(saved.questionIndex, Math.max(0, questions.length - 1)),
-		answers,
-	};
-}
-
 export interface SessionListing {
 	file: string;
 	projectRoot: string;
@@ -431,7 +364,7 @@ export function listSessions(store: SessionStore): SessionListing[] {
 		try {
 			const parsed = parseJson(readFileSync(file, "utf8"));
 			const s = parsed.ok
-				? SessionSchema.safeParse((parsed.value as Record<string, unknown>).session)
+				? SessionSchema().safeParse((parsed.value as Record<string, unknown>).session)
 				: undefined;
 			if (s?.success)
 				out.push({ file, projectRoot: s.data.projectRoot, step: s.data.step, savedAt: s.data.savedAt });

@@ -9,13 +9,12 @@ import {
 	recommendAll,
 	validateDecision,
 } from "./decide";
+import type { Step } from "./ids";
 import type { PreflightReport } from "./preflight";
 import { type Answer, applyAnswersToContext, gatherQuestions, type OpenQuestion } from "./questions";
 import { TASK_IDS, type TaskFindings, type TaskId } from "./research/types";
 
-export type Step = "preflight" | "research" | "decisions" | "questions" | "review" | "writing" | "done";
-
-export const STEPS: Step[] = ["preflight", "research", "decisions", "questions", "review", "writing", "done"];
+export { STEPS, type Step } from "./ids";
 
 export type TaskStatus = "pending" | "running" | "done" | "failed" | "timed-out" | "cancelled";
 

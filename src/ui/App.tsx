@@ -1,28 +1,36 @@
 // The root: subscribes to the wizard, picks the step's screen, owns Ctrl+C. Renders only; the controller does the work.
+// The first screen (pre-flight) is drawn from the report alone, before the wizard and its other screens have loaded.
 
 import { Box, Text } from "ink";
 import { useRef, useState, useSyncExternalStore } from "react";
 import type { Snapshot } from "../engine/controller";
+import type { PreflightReport } from "../engine/preflight";
 import { TASK_IDS } from "../engine/research/types";
-import type { WizardActions } from "./actions";
+import type { EarlyActions, WizardActions } from "./actions";
 import { StepHeader } from "./components/StepHeader";
 import { KeysProvider } from "./hooks/use-keys";
 import { useTerminalSize } from "./hooks/use-terminal-size";
-import { DecisionStep } from "./steps/Decision";
+import type { Screens } from "./screens";
 import { PreflightStep } from "./steps/Preflight";
-import { QuestionsStep } from "./steps/Questions";
-import { ResearchStep } from "./steps/Research";
 import { type ResumeChoice, type ResumeOffer, ResumeStep } from "./steps/Resume";
-import { ReviewStep } from "./steps/Review";
 import { theme } from "./theme";
 
 const MIN_COLUMNS = 40;
 const MIN_ROWS = 12;
 
-export interface AppProps {
+/** The wizard once loaded: its state, its actions and the screens after pre-flight. */
+export interface LoadedWizard {
 	subscribe: (listener: () => void) => () => void;
 	getSnapshot: () => Snapshot;
 	actions: WizardActions;
+	screens: Screens;
+}
+
+export interface AppProps {
+	/** Undefined until loaded: pre-flight shows `preflight` and its keys go to `early`. */
+	wizard?: LoadedWizard;
+	preflight: PreflightReport;
+	early: EarlyActions;
 	projectName: string;
 	notGenesis: boolean;
 	now?: () => number;
@@ -33,10 +41,13 @@ export interface AppProps {
 	notice?: string;
 }
 
+const noSubscribe = () => () => {};
+const noSnapshot = () => undefined;
+
 export function App({
-	subscribe,
-	getSnapshot,
-	actions,
+	wizard,
+	preflight,
+	early,
 	projectName,
 	notGenesis,
 	now = Date.now,
@@ -44,12 +55,16 @@ export function App({
 	onResume,
 	notice,
 }: AppProps) {
-	const snap = useSyncExternalStore(subscribe, getSnapshot);
+	const snap: Snapshot | undefined = useSyncExternalStore(
+		wizard?.subscribe ?? noSubscribe,
+		wizard?.getSnapshot ?? noSnapshot,
+	);
+	const quit = wizard?.actions.quit ?? early.quit;
 	const [offer, setOffer] = useState(resumeOffer);
 	const [interruptNotice, setInterruptNotice] = useState(false);
 	const lastInterrupt = useRef(0);
 	const { columns, rows } = useTerminalSize();
-	const { state } = snap;
+	const step = snap?.state.step ?? "preflight";
 	// Rows left for the screen below the header, keeping the frame shorter than the terminal.
 	const body = Math.max(4, rows - 2);
 	let screen: React.ReactNode;
@@ -64,14 +79,18 @@ export function App({
 		screen = (
 			<ResumeStep
 				offer={offer}
-				actions={actions}
+				actions={{ quit }}
 				onChoose={(c) => {
 					setOffer(undefined);
 					onResume?.(c);
 				}}
 			/>
 		);
-	} else
+	} else if (!wizard || !snap) {
+		screen = <PreflightStep report={preflight} actions={early} rows={body} notGenesis={notGenesis} />;
+	} else {
+		const { state } = snap;
+		const { actions, screens } = wizard;
 		switch (state.step) {
 			case "preflight":
 				screen = (
@@ -80,7 +99,7 @@ export function App({
 				break;
 			case "research":
 				screen = (
-					<ResearchStep
+					<screens.ResearchStep
 						state={state}
 						actions={actions}
 						tick={snap.tick}
@@ -92,13 +111,13 @@ export function App({
 				);
 				break;
 			case "decisions":
-				screen = <DecisionStep state={state} actions={actions} rows={body} />;
+				screen = <screens.DecisionStep state={state} actions={actions} rows={body} />;
 				break;
 			case "questions":
-				screen = <QuestionsStep state={state} actions={actions} />;
+				screen = <screens.QuestionsStep state={state} actions={actions} />;
 				break;
 			case "review":
-				screen = <ReviewStep state={state} actions={actions} rows={body} columns={columns} />;
+				screen = <screens.ReviewStep state={state} actions={actions} rows={body} columns={columns} />;
 				break;
 			case "writing":
 				screen = <Text color={theme.muted}>Writing…</Text>;
@@ -106,25 +125,26 @@ export function App({
 			default:
 				screen = <Text color={theme.ok}>✔ Section 10 written.</Text>;
 		}
+	}
 	return (
 		<KeysProvider
 			onInterrupt={() => {
 				// During research the first Ctrl+C stops the running agents (their output is kept); a second one quits.
 				const running =
-					snap.state.step === "research"
+					wizard && snap?.state.step === "research"
 						? TASK_IDS.filter((t) => snap.state.research[t].status === "running")
 						: [];
-				if (running.length && Date.now() - lastInterrupt.current > 2000) {
+				if (wizard && running.length && Date.now() - lastInterrupt.current > 2000) {
 					lastInterrupt.current = Date.now();
-					for (const t of running) actions.cancel(t);
+					for (const t of running) wizard.actions.cancel(t);
 					setInterruptNotice(true);
 					return;
 				}
-				actions.quit(130);
+				quit(130);
 			}}
 		>
 			<Box flexDirection="column" width={columns}>
-				<StepHeader project={projectName} step={state.step} narrow={columns < 90} />
+				<StepHeader project={projectName} step={step} narrow={columns < 90} />
 				{interruptNotice ? (
 					<Text color={theme.warn} wrap="truncate-end">
 						Research stopped; press Ctrl+C again to quit (progress is saved).

@@ -23,3 +23,6 @@ export interface WizardActions {
 	quit: (code: number) => void;
 	panels: Record<TaskId, PanelBuffer>;
 }
+
+/** What the first screen (pre-flight) can ask before the rest of the wizard has loaded. */
+export type EarlyActions = Pick<WizardActions, "continueFromPreflight" | "quit">;

@@ -78,6 +78,38 @@ describe("interactive wizard in a pseudo-terminal", () => {
 	}, 30_000);
 });
 
+describe("keys typed the moment the first screen appears", () => {
+	// The first frame is drawn before Ink reads stdin; the terminal is in raw mode from the start, so such a key waits
+	// for Ink unchanged (in line mode Enter would arrive as a line feed, which Ink does not take for Enter).
+	it.each([
+		["the first screen drawn before the rest loads", []],
+		["flags checked before the first screen", ["--agent", "builtin"]],
+	])("Enter at once is not lost (%s)", async (_name, args) => {
+		for (let i = 0; i < 4; i++) {
+			const s = startPty(args, { cwd: exampleProject(), cols: 120, rows: 40 });
+			const start = Date.now();
+			while (!s.raw().includes("start research") && Date.now() - start < 10_000)
+				await new Promise((r) => setImmediate(r));
+			s.type(PKEY.enter);
+			await s.waitFor("All three research tasks are done", 10_000);
+			s.kill("SIGKILL");
+			await s.exit;
+		}
+	});
+
+	it("Ctrl+C at once, while the rest of the wizard is still loading: exit 130 and the closing message", async () => {
+		for (let i = 0; i < 4; i++) {
+			const s = startPty([], { cwd: exampleProject(), cols: 120, rows: 40 });
+			const start = Date.now();
+			while (!s.raw().includes("start research") && Date.now() - start < 10_000)
+				await new Promise((r) => setImmediate(r));
+			s.type(PKEY.ctrlC);
+			expect((await s.exit).exitCode).toBe(130);
+			expect(s.raw()).toContain("Cancelled before writing; nothing was written.");
+		}
+	});
+});
+
 describe("plain mode and colour", () => {
 	it("--plain: the same steps as lines, research announced, answers typed", async () => {
 		const dir = exampleProject();

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { buildContext, summarizeInput } from "../../src/engine/context";
+import { buildContext } from "../../src/engine/context";
+import { summarizeInput } from "../../src/engine/inputs-summary";
 import { runPreflight } from "../../src/engine/preflight";
 import { projectPaths } from "../../src/engine/project";
 import { bareProject, cleanupTemps, exampleProject, HANDOFF_03, HANDOFF_08 } from "../helpers/project";

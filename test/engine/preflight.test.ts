@@ -1,7 +1,8 @@
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildContext, summarizeInput } from "../../src/engine/context";
+import { buildContext } from "../../src/engine/context";
+import { summarizeInput } from "../../src/engine/inputs-summary";
 import { inputById, runPreflight } from "../../src/engine/preflight";
 import { findGuide, projectPaths } from "../../src/engine/project";
 import {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { Handoff10Schema } from "../../src/engine/schemas";
+import { Handoff10Schema } from "../../src/engine/handoff";
 import {
 	bareProject,
 	cleanupTemps,

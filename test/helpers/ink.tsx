@@ -3,8 +3,9 @@
 import { render } from "ink-testing-library";
 import { WizardController } from "../../src/engine/controller";
 import { loadProject } from "../../src/engine/run";
-import { createActions } from "../../src/interactive";
+import { createActions } from "../../src/interactive-wizard";
 import { App } from "../../src/ui/App";
+import { screens } from "../../src/ui/screens";
 
 export const KEY = {
 	enter: "\r",
@@ -29,9 +30,9 @@ export function renderWizard(dir: string) {
 	const actions = createActions(controller, (code) => quits.push(code));
 	const r = render(
 		<App
-			subscribe={controller.subscribe}
-			getSnapshot={controller.getSnapshot}
-			actions={actions}
+			wizard={{ subscribe: controller.subscribe, getSnapshot: controller.getSnapshot, actions, screens }}
+			preflight={project.report}
+			early={actions}
 			projectName={project.context.projectName}
 			notGenesis={false}
 		/>,

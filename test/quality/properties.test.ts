@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkMermaid, checkSection, mermaidBlocks } from "../../src/engine/check";
-import { Handoff10Schema } from "../../src/engine/schemas";
+import { Handoff10Schema } from "../../src/engine/handoff";
 import { bareProject, cleanupTemps, HANDOFF_03, HANDOFF_08, HANDOFF_09 } from "../helpers/project";
 import { compose } from "../helpers/state";
 

@@ -15,8 +15,8 @@ import {
 import path from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { summarizeInput } from "../../src/engine/context";
 import { GenesisError } from "../../src/engine/errors";
+import { summarizeInput } from "../../src/engine/inputs-summary";
 import { inputById, runPreflight } from "../../src/engine/preflight";
 import { projectPaths } from "../../src/engine/project";
 import { isTerminalSafe } from "../../src/engine/sanitize";

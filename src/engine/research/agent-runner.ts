@@ -2,44 +2,11 @@
 // raw output streamed as events, timeout and cancel kill the whole group, findings parsed from the end of the output.
 
 import { execa } from "execa";
+import { addAgentGroup, removeAgentGroup } from "./agent-groups";
 import type { AgentSpec } from "./agent-spec";
 import { findExecutable } from "./agent-spec";
 import { parseAgentFindings } from "./findings";
 import type { ResearchEvent, TaskId } from "./types";
-
-/** Live agent process groups, killed on every exit path (execa's cleanup skips detached children). */
-const liveGroups = new Map<number, { command: string; name: string }>();
-const groupListeners = new Set<(groups: { pid: number; command: string; name: string }[]) => void>();
-
-/** Tells the session lock which agent groups are alive, so a run killed with SIGKILL can have them stopped next time. */
-export function onAgentGroupsChange(
-	listener: (groups: { pid: number; command: string; name: string }[]) => void,
-): () => void {
-	groupListeners.add(listener);
-	return () => groupListeners.delete(listener);
-}
-
-function groupsChanged(): void {
-	const groups = [...liveGroups].map(([pid, g]) => ({ pid, ...g }));
-	for (const l of groupListeners) l(groups);
-}
-let exitHookInstalled = false;
-
-export function killAllAgents(signal: NodeJS.Signals = "SIGKILL"): void {
-	for (const pid of liveGroups.keys()) {
-		try {
-			process.kill(-pid, signal);
-		} catch {
-			// already gone
-		}
-	}
-}
-
-function installExitHook(): void {
-	if (exitHookInstalled) return;
-	exitHookInstalled = true;
-	process.on("exit", () => killAllAgents("SIGKILL"));
-}
 
 export interface AgentRunOptions {
 	spec: AgentSpec;
@@ -151,7 +118,6 @@ export async function* runAgent(task: TaskId, options: AgentRunOptions): AsyncGe
 	let timedOut = false;
 	let cancelled = false;
 
-	installExitHook();
 	const sub = execa(found.path, args, {
 		cwd: options.cwd,
 		// The prompt goes in and stdin closes, so an agent that waits for input cannot hang.
@@ -169,8 +135,7 @@ export async function* runAgent(task: TaskId, options: AgentRunOptions): AsyncGe
 	subRef = sub;
 	const pid = sub.pid;
 	if (pid !== undefined) {
-		liveGroups.set(pid, { command: found.path, name: spec.name });
-		groupsChanged();
+		addAgentGroup({ pid, command: found.path, name: spec.name });
 	}
 	const killGroup = (signal: NodeJS.Signals) => {
 		if (pid === undefined) return;
@@ -227,8 +192,7 @@ export async function* runAgent(task: TaskId, options: AgentRunOptions): AsyncGe
 		if (pid !== undefined) {
 			// Whatever the agent left behind in its group goes too.
 			killGroup("SIGKILL");
-			liveGroups.delete(pid);
-			groupsChanged();
+			removeAgentGroup(pid);
 		}
 		const exitCode = final?.exitCode ?? sub.exitCode ?? undefined;
 		const signal = final?.signal ?? sub.signalCode ?? undefined;

@@ -1,6 +1,7 @@
 // Findings an agent returns: the last fenced JSON block of its output, checked with zod, made safe for files.
 
-import { z } from "zod";
+import * as z from "zod";
+import "../zod-setup";
 import { parseJson } from "../json";
 import { sanitizeForFile } from "../sanitize";
 import type { TaskFindings, TaskId } from "./types";

@@ -2,7 +2,7 @@
 
 import { Box, Text } from "ink";
 import type { PreflightReport } from "../../engine/preflight";
-import type { WizardActions } from "../actions";
+import type { EarlyActions } from "../actions";
 import { Footer } from "../components/Footer";
 import { useKeys } from "../hooks/use-keys";
 import { glyphs, theme } from "../theme";
@@ -20,7 +20,7 @@ export function PreflightStep({
 	notGenesis,
 }: {
 	report: PreflightReport;
-	actions: WizardActions;
+	actions: EarlyActions;
 	rows: number;
 	notGenesis: boolean;
 }) {

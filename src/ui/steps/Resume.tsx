@@ -26,7 +26,7 @@ export function ResumeStep({
 }: {
 	offer: ResumeOffer;
 	onChoose: (c: ResumeChoice) => void;
-	actions: WizardActions;
+	actions: Pick<WizardActions, "quit">;
 }) {
 	const items: ChoiceItem[] = offer.changed.length
 		? [

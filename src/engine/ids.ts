@@ -1,0 +1,18 @@
+// The wizard's fixed names: its steps and its decisions. Kept apart so the session store and the first screen can use
+// them without loading the state machine or the recommendations (decide.ts and wizard.ts re-export them).
+
+export type Step = "preflight" | "research" | "decisions" | "questions" | "review" | "writing" | "done";
+
+export const STEPS: Step[] = ["preflight", "research", "decisions", "questions", "review", "writing", "done"];
+
+export type DecisionId = "strategy" | "iac" | "ci" | "environments" | "rto" | "rpo" | "backupFrequency";
+
+export const DECISION_IDS: DecisionId[] = [
+	"strategy",
+	"iac",
+	"ci",
+	"environments",
+	"rto",
+	"rpo",
+	"backupFrequency",
+];

@@ -1,0 +1,37 @@
+// Reading a project: the folder checked, stale temporary files swept, every input read and checked (pre-flight).
+// Light on purpose: the first screen needs only this, so it loads neither the knowledge base nor the section writer.
+
+import { statSync } from "node:fs";
+import path from "node:path";
+import { ExitCode, GenesisError } from "./errors";
+import { projectNameOf, summarizeInput } from "./inputs-summary";
+import { type PreflightReport, runPreflight } from "./preflight";
+import { type ProjectPaths, projectPaths } from "./project";
+import { sanitizeInline } from "./sanitize";
+import { sweepStaleTemps } from "./write";
+
+export interface ProjectFiles {
+	paths: ProjectPaths;
+	report: PreflightReport;
+	/** From handoff 03, else the folder's name. */
+	name: string;
+}
+
+export function readProject(cwd: string): ProjectFiles {
+	let st: ReturnType<typeof statSync> | undefined;
+	try {
+		st = statSync(cwd);
+	} catch {
+		st = undefined;
+	}
+	if (!st?.isDirectory()) {
+		throw new GenesisError(
+			`${sanitizeInline(cwd)} is not a folder; pass the Genesis project folder with --cwd.`,
+			ExitCode.missingInput,
+		);
+	}
+	const paths = projectPaths(cwd);
+	sweepStaleTemps([paths.sectionsDir, paths.handoffsDir, paths.researchDir]);
+	const report = runPreflight(paths, summarizeInput);
+	return { paths, report, name: projectNameOf(report, path.basename(paths.root)) };
+}

@@ -1,0 +1,83 @@
+// The first screen before the rest of the wizard has loaded: pre-flight from the report alone, keys to `early`, then
+// the loaded wizard takes over in the same tree.
+
+import { render } from "ink-testing-library";
+import { afterEach, describe, expect, it } from "vitest";
+import { WizardController } from "../../src/engine/controller";
+import { readProject } from "../../src/engine/load";
+import { withContext } from "../../src/engine/run";
+import { createActions } from "../../src/interactive-wizard";
+import { App } from "../../src/ui/App";
+import { screens } from "../../src/ui/screens";
+import { delay, KEY } from "../helpers/ink";
+import { cleanupTemps, exampleProject } from "../helpers/project";
+
+afterEach(cleanupTemps);
+
+describe("App before the wizard has loaded", () => {
+	it("draws pre-flight from the report, sends its keys to `early`, then hands over to the loaded wizard", async () => {
+		const files = readProject(exampleProject());
+		const calls: string[] = [];
+		const early = {
+			continueFromPreflight: () => calls.push("continue"),
+			quit: (code: number) => calls.push(`quit ${code}`),
+		};
+		const app = (wizard?: Parameters<typeof App>[0]["wizard"]) => (
+			<App
+				wizard={wizard}
+				preflight={files.report}
+				early={early}
+				projectName={files.name}
+				notGenesis={false}
+			/>
+		);
+		const r = render(app());
+		const first = r.lastFrame() ?? "";
+		expect(first).toContain("Section 10 · Harbor Bookings");
+		expect(first).toContain("Technology stack (handoff 03)");
+		expect(first).toContain("Enter start research");
+		await delay(20);
+		r.stdin.write(KEY.enter);
+		await delay(20);
+		r.stdin.write("q");
+		await delay(20);
+		expect(calls).toEqual(["continue", "quit 130"]);
+
+		const controller = new WizardController(withContext(files), {
+			generatedAt: "2026-01-01T00:00:00Z",
+			flushMs: 5,
+		});
+		const actions = createActions(controller, (code) => calls.push(`wizard quit ${code}`));
+		r.rerender(
+			app({ subscribe: controller.subscribe, getSnapshot: controller.getSnapshot, actions, screens }),
+		);
+		await delay(20);
+		expect(r.lastFrame()).toContain("Enter start research");
+		r.stdin.write(KEY.enter);
+		const start = Date.now();
+		while (!(r.lastFrame() ?? "").includes("All three research tasks are done") && Date.now() - start < 3000)
+			await delay(10);
+		expect(r.lastFrame()).toContain("All three research tasks are done");
+		expect(calls).toEqual(["continue", "quit 130"]);
+		controller.dispose();
+		r.unmount();
+	});
+
+	it("Ctrl+C before the wizard has loaded quits with 130", async () => {
+		const files = readProject(exampleProject());
+		const codes: number[] = [];
+		const r = render(
+			<App
+				preflight={files.report}
+				early={{ continueFromPreflight: () => {}, quit: (c) => codes.push(c) }}
+				projectName={files.name}
+				notGenesis={false}
+			/>,
+		);
+		await delay(20);
+		r.stdin.write(KEY.ctrlC);
+		await delay(20);
+		expect(codes).toEqual([130]);
+		r.unmount();
+	});
+});
