@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import pty from "@lydell/node-pty";
 import xterm from "@xterm/headless";
 import { build } from "esbuild";
+import { fastStringWidth, yogaWithoutFetch } from "../scripts/bundle-plugins.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = path.join(root, "bin", "genesis-tui.js");
@@ -29,15 +30,18 @@ const stats = (xs) => {
 };
 const fmt = (x, unit) => `${x.toFixed(unit === "ms" ? 0 : unit === "%" ? 2 : 1)} ${unit}`;
 const results = [];
-function report(name, ours, base, unit, target, { ratio = true, note = "" } = {}) {
+/** Prints a figure against its target; `info` figures have no target and never fail the run. */
+function report(name, ours, base, unit, target, { ratio = true, note = "", info = false } = {}) {
 	const o = stats(ours);
 	const b = base && stats(base);
 	const value = ratio ? o.median / b.median : o.median;
-	const ok = value <= target;
-	results.push({ name, ok });
+	const ok = info || value <= target;
+	if (!info) results.push({ name, ok });
 	const figure = ratio ? `${value.toFixed(2)}×` : fmt(value, unit);
 	console.log(
-		`${ok ? "PASS" : "FAIL"}  ${name}: ${figure} (target ≤ ${ratio ? `${target}×` : fmt(target, unit)})`,
+		info
+			? `INFO  ${name}: ${figure} (no target)`
+			: `${ok ? "PASS" : "FAIL"}  ${name}: ${figure} (target ≤ ${ratio ? `${target}×` : fmt(target, unit)})`,
 	);
 	console.log(
 		`      ours ${fmt(o.median, unit)} [${fmt(o.min, unit)} – ${fmt(o.max, unit)}]${b ? `; baseline ${fmt(b.median, unit)} [${fmt(b.min, unit)} – ${fmt(b.max, unit)}]` : ""}${note ? `; ${note}` : ""}`,
@@ -133,9 +137,13 @@ function ptyUntil(file, args, { cols = 160, rows = 48, cwd = root, env = baseEnv
 if (want("first-frame")) {
 	const outDir = path.join(work, "hello");
 	mkdirSync(outDir, { recursive: true });
-	await build({
+	// The baseline is bundled as any Ink app would be. The same hello with the bundle's two start-up changes (string
+	// width's fast path, yoga without fetch) is measured too, for information: the ratio against it is the wizard's own
+	// cost, without the part of the gain that comes from loading Ink itself faster.
+	const helloOptions = (outfile, plugins) => ({
 		entryPoints: [path.join(root, "bench", "hello.jsx")],
-		outfile: path.join(outDir, "hello.mjs"),
+		outfile,
+		plugins,
 		bundle: true,
 		format: "esm",
 		platform: "node",
@@ -149,13 +157,29 @@ if (want("first-frame")) {
 		},
 		logLevel: "error",
 	});
+	const hello = path.join(outDir, "hello.mjs");
+	const helloPatched = path.join(outDir, "hello-patched.mjs");
+	await build(helloOptions(hello, []));
+	await build(helloOptions(helloPatched, [fastStringWidth(), yogaWithoutFetch()]));
 	const ours = [];
 	const base = [];
+	const patched = [];
 	for (let i = 0; i < RUNS; i++) {
 		ours.push(await ptyUntil(process.execPath, [BIN], { cwd: freshProject(), text: "Enter start research" }));
-		base.push(await ptyUntil(process.execPath, [path.join(outDir, "hello.mjs")], { text: "Hello from Ink" }));
+		base.push(await ptyUntil(process.execPath, [hello], { text: "Hello from Ink" }));
+		patched.push(await ptyUntil(process.execPath, [helloPatched], { text: "Hello from Ink" }));
 	}
 	report("first frame of the wizard vs a bundled Ink hello", ours, base, "ms", 1.3);
+	report(
+		"first frame of the wizard vs that hello with the bundle's start-up changes",
+		ours,
+		patched,
+		"ms",
+		0,
+		{
+			info: true,
+		},
+	);
 }
 
 /** CPU seconds (user + system) of a process so far, from /proc. */

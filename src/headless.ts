@@ -19,10 +19,10 @@ import { matchAnswers, readAnswersFile } from "./engine/questions";
 import { TASK_IDS, TASKS } from "./engine/research/types";
 import { completionMessage, type LoadedProject, loadProject, outline } from "./engine/run";
 import { sanitizeForTerminal, sanitizeInline } from "./engine/sanitize";
-import { changedInputs } from "./engine/session";
+import { changedInputs, SessionStore } from "./engine/session";
 import { askedDecisions, currentValue, type Override } from "./engine/wizard";
 import { inspectTarget } from "./engine/write";
-import { openSession, resumeDecision } from "./session-cli";
+import { openLock, resumeDecision } from "./session-cli";
 
 function plural(n: number, word: string): string {
 	return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -141,7 +141,9 @@ export async function runHeadless(opts: CliOptions, io: Io): Promise<number> {
 	}
 
 	const generatedAt = nowIso();
-	const store = opts.dryRun ? undefined : openSession(paths.root, say);
+	const store = opts.dryRun
+		? undefined
+		: new SessionStore(paths.root, process.env, openLock(paths.root, say));
 	const agents = agentsFromOptions(opts);
 	const controller = new WizardController(project, {
 		preset,

@@ -1,5 +1,6 @@
-// The part of the interactive driver that loads after the first frame: the controller with its presets, agents and
-// preferences, the screens' actions, the screens after pre-flight, and the lines printed once Ink is gone.
+// The part of the interactive driver that loads after the first frame: the session store and what to do with a saved
+// session, the controller with its presets, agents and preferences, the screens' actions, the screens after
+// pre-flight, and the lines printed once Ink is gone.
 
 import { agentsFromOptions, agentTimeoutMs } from "./agents-cli";
 import type { CliOptions } from "./args";
@@ -10,15 +11,19 @@ import { Preferences } from "./engine/preferences";
 import { rel } from "./engine/project";
 import { resolveAgent } from "./engine/research/agent-spec";
 import { completionMessage, type LoadedProject, withContext } from "./engine/run";
-import { sanitizeForTerminal } from "./engine/sanitize";
-import type { SessionStore } from "./engine/session";
+import { sanitizeForTerminal, sanitizeInline } from "./engine/sanitize";
+import { changedInputs, type SavedSession, SessionStore } from "./engine/session";
+import type { ProjectLock } from "./engine/session-lock";
 import { presetsFromFlags } from "./headless";
+import { describeWhen, STEP_NAMES } from "./session-cli";
 import type { LoadedWizard } from "./ui/App";
 import type { WizardActions } from "./ui/actions";
 import { screens } from "./ui/screens";
+import type { ResumeOffer } from "./ui/steps/Resume";
 
 export interface StartedWizard {
 	project: LoadedProject;
+	store: SessionStore;
 	controller: WizardController;
 	/** What App needs to run every screen. */
 	ui: LoadedWizard;
@@ -28,10 +33,11 @@ export interface StartedWizard {
 export function startWizard(
 	opts: CliOptions,
 	files: ProjectFiles,
-	store: SessionStore,
+	lock: ProjectLock,
 	quit: (code: number) => void,
 ): StartedWizard {
 	const project = withContext(files);
+	const store = new SessionStore(files.paths.root, process.env, lock);
 	const prefs = new Preferences();
 	const controller = new WizardController(project, {
 		preset: presetsFromFlags(opts, project),
@@ -43,9 +49,44 @@ export function startWizard(
 	const actions = createActions(controller, quit, prefs);
 	return {
 		project,
+		store,
 		controller,
 		ui: { subscribe: controller.subscribe, getSnapshot: controller.getSnapshot, actions, screens },
 	};
+}
+
+export interface SessionPlan {
+	saved?: SavedSession;
+	offer?: ResumeOffer;
+	autoResume: boolean;
+}
+
+/** What to do with a saved session: the flags decide, or the user is asked (the offer). */
+export function sessionPlan(
+	store: SessionStore,
+	opts: Pick<CliOptions, "resume" | "fresh">,
+	report: Parameters<typeof changedInputs>[1],
+	notices: string[],
+): SessionPlan {
+	const loaded = store.load();
+	if (loaded.kind === "set-aside") {
+		notices.push(
+			`⚠ The saved session could not be read (${loaded.reason}); it was moved to ${sanitizeInline(loaded.movedTo)}. Starting fresh.`,
+		);
+		return { autoResume: false };
+	}
+	if (loaded.kind !== "found") return { autoResume: false };
+	if (opts.fresh) {
+		store.clear();
+		return { autoResume: false };
+	}
+	const saved = loaded.session;
+	const offer: ResumeOffer = {
+		when: describeWhen(saved.savedAt),
+		step: STEP_NAMES[saved.step] ?? saved.step,
+		changed: changedInputs(saved, report),
+	};
+	return { saved, offer, autoResume: opts.resume };
 }
 
 /** The completion message and the files written, for normal stdout after Ink has exited. */

@@ -6,12 +6,11 @@ import path from "node:path";
 import { type CliOptions, wantsPlain } from "./args";
 import { DECISION_IDS } from "./engine/ids";
 import { type ProjectFiles, readProject } from "./engine/load";
-import { sanitizeInline } from "./engine/sanitize";
-import { changedInputs, type SavedSession, type SessionStore } from "./engine/session";
-import type { StartedWizard } from "./interactive-wizard";
-import { describeWhen, openSession, STEP_NAMES } from "./session-cli";
+import type { ProjectLock } from "./engine/session-lock";
+import type { SessionPlan, StartedWizard } from "./interactive-wizard";
+import { openLock } from "./session-cli";
 import type { EarlyActions } from "./ui/actions";
-import type { ResumeChoice, ResumeOffer } from "./ui/steps/Resume";
+import type { ResumeChoice } from "./ui/steps/Resume";
 
 let uiModules: Promise<[typeof import("ink"), typeof import("./ui/App")]> | undefined;
 
@@ -32,53 +31,30 @@ export async function runInteractive(opts: CliOptions): Promise<number> {
 	uiModules ??= Promise.all([import("ink"), import("./ui/App")]);
 	const files = readProject(path.resolve(opts.cwd));
 	const notices: string[] = [];
-	const store = openSession(files.paths.root, (t) => notices.push(t));
+	const lock = openLock(files.paths.root, (t) => notices.push(t));
 	try {
 		if (wantsPlain(opts)) {
-			const [{ runPlain }, { withContext }] = await Promise.all([import("./plain"), import("./engine/run")]);
+			const [{ runPlain }, { withContext }, { SessionStore }] = await Promise.all([
+				import("./plain"),
+				import("./engine/run"),
+				import("./engine/session"),
+			]);
+			const store = new SessionStore(files.paths.root, process.env, lock);
 			return await runPlain(opts, withContext(files), store, notices);
 		}
-		return await runInk(opts, files, store, notices);
+		return await runInk(opts, files, lock, notices);
 	} finally {
-		store.unlock();
+		lock.unlock();
 	}
-}
-
-/** What to do with a saved session: the flags decide, or the user is asked (the offer). */
-export function sessionPlan(
-	store: SessionStore,
-	opts: Pick<CliOptions, "resume" | "fresh">,
-	report: Parameters<typeof changedInputs>[1],
-	notices: string[],
-): { saved?: SavedSession; offer?: ResumeOffer; autoResume: boolean } {
-	const loaded = store.load();
-	if (loaded.kind === "set-aside") {
-		notices.push(
-			`⚠ The saved session could not be read (${loaded.reason}); it was moved to ${sanitizeInline(loaded.movedTo)}. Starting fresh.`,
-		);
-		return { autoResume: false };
-	}
-	if (loaded.kind !== "found") return { autoResume: false };
-	if (opts.fresh) {
-		store.clear();
-		return { autoResume: false };
-	}
-	const saved = loaded.session;
-	const offer: ResumeOffer = {
-		when: describeWhen(saved.savedAt),
-		step: STEP_NAMES[saved.step] ?? saved.step,
-		changed: changedInputs(saved, report),
-	};
-	return { saved, offer, autoResume: opts.resume };
 }
 
 async function runInk(
 	opts: CliOptions,
 	files: ProjectFiles,
-	store: SessionStore,
+	lock: ProjectLock,
 	notices: string[],
 ): Promise<number> {
-	const plan = sessionPlan(store, opts, files.report, notices);
+	let plan: SessionPlan = { autoResume: false };
 	let exitCode = 130;
 	let finished = false;
 	// Assigned by the one render below (a first empty render would take Ink's leading frame and hold the real first
@@ -97,14 +73,16 @@ async function runInk(
 	let wizardModule: Promise<typeof import("./interactive-wizard")> | undefined;
 	const load = async () => {
 		wizardModule ??= import("./interactive-wizard");
-		return (await wizardModule).startWizard(opts, files, store, quit);
+		return (await wizardModule).startWizard(opts, files, lock, quit);
 	};
 	// The first frame waits for the rest of the wizard only when it must: a saved session to offer or resume (its screens
 	// and restore need the controller) or flags whose values are checked as the controller is built.
-	if (plan.saved || CHECKED_FLAGS.some((f) => opts[f] !== undefined)) {
+	if (lock.hasSavedSession() || CHECKED_FLAGS.some((f) => opts[f] !== undefined)) {
 		wizard = await load();
+		plan = (await wizardModule!).sessionPlan(wizard.store, opts, files.report, notices);
 		if (plan.saved && plan.autoResume) wizard.controller.restore(plan.saved, plan.offer!.changed.length > 0);
 	}
+	const saveError = () => wizard?.store.saveError ?? lock.error;
 	uiModules ??= Promise.all([import("ink"), import("./ui/App")]);
 	const [{ render }, { App }] = await uiModules;
 	// Pre-flight keys pressed before the wizard has loaded.
@@ -130,12 +108,12 @@ async function runInk(
 		}
 		try {
 			process.stdout.write("\u001b[?25h");
-			if (store.saveError === undefined)
+			if (saveError() === undefined)
 				process.stdout.write("\nProgress saved; run genesis-tui again to resume.\n");
 		} catch {
 			// EIO/EPIPE after a hang-up
 		}
-		store.unlock();
+		lock.unlock();
 		process.exit(SIGNAL_CODES[signal]);
 	};
 	const handlers = (Object.keys(SIGNAL_CODES) as (keyof typeof SIGNAL_CODES)[]).map((s) => {
@@ -146,7 +124,7 @@ async function runInk(
 	const onStdoutError = () => onSignal("SIGHUP");
 	process.stdout.on("error", onStdoutError);
 	const onResume = (choice: ResumeChoice) => {
-		if (choice === "fresh") store.clear();
+		if (choice === "fresh") wizard?.store.clear();
 		else if (plan.saved) wizard?.controller.restore(plan.saved, choice === "rerun");
 	};
 	const app = () => (
@@ -158,10 +136,7 @@ async function runInk(
 			notGenesis={!files.paths.isGenesisProject}
 			resumeOffer={plan.saved && !plan.autoResume ? plan.offer : undefined}
 			onResume={onResume}
-			notice={
-				notices.join(" ") ||
-				(store.saveError ? `⚠ Progress cannot be saved (${store.saveError}).` : undefined)
-			}
+			notice={notices.join(" ") || (saveError() ? `⚠ Progress cannot be saved (${saveError()}).` : undefined)}
 		/>
 	);
 	instance = render(app(), { exitOnCtrlC: false, patchConsole: false });
@@ -190,7 +165,7 @@ async function runInk(
 	const step = wizard?.controller.state.step ?? "preflight";
 	if (wizard && exitCode === 0 && step === "done") {
 		process.stdout.write((await import("./interactive-wizard")).resultText(wizard));
-	} else if (store.saveError === undefined && step !== "preflight") {
+	} else if (saveError() === undefined && step !== "preflight") {
 		process.stdout.write("Stopped before writing. Progress saved; run genesis-tui again to resume.\n");
 	} else {
 		process.stdout.write("Cancelled before writing; nothing was written.\n");

@@ -22,7 +22,7 @@ import { sanitizeForTerminal } from "./engine/sanitize";
 import type { SessionStore } from "./engine/session";
 import { askedDecisions } from "./engine/wizard";
 import { preflightLines, presetsFromFlags } from "./headless";
-import { sessionPlan } from "./interactive";
+import { sessionPlan } from "./interactive-wizard";
 
 class Cancelled extends Error {}
 

@@ -1,9 +1,10 @@
-// Session handling shared by the drivers: open and lock the store, decide whether to resume, report store problems once.
+// Session handling shared by the drivers: take the project lock, decide whether to resume, report store problems once.
 
 import type { CliOptions } from "./args";
 import { onAgentGroupsChange } from "./engine/research/agent-groups";
 import { sanitizeInline } from "./engine/sanitize";
-import { type SavedSession, SessionStore } from "./engine/session";
+import type { SavedSession, SessionStore } from "./engine/session";
+import { ProjectLock } from "./engine/session-lock";
 
 export const STEP_NAMES: Record<string, string> = {
 	preflight: "pre-flight",
@@ -15,17 +16,16 @@ export const STEP_NAMES: Record<string, string> = {
 	done: "done",
 };
 
-/** Opens the project's session store and takes its lock (a live second run is refused with exit 75). */
-export function openSession(root: string, say: (text: string) => void): SessionStore {
-	const store = new SessionStore(root);
-	store.lock();
-	if (store.saveError)
-		say(`⚠ Progress cannot be saved (${store.saveError}); the wizard goes on without saving.`);
-	if (store.orphansStopped.length)
-		say(`⚠ Stopped ${store.orphansStopped.join(", ")}, left running by an earlier run that was killed.`);
+/** Takes the project's lock (a live second run is refused with exit 75) and says what the next run should know. */
+export function openLock(root: string, say: (text: string) => void): ProjectLock {
+	const lock = new ProjectLock(root);
+	lock.lock();
+	if (lock.error) say(`⚠ Progress cannot be saved (${lock.error}); the wizard goes on without saving.`);
+	if (lock.orphansStopped.length)
+		say(`⚠ Stopped ${lock.orphansStopped.join(", ")}, left running by an earlier run that was killed.`);
 	// Keep the lock's record of live agent groups current.
-	onAgentGroupsChange((groups) => store.recordAgents(groups));
-	return store;
+	onAgentGroupsChange((groups) => lock.recordAgents(groups));
+	return lock;
 }
 
 /** Loads a saved session: with --fresh it is removed; otherwise it is resumed (and said so). */

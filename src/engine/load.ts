@@ -5,7 +5,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { ExitCode, GenesisError } from "./errors";
 import { projectNameOf, summarizeInput } from "./inputs-summary";
-import { type PreflightReport, runPreflight } from "./preflight";
+import { type PreflightReport, runPreflight, type ShapeCheck } from "./preflight";
 import { type ProjectPaths, projectPaths } from "./project";
 import { sanitizeInline } from "./sanitize";
 import { sweepStaleTemps } from "./write";
@@ -17,7 +17,8 @@ export interface ProjectFiles {
 	name: string;
 }
 
-export function readProject(cwd: string): ProjectFiles {
+/** `shapes` checks the handoffs' shapes now; without it they are checked when the context is built (run.ts). */
+export function readProject(cwd: string, shapes?: ShapeCheck): ProjectFiles {
 	let st: ReturnType<typeof statSync> | undefined;
 	try {
 		st = statSync(cwd);
@@ -32,6 +33,6 @@ export function readProject(cwd: string): ProjectFiles {
 	}
 	const paths = projectPaths(cwd);
 	sweepStaleTemps([paths.sectionsDir, paths.handoffsDir, paths.researchDir]);
-	const report = runPreflight(paths, summarizeInput);
+	const report = runPreflight(paths, summarizeInput, shapes);
 	return { paths, report, name: projectNameOf(report, path.basename(paths.root)) };
 }

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseJson } from "./json";
 import type { TaskId } from "./research/types";
-import { storeDir } from "./session";
+import { storeDir } from "./session-lock";
 
 type Prefs = { agents?: Partial<Record<TaskId, string>> };
 

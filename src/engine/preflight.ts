@@ -1,13 +1,11 @@
 // Pre-flight: reads the three handoffs, the guide and two earlier sections, and reports each as found, missing or invalid.
 
 import { existsSync, statSync } from "node:fs";
-import type { z } from "zod";
 import { readProjectFile } from "./fsread";
 import { parseJson } from "./json";
 import { findPlaceholders } from "./lenient";
 import { findGuide, type ProjectPaths, rel } from "./project";
 import { sanitizeInline } from "./sanitize";
-import { describeIssue, Handoff03Schema, Handoff08Schema, Handoff09Schema } from "./schemas";
 
 export type InputId = "handoff03" | "handoff08" | "handoff09" | "guide" | "section03" | "section09";
 
@@ -40,19 +38,24 @@ export interface PreflightReport {
 	isGenesisProject: boolean;
 	inputs: InputReport[];
 	existingOutputs: ExistingOutput[];
+	/** Whether the handoffs' shapes were checked (their notes are in); the first screen is drawn before they are. */
+	shapesChecked: boolean;
 }
 
+export type HandoffId = "handoff03" | "handoff08" | "handoff09";
+
+/** Notes on a parsed handoff's shape (wrong types, unexpected values), from schemas.ts. */
+export type ShapeCheck = (id: HandoffId, value: object) => string[];
+
 const HANDOFFS: {
-	id: "handoff03" | "handoff08" | "handoff09";
+	id: HandoffId;
 	label: string;
-	schema: z.ZodType;
 	expected: string[][];
 	assumed: string;
 }[] = [
 	{
 		id: "handoff03",
 		label: "Technology stack (handoff 03)",
-		schema: Handoff03Schema,
 		expected: [
 			["key_outputs", "infrastructure"],
 			["key_outputs", "database_stack"],
@@ -63,14 +66,12 @@ const HANDOFFS: {
 	{
 		id: "handoff08",
 		label: "Testing strategy (handoff 08)",
-		schema: Handoff08Schema,
 		expected: [["key_outputs", "coverage_targets"], ["quality_gates"]],
 		assumed: "80% unit coverage and passing end-to-end tests as pipeline gates",
 	},
 	{
 		id: "handoff09",
 		label: "Monitoring & observability (handoff 09)",
-		schema: Handoff09Schema,
 		expected: [["key_outputs", "monitoring_stack"], ["alerts_defined"]],
 		assumed: "error rate and p95 latency alerts from the platform's built-in metrics",
 	},
@@ -89,6 +90,7 @@ function readHandoff(
 	paths: ProjectPaths,
 	spec: (typeof HANDOFFS)[number],
 	summarize: (id: InputId, data: unknown) => string,
+	shapes: ShapeCheck | undefined,
 ): InputReport {
 	const abs = paths[spec.id];
 	const file = sanitizeInline(rel(paths, abs));
@@ -118,15 +120,7 @@ function readHandoff(
 			sha256: read.sha256,
 		};
 	}
-	const notes: string[] = [];
-	const check = spec.schema.safeParse(value);
-	if (!check.success) {
-		for (const issue of check.error.issues.slice(0, 10)) {
-			const d = describeIssue(issue, value);
-			notes.push(`${sanitizeInline(d.path)} ${d.message}`);
-		}
-		if (check.error.issues.length > 10) notes.push(`…and ${check.error.issues.length - 10} more`);
-	}
+	const notes: string[] = shapes ? shapes(spec.id, value) : [];
 	for (const keys of spec.expected) {
 		if (!hasPath(value, keys)) notes.push(`${keys.join(".")} is missing`);
 	}
@@ -181,12 +175,16 @@ function readText(
 	};
 }
 
-/** Reads every input. `summarize` turns a parsed handoff into its one-line "what was learned". */
+/**
+ * Reads every input. `summarize` turns a parsed handoff into its one-line "what was learned"; `shapes` adds notes on
+ * each handoff's shape (left out for the first screen, added by withShapeNotes before anything uses the report).
+ */
 export function runPreflight(
 	paths: ProjectPaths,
 	summarize: (id: InputId, data: unknown) => string,
+	shapes?: ShapeCheck,
 ): PreflightReport {
-	const inputs: InputReport[] = HANDOFFS.map((spec) => readHandoff(paths, spec, summarize));
+	const inputs: InputReport[] = HANDOFFS.map((spec) => readHandoff(paths, spec, summarize, shapes));
 	inputs.push(
 		readText(
 			paths,
@@ -223,7 +221,24 @@ export function runPreflight(
 			}
 		}
 	}
-	return { root: paths.root, isGenesisProject: paths.isGenesisProject, inputs, existingOutputs };
+	return {
+		root: paths.root,
+		isGenesisProject: paths.isGenesisProject,
+		inputs,
+		existingOutputs,
+		shapesChecked: shapes !== undefined,
+	};
+}
+
+/** The report with the handoffs' shape notes in, first among each handoff's notes (as runPreflight puts them). */
+export function withShapeNotes(report: PreflightReport, shapes: ShapeCheck): PreflightReport {
+	if (report.shapesChecked) return report;
+	const inputs = report.inputs.map((input) => {
+		const spec = HANDOFFS.find((h) => h.id === input.id);
+		if (!spec || input.state !== "found" || !input.data || typeof input.data !== "object") return input;
+		return { ...input, notes: [...shapes(spec.id, input.data), ...input.notes] };
+	});
+	return { ...report, inputs, shapesChecked: true };
 }
 
 export function inputById(report: PreflightReport, id: InputId): InputReport {

@@ -7,11 +7,12 @@ import type { Handoff10 } from "./handoff";
 import { buildHandoff, serializeHandoff } from "./handoff";
 import { SOURCES, type SourceId } from "./knowledge/sources";
 import { type ProjectFiles, readProject } from "./load";
-import type { PreflightReport } from "./preflight";
+import { type PreflightReport, withShapeNotes } from "./preflight";
 import { type ProjectPaths, rel } from "./project";
 import { notesMarkdown, runBuiltinTask } from "./research/builtin";
 import { type ResearchEvent, TASKS, type TaskId } from "./research/types";
 import { sanitizeForFile } from "./sanitize";
+import { shapeNotes } from "./schemas";
 import { renderSection, runbookIds, type SectionModel } from "./section/index";
 import { contextWithAnswers, findingsOf, type WizardState } from "./wizard";
 import { type OutputFile, writeFileAtomic, writeOutputs } from "./write";
@@ -23,16 +24,16 @@ export interface LoadedProject {
 }
 
 export function loadProject(cwd: string): LoadedProject {
-	return withContext(readProject(cwd));
+	return withContext(readProject(cwd, shapeNotes));
 }
 
-/** The project's context (what the inputs say, with the knowledge base's defaults) on top of the files as read. */
+/**
+ * The project as the wizard uses it: the handoffs' shapes checked (if the files were read without) and the context
+ * (what the inputs say, with the knowledge base's defaults).
+ */
 export function withContext(files: ProjectFiles): LoadedProject {
-	return {
-		paths: files.paths,
-		report: files.report,
-		context: buildContext(files.report, path.basename(files.paths.root)),
-	};
+	const report = withShapeNotes(files.report, shapeNotes);
+	return { paths: files.paths, report, context: buildContext(report, path.basename(files.paths.root)) };
 }
 
 export type TaskRunner = (

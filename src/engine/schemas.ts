@@ -3,6 +3,8 @@
 
 import * as z from "zod";
 import "./zod-setup";
+import type { HandoffId, ShapeCheck } from "./preflight";
+import { sanitizeInline } from "./sanitize";
 
 /** Scalars LLMs write for text: strings, and numbers or booleans that should have been strings. */
 const text = z.union([z.string(), z.number(), z.boolean()]);
@@ -120,3 +122,21 @@ function article(expected: string): string {
 	if (expected === "array") return "a list";
 	return `a ${expected}`;
 }
+
+const SCHEMAS: Record<HandoffId, z.ZodType> = {
+	handoff03: Handoff03Schema,
+	handoff08: Handoff08Schema,
+	handoff09: Handoff09Schema,
+};
+
+/** The pre-flight notes on a handoff's shape: its first ten issues, each as "path message". */
+export const shapeNotes: ShapeCheck = (id, value) => {
+	const check = SCHEMAS[id].safeParse(value);
+	if (check.success) return [];
+	const notes = check.error.issues.slice(0, 10).map((issue) => {
+		const d = describeIssue(issue, value);
+		return `${sanitizeInline(d.path)} ${d.message}`;
+	});
+	if (check.error.issues.length > 10) notes.push(`…and ${check.error.issues.length - 10} more`);
+	return notes;
+};

@@ -1,33 +1,27 @@
 // Saved sessions: one store file per project (keyed by a hash of its real path, in conf's folder and layout), validated
-// with a versioned zod schema, written through our crash-safe writer with the last good copy kept, and a pid lock
-// against a second run that also records live agent groups.
+// with a versioned zod schema, written through our crash-safe writer with the last good copy kept; the pid lock against
+// a second run is in session-lock.ts.
 
-import { createHash } from "node:crypto";
 import {
-	closeSync,
-	constants,
 	copyFileSync,
 	existsSync,
 	mkdirSync,
-	openSync,
 	readdirSync,
 	readFileSync,
-	realpathSync,
 	renameSync,
 	statSync,
 	unlinkSync,
-	writeFileSync,
-	writeSync,
 } from "node:fs";
-import { homedir } from "node:os";
 import path from "node:path";
 import * as z from "zod";
 import "./zod-setup";
-import { describeFsError, ExitCode, GenesisError } from "./errors";
+import { describeFsError, GenesisError } from "./errors";
 import { DECISION_IDS, type DecisionId, STEPS, type Step } from "./ids";
 import { parseJson } from "./json";
 import type { PreflightReport } from "./preflight";
-import { pidAlive, writeFileAtomic } from "./write";
+import type { AgentGroup } from "./research/agent-groups";
+import { ProjectLock, storeFiles } from "./session-lock";
+import { writeFileAtomic } from "./write";
 
 export const SESSION_VERSION = 1;
 
@@ -73,27 +67,6 @@ function SessionSchema() {
 }
 
 export type SavedSession = z.infer<ReturnType<typeof buildSessionSchema>>;
-
-export function projectKey(root: string): string {
-	let real = root;
-	try {
-		real = realpathSync(root);
-	} catch {
-		// keep the given path
-	}
-	return createHash("sha256").update(real).digest("hex").slice(0, 16);
-}
-
-/** Where sessions live: GENESIS_TUI_STATE_DIR, or the folder conf uses by default (env-paths' config folder). */
-export function storeDir(env: NodeJS.ProcessEnv = process.env): string {
-	if (env.GENESIS_TUI_STATE_DIR) return path.resolve(env.GENESIS_TUI_STATE_DIR);
-	const home = env.HOME || env.USERPROFILE || homedir();
-	const name = "genesis-tui-nodejs";
-	if (process.platform === "darwin") return path.join(home, "Library", "Preferences", name);
-	if (process.platform === "win32")
-		return path.join(env.APPDATA || path.join(home, "AppData", "Roaming"), name, "Config");
-	return path.join(env.XDG_CONFIG_HOME || path.join(home, ".config"), name);
-}
 
 /** Writes the store file the way conf lays it out ({"session": …}, tab-indented), through our crash-safe writer,
  * keeping the last good copy and verifying what was written. (conf's own atomic write can leave a truncated file
@@ -142,19 +115,19 @@ export class SessionStore {
 	readonly file: string;
 	/** Set once when saving fails; the wizard goes on without saving. */
 	saveError: string | undefined;
-	private lockFile: string;
-	private ownsLock = false;
-	private startedAt = new Date().toISOString();
-	/** Agent process groups an earlier, killed run left behind, stopped when this run took the lock. */
-	orphansStopped: string[] = [];
+	private readonly projectLock: ProjectLock;
 
 	constructor(
 		readonly projectRoot: string,
-		private readonly env: NodeJS.ProcessEnv = process.env,
+		env: NodeJS.ProcessEnv = process.env,
+		/** A lock taken earlier (the wizard takes it before its first screen); otherwise lock() takes one. */
+		lock?: ProjectLock,
 	) {
-		this.key = projectKey(projectRoot);
-		this.file = path.join(storeDir(env), `session-${this.key}.json`);
-		this.lockFile = path.join(storeDir(env), `session-${this.key}.lock`);
+		const files = storeFiles(projectRoot, env);
+		this.key = files.key;
+		this.file = files.session;
+		this.projectLock = lock ?? new ProjectLock(projectRoot, env);
+		this.saveError = this.projectLock.error;
 	}
 
 	/** Reads the saved session; one that cannot be read is moved aside (never deleted) and reported. */
@@ -221,105 +194,24 @@ export class SessionStore {
 		}
 	}
 
-	/** Takes the project lock; a live holder is refused, a dead one's lock is cleared. */
+	/** Takes the project lock (unless given one already taken): a live holder is refused, a dead one's is cleared. */
 	lock(): void {
-		mkdirSync(path.dirname(this.lockFile), { recursive: true });
-		for (let attempt = 0; attempt < 2; attempt++) {
-			try {
-				const fd = openSync(this.lockFile, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
-				writeSync(
-					fd,
-					JSON.stringify({ pid: process.pid, startedAt: this.startedAt, root: this.projectRoot, agents: [] }),
-				);
-				closeSync(fd);
-				this.ownsLock = true;
-				return;
-			} catch (error) {
-				if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
-					// A store we cannot write cannot be locked either; sessions are off then.
-					this.saveError ??= describeFsError(error).reason;
-					return;
-				}
-				const holder = readLock(this.lockFile);
-				if (holder && holder.pid !== process.pid && pidAlive(holder.pid)) {
-					throw new GenesisError(
-						`genesis-tui (pid ${holder.pid}, started ${holder.startedAt}) is already using this project. Finish or quit that run first.`,
-						ExitCode.busy,
-					);
-				}
-				if (holder) this.stopOrphans(holder.agents);
-				try {
-					unlinkSync(this.lockFile);
-				} catch {
-					// raced with another cleaner
-				}
-			}
-		}
+		this.projectLock.lock();
+		this.saveError ??= this.projectLock.error;
 	}
 
 	/** Records the live agent groups in the lock (best effort). */
-	recordAgents(agents: { pid: number; command: string; name: string }[]): void {
-		if (!this.ownsLock) return;
-		try {
-			writeFileSync(
-				this.lockFile,
-				JSON.stringify({ pid: process.pid, startedAt: this.startedAt, root: this.projectRoot, agents }),
-				{ mode: 0o600 },
-			);
-		} catch {
-			// the lock still holds; only the orphan record is lost
-		}
+	recordAgents(agents: AgentGroup[]): void {
+		this.projectLock.recordAgents(agents);
 	}
 
-	/** Stops agent groups recorded by a dead run, after checking each is still running the recorded command. */
-	private stopOrphans(agents: { pid: number; command: string; name?: string }[]): void {
-		for (const a of agents) {
-			let cmdline = "";
-			try {
-				cmdline = readFileSync(`/proc/${a.pid}/cmdline`, "utf8").replace(/\u0000/g, " ");
-			} catch {
-				continue;
-			}
-			if (!cmdline.includes(path.basename(a.command))) continue;
-			try {
-				process.kill(-a.pid, "SIGKILL");
-				this.orphansStopped.push(`${a.name ?? path.basename(a.command)} (pid ${a.pid})`);
-			} catch {
-				// already gone
-			}
-		}
+	/** Agent process groups an earlier, killed run left behind, stopped when the lock was taken. */
+	get orphansStopped(): string[] {
+		return this.projectLock.orphansStopped;
 	}
 
 	unlock(): void {
-		if (!this.ownsLock) return;
-		try {
-			const holder = readLock(this.lockFile);
-			if (holder?.pid === process.pid) unlinkSync(this.lockFile);
-		} catch {
-			// already gone
-		}
-		this.ownsLock = false;
-	}
-}
-
-function readLock(
-	file: string,
-): { pid: number; startedAt: string; agents: { pid: number; command: string }[] } | undefined {
-	try {
-		const parsed = parseJson(readFileSync(file, "utf8"));
-		if (!parsed.ok) return undefined;
-		const v = parsed.value as { pid?: unknown; startedAt?: unknown; agents?: unknown };
-		const agents = Array.isArray(v.agents)
-			? v.agents.filter(
-					(a): a is { pid: number; command: string } =>
-						typeof a?.pid === "number" && a.pid > 1 && typeof a?.command === "string",
-				)
-			: [];
-		return typeof v.pid === "number"
-			? { pid: v.pid, startedAt: String(v.startedAt ?? "?"), agents }
-			: undefined;
-	} catch {
-		return undefined;
+		this.projectLock.unlock();
 	}
 }
 

@@ -3,12 +3,13 @@ import { buildContext } from "../../src/engine/context";
 import { summarizeInput } from "../../src/engine/inputs-summary";
 import { runPreflight } from "../../src/engine/preflight";
 import { projectPaths } from "../../src/engine/project";
+import { shapeNotes } from "../../src/engine/schemas";
 import { bareProject, cleanupTemps, exampleProject, HANDOFF_03, HANDOFF_08 } from "../helpers/project";
 
 afterEach(cleanupTemps);
 
 function ctxOf(dir: string) {
-	return buildContext(runPreflight(projectPaths(dir), summarizeInput), "my-app");
+	return buildContext(runPreflight(projectPaths(dir), summarizeInput, shapeNotes), "my-app");
 }
 
 describe("buildContext", () => {

@@ -3,8 +3,9 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildContext } from "../../src/engine/context";
 import { summarizeInput } from "../../src/engine/inputs-summary";
-import { inputById, runPreflight } from "../../src/engine/preflight";
+import { inputById, runPreflight, withShapeNotes } from "../../src/engine/preflight";
 import { findGuide, projectPaths } from "../../src/engine/project";
+import { shapeNotes } from "../../src/engine/schemas";
 import {
 	bareProject,
 	cleanupTemps,
@@ -18,7 +19,7 @@ import {
 afterEach(cleanupTemps);
 
 function preflight(dir: string) {
-	return runPreflight(projectPaths(dir), summarizeInput);
+	return runPreflight(projectPaths(dir), summarizeInput, shapeNotes);
 }
 
 describe("project root and guide", () => {
@@ -91,6 +92,31 @@ describe("runPreflight", () => {
 		expect(h03.notes.join("\n")).toMatch(/key_outputs\.database_stack\.primary is a placeholder/);
 		const ctx = buildContext(report, "x");
 		expect(ctx.database.engine).toBe("PostgreSQL");
+	});
+
+	it("shape notes added after the first screen come out as if checked at once", () => {
+		const bad03 = JSON.stringify({
+			key_outputs: { infrastructure: "Railway", database_stack: { primary: "[database]" } },
+		});
+		const bad08 = JSON.stringify({ quality_gates: "all", key_outputs: { coverage_targets: 80 } });
+		const bad09 = JSON.stringify({ alerts_defined: [1, { name: { x: 1 } }], metrics_defined: "none" });
+		for (const dir of [
+			exampleProject(),
+			bareProject({ [HANDOFF_03]: bad03, [HANDOFF_08]: bad08, [HANDOFF_09]: bad09 }),
+			bareProject({ [HANDOFF_03]: "{not json", [HANDOFF_08]: "[]" }),
+		]) {
+			const light = runPreflight(projectPaths(dir), summarizeInput);
+			const full = runPreflight(projectPaths(dir), summarizeInput, shapeNotes);
+			expect(light.shapesChecked).toBe(false);
+			expect(full.shapesChecked).toBe(true);
+			expect(withShapeNotes(light, shapeNotes)).toEqual(full);
+			expect(withShapeNotes(full, shapeNotes)).toBe(full);
+		}
+		const light = runPreflight(projectPaths(bareProject({ [HANDOFF_03]: bad03 })), summarizeInput);
+		expect(inputById(light, "handoff03").notes.join("\n")).not.toMatch(/expected an object/);
+		expect(inputById(withShapeNotes(light, shapeNotes), "handoff03").notes[0]).toMatch(
+			/key_outputs\.infrastructure expected an object, found a string; ignored/,
+		);
 	});
 
 	it("reads numbers written as strings and strings written as numbers", () => {

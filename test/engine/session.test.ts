@@ -6,6 +6,7 @@ import { WizardController } from "../../src/engine/controller";
 import { GenesisError } from "../../src/engine/errors";
 import { loadProject } from "../../src/engine/run";
 import { SessionStore } from "../../src/engine/session";
+import { ProjectLock } from "../../src/engine/session-lock";
 import { cleanupTemps, exampleProject, HANDOFF_03, tempDir } from "../helpers/project";
 
 afterEach(cleanupTemps);
@@ -119,6 +120,37 @@ describe("saved sessions", () => {
 		expect(store.saveError).toMatch(/system error ENOTDIR|does not exist|not a folder/);
 		expect(controller.state.step).toBe("decisions");
 		controller.dispose();
+	});
+
+	it("a lock that cannot be taken (no store folder) turns saving off with its reason, without an error", () => {
+		const blocker = path.join(tempDir(), "not-a-folder");
+		writeFileSync(blocker, "x");
+		const env = { ...process.env, GENESIS_TUI_STATE_DIR: path.join(blocker, "state") };
+		const dir = exampleProject();
+		const lock = new ProjectLock(dir, env);
+		expect(() => lock.lock()).not.toThrow();
+		expect(lock.error).toMatch(/ENOTDIR|not a folder|does not exist/);
+		expect(lock.hasSavedSession()).toBe(false);
+		const store = new SessionStore(dir, env, lock);
+		expect(store.saveError).toBe(lock.error);
+		expect(store.file).toBe(lock.sessionFile);
+	});
+
+	it("a store given the wizard's lock uses that lock: taken once, released by the store's unlock", () => {
+		const state = tempDir();
+		const env = { ...process.env, GENESIS_TUI_STATE_DIR: state };
+		const dir = exampleProject();
+		const lock = new ProjectLock(dir, env);
+		lock.lock();
+		const lockFile = lock.sessionFile.replace(/\.json$/, ".lock");
+		expect(JSON.parse(readFileSync(lockFile, "utf8")).pid).toBe(process.pid);
+		const store = new SessionStore(dir, env, lock);
+		store.lock();
+		expect(store.saveError).toBeUndefined();
+		writeFileSync(store.file, "{}");
+		expect(lock.hasSavedSession()).toBe(true);
+		store.unlock();
+		expect(existsSync(lockFile)).toBe(false);
 	});
 
 	it("keeps the last good copy next to the session", async () => {

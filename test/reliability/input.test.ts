@@ -20,6 +20,7 @@ import { summarizeInput } from "../../src/engine/inputs-summary";
 import { inputById, runPreflight } from "../../src/engine/preflight";
 import { projectPaths } from "../../src/engine/project";
 import { isTerminalSafe } from "../../src/engine/sanitize";
+import { shapeNotes } from "../../src/engine/schemas";
 import { writeFileAtomic } from "../../src/engine/write";
 import { BIN, runCli } from "../helpers/cli";
 import {
@@ -34,7 +35,7 @@ import {
 
 afterEach(cleanupTemps);
 
-const preflight = (dir: string) => runPreflight(projectPaths(dir), summarizeInput);
+const preflight = (dir: string) => runPreflight(projectPaths(dir), summarizeInput, shapeNotes);
 const isRoot = process.getuid?.() === 0;
 const hasSetpriv = spawnSync("sh", ["-c", "command -v setpriv"]).status === 0;
 

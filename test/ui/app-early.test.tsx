@@ -7,31 +7,42 @@ import { WizardController } from "../../src/engine/controller";
 import { readProject } from "../../src/engine/load";
 import { withContext } from "../../src/engine/run";
 import { createActions } from "../../src/interactive-wizard";
-import { App } from "../../src/ui/App";
+import { App, type LoadedWizard } from "../../src/ui/App";
+import type { EarlyActions } from "../../src/ui/actions";
 import { screens } from "../../src/ui/screens";
 import { delay, KEY } from "../helpers/ink";
-import { cleanupTemps, exampleProject } from "../helpers/project";
+import { cleanupTemps, exampleProject, HANDOFF_03 } from "../helpers/project";
 
 afterEach(cleanupTemps);
 
+/** App over a project's files as the first screen reads them; `load` builds the wizard the way the driver does. */
+function earlyApp(dir: string, early: EarlyActions) {
+	const files = readProject(dir);
+	const app = (wizard?: LoadedWizard) => (
+		<App wizard={wizard} preflight={files.report} early={early} projectName={files.name} notGenesis={false} />
+	);
+	const r = render(app());
+	const load = (quit: (code: number) => void) => {
+		const controller = new WizardController(withContext(files), {
+			generatedAt: "2026-01-01T00:00:00Z",
+			flushMs: 5,
+		});
+		const actions = createActions(controller, quit);
+		r.rerender(
+			app({ subscribe: controller.subscribe, getSnapshot: controller.getSnapshot, actions, screens }),
+		);
+		return controller;
+	};
+	return { r, load };
+}
+
 describe("App before the wizard has loaded", () => {
 	it("draws pre-flight from the report, sends its keys to `early`, then hands over to the loaded wizard", async () => {
-		const files = readProject(exampleProject());
 		const calls: string[] = [];
-		const early = {
+		const { r, load } = earlyApp(exampleProject(), {
 			continueFromPreflight: () => calls.push("continue"),
 			quit: (code: number) => calls.push(`quit ${code}`),
-		};
-		const app = (wizard?: Parameters<typeof App>[0]["wizard"]) => (
-			<App
-				wizard={wizard}
-				preflight={files.report}
-				early={early}
-				projectName={files.name}
-				notGenesis={false}
-			/>
-		);
-		const r = render(app());
+		});
 		const first = r.lastFrame() ?? "";
 		expect(first).toContain("Section 10 · Harbor Bookings");
 		expect(first).toContain("Technology stack (handoff 03)");
@@ -43,14 +54,7 @@ describe("App before the wizard has loaded", () => {
 		await delay(20);
 		expect(calls).toEqual(["continue", "quit 130"]);
 
-		const controller = new WizardController(withContext(files), {
-			generatedAt: "2026-01-01T00:00:00Z",
-			flushMs: 5,
-		});
-		const actions = createActions(controller, (code) => calls.push(`wizard quit ${code}`));
-		r.rerender(
-			app({ subscribe: controller.subscribe, getSnapshot: controller.getSnapshot, actions, screens }),
-		);
+		const controller = load((code) => calls.push(`wizard quit ${code}`));
 		await delay(20);
 		expect(r.lastFrame()).toContain("Enter start research");
 		r.stdin.write(KEY.enter);
@@ -59,6 +63,19 @@ describe("App before the wizard has loaded", () => {
 			await delay(10);
 		expect(r.lastFrame()).toContain("All three research tasks are done");
 		expect(calls).toEqual(["continue", "quit 130"]);
+		controller.dispose();
+		r.unmount();
+	});
+
+	it("notes on a handoff's shape, checked as the wizard loads, join the pre-flight screen then", async () => {
+		const dir = exampleProject({
+			[HANDOFF_03]: JSON.stringify({ key_outputs: { infrastructure: "Railway" } }),
+		});
+		const { r, load } = earlyApp(dir, { continueFromPreflight: () => {}, quit: () => {} });
+		expect(r.lastFrame()).not.toContain("expected an object");
+		const controller = load(() => {});
+		await delay(20);
+		expect(r.lastFrame()).toContain("key_outputs.infrastructure expected an object, found a string; ignored");
 		controller.dispose();
 		r.unmount();
 	});
