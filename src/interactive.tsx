@@ -99,7 +99,8 @@ async function runInk(
 	const onSignal = (signal: keyof typeof SIGNAL_CODES) => {
 		if (finished) process.exit(SIGNAL_CODES[signal]);
 		finished = true;
-		wizard?.controller.saveNow();
+		const saved = wizard?.controller.saveNow() ?? false;
+		const atStart = (wizard?.controller.state.step ?? "preflight") === "preflight";
 		wizard?.controller.dispose();
 		try {
 			instance?.unmount();
@@ -108,8 +109,8 @@ async function runInk(
 		}
 		try {
 			process.stdout.write("\u001b[?25h");
-			if (saveError() === undefined)
-				process.stdout.write("\nProgress saved; run genesis-tui again to resume.\n");
+			if (saved) process.stdout.write("\nProgress saved; run genesis-tui again to resume.\n");
+			else if (atStart) process.stdout.write("\nCancelled before writing; nothing was written.\n");
 		} catch {
 			// EIO/EPIPE after a hang-up
 		}

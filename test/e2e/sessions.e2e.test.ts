@@ -90,6 +90,12 @@ describe("interrupt anywhere, resume exactly where you stopped", () => {
 			const stopped = await first.exit;
 			expect(stopped.exitCode).toBe(EXPECTED_CODE[signal]);
 			expect(first.cursorHidden()).toBe(false);
+			// What it says is true: nothing is saved at pre-flight (there is nothing to resume there).
+			expect(first.raw()).toContain(
+				index > 0
+					? "Progress saved; run genesis-tui again to resume."
+					: "Cancelled before writing; nothing was written.",
+			);
 
 			const second = startPty([], { cwd: dir, cols: 120, rows: 40 });
 			if (index > 0) {
