@@ -80,6 +80,19 @@ describe("App before the wizard has loaded", () => {
 		r.unmount();
 	});
 
+	it("a lone line feed counts as Enter (Ctrl+J, or Enter typed before raw mode)", async () => {
+		const calls: string[] = [];
+		const { r } = earlyApp(exampleProject(), {
+			continueFromPreflight: () => calls.push("continue"),
+			quit: () => calls.push("quit"),
+		});
+		await delay(20);
+		r.stdin.write("\n");
+		await delay(20);
+		expect(calls).toEqual(["continue"]);
+		r.unmount();
+	});
+
 	it("Ctrl+C before the wizard has loaded quits with 130", async () => {
 		const files = readProject(exampleProject());
 		const codes: number[] = [];

@@ -23,8 +23,13 @@ export function KeysProvider({ children, onInterrupt }: { children: ReactNode; o
 				interrupt.current();
 				return;
 			}
+			// A lone line feed is Enter too: Ctrl+J, or Enter typed before the terminal was in raw mode (the line mode
+			// turns it into a line feed, which Ink does not mark as return).
+			const enter = input === "\n" && !key.return;
+			const k = enter ? { ...key, return: true } : key;
+			const text = enter ? "" : input;
 			for (let i = handlers.current.length - 1; i >= 0; i--) {
-				if (handlers.current[i]!(input, key)) return;
+				if (handlers.current[i]!(text, k)) return;
 			}
 		},
 		{ isActive: Boolean(isRawModeSupported) },
