@@ -6,8 +6,9 @@ import { fastStringWidth, yogaWithoutFetch } from "./bundle-plugins.mjs";
 rmSync("dist", { recursive: true, force: true });
 mkdirSync("dist", { recursive: true });
 
-await build({
+const result = await build({
 	entryPoints: { cli: "src/cli.ts" },
+	metafile: true,
 	outdir: "dist",
 	bundle: true,
 	splitting: true,
@@ -32,3 +33,7 @@ await build({
 	logLevel: "warning",
 });
 writeFileSync("dist/package.json", JSON.stringify({ type: "module" }));
+
+// Ink's string-width must have gone through the fast path (a new major version would silently skip it).
+if (!Object.keys(result.metafile.inputs).some((k) => k.startsWith("fast-string-width:")))
+	console.warn("build: string-width 8 was not found in the bundle; its fast path (bundle-plugins.mjs) is unused.");
