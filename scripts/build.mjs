@@ -36,4 +36,6 @@ writeFileSync("dist/package.json", JSON.stringify({ type: "module" }));
 
 // Ink's string-width must have gone through the fast path (a new major version would silently skip it).
 if (!Object.keys(result.metafile.inputs).some((k) => k.startsWith("fast-string-width:")))
-	console.warn("build: string-width 8 was not found in the bundle; its fast path (bundle-plugins.mjs) is unused.");
+	console.warn(
+		"build: string-width 8 was not found in the bundle; its fast path (bundle-plugins.mjs) is unused.",
+	);
