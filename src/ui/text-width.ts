@@ -6,6 +6,8 @@
 // of the characters below is as wide as it is long, which is what string-width itself answers for each of them (the
 // test checks every one). Anything else still goes to string-width.
 
+import stringWidth from "string-width";
+
 /**
  * Printable ASCII; Latin-1 without the soft hyphen; Latin Extended and spacing modifiers; general punctuation (dashes,
  * quotes, bullets, ellipsis, ‹ ›); arrows; mathematical operators (≤ ≥); ⏎; box drawing, block elements and geometric
@@ -17,4 +19,25 @@ const NARROW =
 /** True when every character of the text takes exactly one terminal column, so its width is its length. */
 export function isNarrowText(text: string): boolean {
 	return NARROW.test(text);
+}
+
+/**
+ * The text cut to `width` columns, ending in "…" when it was wider. Wide characters (CJK, emoji) take two columns, so
+ * a line of them is cut by its width, not its length: a multi-line Text with one line too wide would make Ink cut
+ * the whole block as if it were one line.
+ */
+export function fitToWidth(text: string, width: number): string {
+	const room = Math.max(1, width);
+	if (isNarrowText(text)) return text.length > room ? `${text.slice(0, room - 1)}…` : text;
+	if (stringWidth(text) <= room) return text;
+	let out = "";
+	let used = 0;
+	// Code point by code point: a cluster (an emoji sequence, say) may count wider than it shows, never narrower.
+	for (const ch of text) {
+		const w = stringWidth(ch);
+		if (used + w > room - 1) break;
+		out += ch;
+		used += w;
+	}
+	return `${out}…`;
 }

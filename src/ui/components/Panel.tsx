@@ -4,6 +4,7 @@ import { Box, Text } from "ink";
 import { memo } from "react";
 import type { PanelLine } from "../../engine/research/panel-buffer";
 import type { TaskStatus } from "../../engine/wizard";
+import { fitToWidth } from "../text-width";
 import { glyphs, theme } from "../theme";
 
 export interface PanelProps {
@@ -28,10 +29,9 @@ export interface PanelProps {
 	innerWidth: number;
 }
 
-/** Cuts a line to the panel's width (text here is sanitised, so one character is one column but for wide glyphs). */
+/** Cuts a line to the panel's width (wide characters count as two columns). */
 function fitLine(text: string, width: number): string {
-	if (text.length === 0) return " ";
-	return text.length > width ? `${text.slice(0, Math.max(1, width - 1))}…` : text;
+	return text.length === 0 ? " " : fitToWidth(text, width);
 }
 
 const STATUS_TEXT: Record<TaskStatus, string> = {
