@@ -28,7 +28,7 @@ const stats = (xs) => {
 	const s = [...xs].sort((a, b) => a - b);
 	return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
 };
-const fmt = (x, unit) => `${x.toFixed(unit === "ms" ? 0 : unit === "%" ? 2 : 1)} ${unit}`;
+const fmt = (x, unit) => `${x.toFixed(unit === "ms" ? 0 : unit === "%" || unit === "s" ? 2 : 1)} ${unit}`;
 const results = [];
 /** Prints a figure against its target; `info` figures have no target and never fail the run. */
 function report(name, ours, base, unit, target, { ratio = true, note = "", info = false } = {}) {

@@ -181,7 +181,10 @@ export function sanitizeInline(text: string, maxLength = 200): string {
  * tabs and newlines stay, bidi and invisible characters are shown as <U+…>.
  */
 export function sanitizeForFile(text: string): string {
-	return text.replace(/\r\n?/g, "\n").replace(FILE_SPECIAL, (ch) => {
+	// Most agent output has no carriage return and nothing to replace: two quick scans then, no rewriting.
+	const lines = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+	if (!FILE_SPECIAL_ANY.test(lines)) return lines;
+	return lines.replace(FILE_SPECIAL, (ch) => {
 		const code = ch.charCodeAt(0);
 		if (code >= 0xd800 && code <= 0xdfff) return ch.length === 2 ? ch : "\uFFFD";
 		if (isControl(code)) return caret(code);
@@ -192,6 +195,9 @@ export function sanitizeForFile(text: string): string {
 /** For files: controls except tab and newline, bidi and invisible characters, and lone surrogates (pairs pass). */
 const FILE_SPECIAL =
 	/[\ud800-\udbff][\udc00-\udfff]|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ud800-\udfff]/g;
+/** Whether FILE_SPECIAL could match at all (a surrogate, paired or not, counts: pairs go through its replacer). */
+const FILE_SPECIAL_ANY =
+	/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ud800-\udfff]/;
 
 /** True when the text holds nothing a terminal would interpret (what the tests assert on). */
 export function isTerminalSafe(text: string, allowSgr = false): boolean {

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
 	isTerminalSafe,
@@ -88,6 +89,31 @@ describe("sanitizeForFile and sanitizeInline", () => {
 	it("keeps newlines and tabs in files but no controls", () => {
 		const out = sanitizeForFile("a\tb\nc\u001b[2Jd\u0007");
 		expect(out).toBe("a\tb\nc^[[2Jd^G");
+	});
+
+	it("turns CR and CRLF into LF, keeps emoji, marks lone surrogates, bidi and invisible characters", () => {
+		expect(sanitizeForFile("a\r\nb\rc")).toBe("a\nb\nc");
+		expect(sanitizeForFile("ok 😀 \ud800 x\u202ey\u200bz")).toBe("ok 😀 \ufffd x<U+202E>y<U+200B>z");
+		expect(sanitizeForFile("plain text\nonly")).toBe("plain text\nonly");
+	});
+
+	it("whatever the text, a file gets nothing a terminal would act on, and plain text is left as it is", () => {
+		const unit = fc.oneof(
+			fc.constantFrom("a", " ", "\n", "\t", "\r", "\r\n", "\u001b", "\u0007", "\u009b", "\u202e", "😀"),
+			fc.constantFrom("\ud800", "\udc00", "\ufeff", "é", "部"),
+			fc.string({ unit: "binary", maxLength: 3 }),
+		);
+		fc.assert(
+			fc.property(fc.array(unit, { maxLength: 40 }), (parts) => {
+				const text = parts.join("");
+				const out = sanitizeForFile(text);
+				// Tab and newline stay (it is a file); no other control, no bidi override, no lone surrogate.
+				expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+				expect(out).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+				if (/^[\n\t\u0020-\u007e]*$/.test(text)) expect(out).toBe(text);
+			}),
+			{ numRuns: 2000 },
+		);
 	});
 
 	it("keeps a label on one line", () => {

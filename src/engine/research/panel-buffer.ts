@@ -63,12 +63,15 @@ export class PanelBuffer {
 			pending = pending.slice(nl + 1);
 			nl = pending.indexOf("\n");
 		}
+		// Walk the newlines by index: one slice per line, not one per line for the rest of the chunk too.
+		let from = 0;
 		while (nl !== -1) {
-			this.append(pending.slice(0, nl), stream);
+			this.append(pending.slice(from, nl), stream);
 			added++;
-			pending = pending.slice(nl + 1);
-			nl = pending.indexOf("\n");
+			from = nl + 1;
+			nl = pending.indexOf("\n", from);
 		}
+		if (from > 0) pending = pending.slice(from);
 		if (this.overflow[stream] > 0) {
 			// Inside an over-long line: count it, show nothing more of it.
 			this.overflow[stream] += pending.length;
