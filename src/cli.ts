@@ -54,8 +54,8 @@ export async function main(argv: string[]): Promise<number> {
 		Boolean(process.stdout.isTTY);
 	if (wantsWizard && !truthy(process.env.CI)) {
 		// Raw mode from the start: keys typed while the wizard loads wait, unechoed and as typed, for its first screen.
-		// (In the terminal's line mode Enter arrives as a line feed, which Ink does not read as Enter; Node restores the
-		// terminal's mode when the process exits, whichever way it exits.)
+		// (In the terminal's line mode Enter arrives as a line feed, which Ink does not read as Enter. Node restores the
+		// terminal's mode on exit and on SIGINT/SIGTERM; Ink takes over raw mode once it runs.)
 		try {
 			process.stdin.setRawMode(true);
 		} catch {
