@@ -221,6 +221,18 @@ describe("genesis-tui (built binary)", () => {
 		expect(readFileSync(path.join(dir, OUT_SECTION), "utf8")).toContain("# Section 10");
 	});
 
+	it("a session folder that cannot be created (a file in the way): a warning, and the run still writes", () => {
+		const dir = exampleProject();
+		const blocker = path.join(dir, "not-a-folder");
+		writeFileSync(blocker, "x");
+		const r = runCli(["--yes"], { cwd: dir, env: { GENESIS_TUI_STATE_DIR: path.join(blocker, "state") } });
+		expect(r.code).toBe(0);
+		expect(r.stdout + r.stderr).toMatch(
+			/Progress cannot be saved \(.*ENOTDIR.*\); the wizard goes on without saving/,
+		);
+		expect(existsSync(path.join(dir, OUT_SECTION))).toBe(true);
+	});
+
 	it("--dry-run writes nothing and shows what would be written", () => {
 		const dir = exampleProject();
 		const r = runCli(["--yes", "--dry-run"], { cwd: dir });
