@@ -1,6 +1,6 @@
 // The part of the interactive driver that loads after the first frame: the session store and what to do with a saved
-// session, the controller with its presets, agents and preferences, the screens' actions, the screens after
-// pre-flight, and the lines printed once Ink is gone.
+// session, the controller with its presets, agents and preferences, the screens' actions, and the lines printed once
+// Ink is gone. No Ink here (the screens load beside it), so the --plain driver can use it too.
 
 import { agentsFromOptions, agentTimeoutMs } from "./agents-cli";
 import type { CliOptions } from "./args";
@@ -16,17 +16,14 @@ import { changedInputs, type SavedSession, SessionStore } from "./engine/session
 import type { ProjectLock } from "./engine/session-lock";
 import { presetsFromFlags } from "./headless";
 import { describeWhen, STEP_NAMES } from "./session-cli";
-import type { LoadedWizard } from "./ui/App";
 import type { WizardActions } from "./ui/actions";
-import { screens } from "./ui/screens";
 import type { ResumeOffer } from "./ui/steps/Resume";
 
 export interface StartedWizard {
 	project: LoadedProject;
 	store: SessionStore;
 	controller: WizardController;
-	/** What App needs to run every screen. */
-	ui: LoadedWizard;
+	actions: WizardActions;
 }
 
 /** Builds the controller for the project (flags and agents checked: a bad value throws a usage error). */
@@ -46,13 +43,7 @@ export function startWizard(
 		agents: agentsFromOptions(opts, prefs),
 		agentTimeoutMs: agentTimeoutMs(opts),
 	});
-	const actions = createActions(controller, quit, prefs);
-	return {
-		project,
-		store,
-		controller,
-		ui: { subscribe: controller.subscribe, getSnapshot: controller.getSnapshot, actions, screens },
-	};
+	return { project, store, controller, actions: createActions(controller, quit, prefs) };
 }
 
 export interface SessionPlan {

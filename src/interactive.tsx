@@ -9,10 +9,11 @@ import { type ProjectFiles, readProject } from "./engine/load";
 import type { ProjectLock } from "./engine/session-lock";
 import type { SessionPlan, StartedWizard } from "./interactive-wizard";
 import { openLock } from "./session-cli";
+import type { LoadedWizard } from "./ui/App";
 import type { EarlyActions } from "./ui/actions";
 import type { ResumeChoice } from "./ui/steps/Resume";
 
-let uiModules: Promise<[typeof import("ink"), typeof import("./ui/App")]> | undefined;
+type UiModules = Promise<[typeof import("ink"), typeof import("./ui/App")]>;
 
 const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
@@ -27,13 +28,15 @@ const CHECKED_FLAGS: readonly (keyof CliOptions)[] = [
 ];
 
 export async function runInteractive(opts: CliOptions): Promise<number> {
-	// Start loading Ink and the first screen while the project files are read.
-	uiModules ??= Promise.all([import("ink"), import("./ui/App")]);
+	// Start loading Ink and the first screen while the project files are read (the plain driver uses neither).
+	const ui: UiModules | undefined = wantsPlain(opts)
+		? undefined
+		: Promise.all([import("ink"), import("./ui/App")]);
 	const files = readProject(path.resolve(opts.cwd));
 	const notices: string[] = [];
 	const lock = openLock(files.paths.root, (t) => notices.push(t));
 	try {
-		if (wantsPlain(opts)) {
+		if (!ui) {
 			const [{ runPlain }, { withContext }, { SessionStore }] = await Promise.all([
 				import("./plain"),
 				import("./engine/run"),
@@ -42,7 +45,7 @@ export async function runInteractive(opts: CliOptions): Promise<number> {
 			const store = new SessionStore(files.paths.root, process.env, lock);
 			return await runPlain(opts, withContext(files), store, notices);
 		}
-		return await runInk(opts, files, lock, notices);
+		return await runInk(opts, files, lock, notices, ui);
 	} finally {
 		lock.unlock();
 	}
@@ -53,6 +56,7 @@ async function runInk(
 	files: ProjectFiles,
 	lock: ProjectLock,
 	notices: string[],
+	ui: UiModules,
 ): Promise<number> {
 	let plan: SessionPlan = { autoResume: false };
 	let exitCode = 130;
@@ -60,7 +64,7 @@ async function runInk(
 	// Assigned by the one render below (a first empty render would take Ink's leading frame and hold the real first
 	// frame back by a whole throttle interval, about 33 ms).
 	let instance: import("ink").Instance | undefined;
-	let wizard: StartedWizard | undefined;
+	let wizard: (StartedWizard & { ui: LoadedWizard }) | undefined;
 	const quit = (code: number) => {
 		if (finished) return;
 		finished = true;
@@ -70,21 +74,29 @@ async function runInk(
 		setTimeout(() => instance?.unmount(), 0);
 	};
 	// Imported only once it is needed: loading it alongside Ink would delay the first frame by its own load.
-	let wizardModule: Promise<typeof import("./interactive-wizard")> | undefined;
+	let wizardModules:
+		| Promise<[typeof import("./interactive-wizard"), typeof import("./ui/screens")]>
+		| undefined;
 	const load = async () => {
-		wizardModule ??= import("./interactive-wizard");
-		return (await wizardModule).startWizard(opts, files, lock, quit);
+		wizardModules ??= Promise.all([import("./interactive-wizard"), import("./ui/screens")]);
+		const [{ startWizard }, { screens }] = await wizardModules;
+		const started = startWizard(opts, files, lock, quit);
+		const { controller, actions } = started;
+		return {
+			...started,
+			ui: { subscribe: controller.subscribe, getSnapshot: controller.getSnapshot, actions, screens },
+		};
 	};
 	// The first frame waits for the rest of the wizard only when it must: a saved session to offer or resume (its screens
 	// and restore need the controller) or flags whose values are checked as the controller is built.
 	if (lock.hasSavedSession() || CHECKED_FLAGS.some((f) => opts[f] !== undefined)) {
 		wizard = await load();
-		plan = (await wizardModule!).sessionPlan(wizard.store, opts, files.report, notices);
+		const [{ sessionPlan }] = await wizardModules!;
+		plan = sessionPlan(wizard.store, opts, files.report, notices);
 		if (plan.saved && plan.autoResume) wizard.controller.restore(plan.saved, plan.offer!.changed.length > 0);
 	}
 	const saveError = () => wizard?.store.saveError ?? lock.error;
-	uiModules ??= Promise.all([import("ink"), import("./ui/App")]);
-	const [{ render }, { App }] = await uiModules;
+	const [{ render }, { App }] = await ui;
 	// Pre-flight keys pressed before the wizard has loaded.
 	let continueWhenLoaded = false;
 	const early: EarlyActions = {
