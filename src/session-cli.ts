@@ -22,7 +22,9 @@ export function openLock(root: string, say: (text: string) => void): ProjectLock
 	lock.lock();
 	if (lock.error) say(`⚠ Progress cannot be saved (${lock.error}); the wizard goes on without saving.`);
 	if (lock.orphansStopped.length)
-		say(`⚠ Stopped ${lock.orphansStopped.join(", ")}, left running by an earlier run that was killed.`);
+		say(
+			`⚠ Stopped ${sanitizeInline(lock.orphansStopped.join(", "))}, left running by an earlier run that was killed.`,
+		);
 	// Keep the lock's record of live agent groups current.
 	onAgentGroupsChange((groups) => lock.recordAgents(groups));
 	return lock;
