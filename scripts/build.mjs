@@ -7,7 +7,7 @@ rmSync("dist", { recursive: true, force: true });
 mkdirSync("dist", { recursive: true });
 
 const result = await build({
-	entryPoints: { cli: "src/cli.ts" },
+	entryPoints: { cli: "src/main.ts" },
 	metafile: true,
 	outdir: "dist",
 	bundle: true,

@@ -9,7 +9,7 @@ let outputs: Metafile["outputs"];
 
 beforeAll(async () => {
 	const r = await build({
-		entryPoints: { cli: "src/cli.ts" },
+		entryPoints: { cli: "src/main.ts" },
 		outdir: "dist-graph",
 		bundle: true,
 		splitting: true,

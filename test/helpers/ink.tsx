@@ -1,9 +1,9 @@
 // Renders the real App over a real controller (built-in research) with ink-testing-library; keys with a yield between.
 
 import { render } from "ink-testing-library";
+import { createActions } from "../../src/cli/shared/wizard-setup";
 import { WizardController } from "../../src/engine/controller";
 import { loadProject } from "../../src/engine/run";
-import { createActions } from "../../src/interactive-wizard";
 import { App } from "../../src/ui/App";
 import { screens } from "../../src/ui/screens";
 

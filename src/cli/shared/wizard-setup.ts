@@ -2,22 +2,22 @@
 // session, the controller with its presets, agents and preferences, the screens' actions, and the lines printed once
 // Ink is gone. No Ink here (the screens load beside it), so the --plain driver can use it too.
 
-import { agentsFromOptions, agentTimeoutMs } from "./agents-cli";
-import type { CliOptions } from "./args";
-import { nowIso } from "./engine/clock";
-import { WizardController } from "./engine/controller";
-import type { ProjectFiles } from "./engine/load";
-import { Preferences } from "./engine/preferences";
-import { rel } from "./engine/project";
-import { resolveAgent } from "./engine/research/agent-spec";
-import { completionMessage, type LoadedProject, withContext } from "./engine/run";
-import { sanitizeForTerminal, sanitizeInline } from "./engine/sanitize";
-import { changedInputs, type SavedSession, SessionStore } from "./engine/session";
-import type { ProjectLock } from "./engine/session-lock";
-import { presetsFromFlags } from "./headless";
-import { describeWhen, STEP_NAMES } from "./session-cli";
-import type { WizardActions } from "./ui/actions";
-import type { ResumeOffer } from "./ui/steps/Resume";
+import { nowIso } from "../../engine/clock";
+import { WizardController } from "../../engine/controller";
+import type { ProjectFiles } from "../../engine/load";
+import { Preferences } from "../../engine/preferences";
+import { rel } from "../../engine/project";
+import { resolveAgent } from "../../engine/research/agent-spec";
+import { completionMessage, type LoadedProject, withContext } from "../../engine/run";
+import { sanitizeForTerminal, sanitizeInline } from "../../engine/sanitize";
+import { changedInputs, type SavedSession, SessionStore } from "../../engine/session";
+import type { ProjectLock } from "../../engine/session-lock";
+import type { WizardActions } from "../../ui/actions";
+import type { ResumeOffer } from "../../ui/steps/Resume";
+import type { CliOptions } from "../args";
+import { presetsFromFlags } from "../drivers/headless";
+import { agentsFromOptions, agentTimeoutMs } from "./agents";
+import { describeWhen, STEP_NAMES } from "./session-prompts";
 
 export interface StartedWizard {
 	project: LoadedProject;

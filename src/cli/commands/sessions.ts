@@ -1,11 +1,11 @@
 // `genesis-tui sessions`: list saved sessions; --clear removes this project's, --clear --all every one.
 
 import path from "node:path";
-import type { CliOptions } from "./args";
-import { findProjectRoot } from "./engine/project";
-import { sanitizeInline } from "./engine/sanitize";
-import { clearAllSessions, listSessions, SessionStore } from "./engine/session";
-import { describeWhen, STEP_NAMES } from "./session-cli";
+import { findProjectRoot } from "../../engine/project";
+import { sanitizeInline } from "../../engine/sanitize";
+import { clearAllSessions, listSessions, SessionStore } from "../../engine/session";
+import type { CliOptions } from "../args";
+import { describeWhen, STEP_NAMES } from "../shared/session-prompts";
 
 export function runSessionsCommand(opts: CliOptions, out: (text: string) => void): number {
 	const { root } = findProjectRoot(path.resolve(opts.cwd));

@@ -1,11 +1,9 @@
 // The linear, screen-reader-friendly driver (--plain, INK_SCREEN_READER): the same steps as plain lines and typed answers.
 
 import readline from "node:readline";
-import { agentsFromOptions, agentTimeoutMs } from "./agents-cli";
-import type { CliOptions } from "./args";
-import { checkSection } from "./engine/check";
-import { nowIso } from "./engine/clock";
-import { WizardController } from "./engine/controller";
+import { checkSection } from "../../engine/check";
+import { nowIso } from "../../engine/clock";
+import { WizardController } from "../../engine/controller";
 import {
 	DECISION_IDS,
 	DECISION_LABELS,
@@ -13,16 +11,18 @@ import {
 	decisionValue,
 	displayValue,
 	ENVIRONMENT_CHOICES,
-} from "./engine/decide";
-import { rel } from "./engine/project";
-import { SOURCE_LABELS } from "./engine/questions";
-import { TASK_IDS, TASKS } from "./engine/research/types";
-import { completionMessage, type LoadedProject, outline } from "./engine/run";
-import { sanitizeForTerminal } from "./engine/sanitize";
-import type { SessionStore } from "./engine/session";
-import { askedDecisions } from "./engine/wizard";
+} from "../../engine/decide";
+import { rel } from "../../engine/project";
+import { SOURCE_LABELS } from "../../engine/questions";
+import { TASK_IDS, TASKS } from "../../engine/research/types";
+import { completionMessage, type LoadedProject, outline } from "../../engine/run";
+import { sanitizeForTerminal } from "../../engine/sanitize";
+import type { SessionStore } from "../../engine/session";
+import { askedDecisions } from "../../engine/wizard";
+import type { CliOptions } from "../args";
+import { agentsFromOptions, agentTimeoutMs } from "../shared/agents";
+import { sessionPlan } from "../shared/wizard-setup";
 import { preflightLines, presetsFromFlags } from "./headless";
-import { sessionPlan } from "./interactive-wizard";
 
 class Cancelled extends Error {}
 

@@ -1,10 +1,8 @@
 // The non-interactive driver (--yes): the same wizard machine, decisions from recommendations, flags and an answers file.
 
 import path from "node:path";
-import { agentsFromOptions, agentTimeoutMs } from "./agents-cli";
-import type { CliOptions } from "./args";
-import { nowIso } from "./engine/clock";
-import { backendName, WizardController } from "./engine/controller";
+import { nowIso } from "../../engine/clock";
+import { backendName, WizardController } from "../../engine/controller";
 import {
 	DECISION_IDS,
 	DECISION_LABELS,
@@ -12,17 +10,19 @@ import {
 	decisionValue,
 	displayValue,
 	validateDecision,
-} from "./engine/decide";
-import { ExitCode, GenesisError } from "./engine/errors";
-import { rel } from "./engine/project";
-import { matchAnswers, readAnswersFile } from "./engine/questions";
-import { TASK_IDS, TASKS } from "./engine/research/types";
-import { completionMessage, type LoadedProject, loadProject, outline } from "./engine/run";
-import { sanitizeForTerminal, sanitizeInline } from "./engine/sanitize";
-import { changedInputs, SessionStore } from "./engine/session";
-import { askedDecisions, currentValue, type Override } from "./engine/wizard";
-import { inspectTarget } from "./engine/write";
-import { openLock, resumeDecision } from "./session-cli";
+} from "../../engine/decide";
+import { ExitCode, GenesisError } from "../../engine/errors";
+import { rel } from "../../engine/project";
+import { matchAnswers, readAnswersFile } from "../../engine/questions";
+import { TASK_IDS, TASKS } from "../../engine/research/types";
+import { completionMessage, type LoadedProject, loadProject, outline } from "../../engine/run";
+import { sanitizeForTerminal, sanitizeInline } from "../../engine/sanitize";
+import { changedInputs, SessionStore } from "../../engine/session";
+import { askedDecisions, currentValue, type Override } from "../../engine/wizard";
+import { inspectTarget } from "../../engine/write";
+import type { CliOptions } from "../args";
+import { agentsFromOptions, agentTimeoutMs } from "../shared/agents";
+import { openLock, resumeDecision } from "../shared/session-prompts";
 
 function plural(n: number, word: string): string {
 	return `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -1,10 +1,10 @@
 // Session handling shared by the drivers: take the project lock, decide whether to resume, report store problems once.
 
-import type { CliOptions } from "./args";
-import { onAgentGroupsChange } from "./engine/research/agent-groups";
-import { sanitizeInline } from "./engine/sanitize";
-import type { SavedSession, SessionStore } from "./engine/session";
-import { ProjectLock } from "./engine/session-lock";
+import { onAgentGroupsChange } from "../../engine/research/agent-groups";
+import { sanitizeInline } from "../../engine/sanitize";
+import type { SavedSession, SessionStore } from "../../engine/session";
+import { ProjectLock } from "../../engine/session-lock";
+import type { CliOptions } from "../args";
 
 export const STEP_NAMES: Record<string, string> = {
 	preflight: "pre-flight",

@@ -1,11 +1,11 @@
 // The research backend of each task from flags, then remembered preferences, else the built-in engine.
 
-import type { CliOptions } from "./args";
-import { parseDuration } from "./engine/duration";
-import { ExitCode, GenesisError } from "./engine/errors";
-import { Preferences } from "./engine/preferences";
-import { type AgentSpec, AgentSpecError, resolveAgent } from "./engine/research/agent-spec";
-import { TASK_IDS, type TaskId } from "./engine/research/types";
+import { parseDuration } from "../../engine/duration";
+import { ExitCode, GenesisError } from "../../engine/errors";
+import { Preferences } from "../../engine/preferences";
+import { type AgentSpec, AgentSpecError, resolveAgent } from "../../engine/research/agent-spec";
+import { TASK_IDS, type TaskId } from "../../engine/research/types";
+import type { CliOptions } from "../args";
 
 const FLAG: Record<TaskId, keyof CliOptions> = { deploy: "agentDeploy", iac: "agentIac", cicd: "agentCicd" };
 const FLAG_NAME: Record<TaskId, string> = {

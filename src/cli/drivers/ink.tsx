@@ -3,17 +3,17 @@
 // and prints the result after Ink is gone.
 
 import path from "node:path";
-import { type CliOptions, wantsPlain } from "./args";
-import { DECISION_IDS } from "./engine/ids";
-import { type ProjectFiles, readProject } from "./engine/load";
-import type { ProjectLock } from "./engine/session-lock";
-import type { SessionPlan, StartedWizard } from "./interactive-wizard";
-import { openLock } from "./session-cli";
-import type { LoadedWizard } from "./ui/App";
-import type { EarlyActions } from "./ui/actions";
-import type { ResumeChoice } from "./ui/steps/Resume";
+import { DECISION_IDS } from "../../engine/ids";
+import { type ProjectFiles, readProject } from "../../engine/load";
+import type { ProjectLock } from "../../engine/session-lock";
+import type { LoadedWizard } from "../../ui/App";
+import type { EarlyActions } from "../../ui/actions";
+import type { ResumeChoice } from "../../ui/steps/Resume";
+import { type CliOptions, wantsPlain } from "../args";
+import { openLock } from "../shared/session-prompts";
+import type { SessionPlan, StartedWizard } from "../shared/wizard-setup";
 
-type UiModules = Promise<[typeof import("ink"), typeof import("./ui/App")]>;
+type UiModules = Promise<[typeof import("ink"), typeof import("../../ui/App")]>;
 
 const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
@@ -31,7 +31,7 @@ export async function runInteractive(opts: CliOptions): Promise<number> {
 	// Start loading Ink and the first screen while the project files are read (the plain driver uses neither).
 	const ui: UiModules | undefined = wantsPlain(opts)
 		? undefined
-		: Promise.all([import("ink"), import("./ui/App")]);
+		: Promise.all([import("ink"), import("../../ui/App")]);
 	const files = readProject(path.resolve(opts.cwd));
 	const notices: string[] = [];
 	const lock = openLock(files.paths.root, (t) => notices.push(t));
@@ -39,8 +39,8 @@ export async function runInteractive(opts: CliOptions): Promise<number> {
 		if (!ui) {
 			const [{ runPlain }, { withContext }, { SessionStore }] = await Promise.all([
 				import("./plain"),
-				import("./engine/run"),
-				import("./engine/session"),
+				import("../../engine/run"),
+				import("../../engine/session"),
 			]);
 			const store = new SessionStore(files.paths.root, process.env, lock);
 			return await runPlain(opts, withContext(files), store, notices);
@@ -75,10 +75,10 @@ async function runInk(
 	};
 	// Imported only once it is needed: loading it alongside Ink would delay the first frame by its own load.
 	let wizardModules:
-		| Promise<[typeof import("./interactive-wizard"), typeof import("./ui/screens")]>
+		| Promise<[typeof import("../shared/wizard-setup"), typeof import("../../ui/screens")]>
 		| undefined;
 	const load = async () => {
-		wizardModules ??= Promise.all([import("./interactive-wizard"), import("./ui/screens")]);
+		wizardModules ??= Promise.all([import("../shared/wizard-setup"), import("../../ui/screens")]);
 		const [{ startWizard }, { screens }] = await wizardModules;
 		const started = startWizard(opts, files, lock, quit);
 		const { controller, actions } = started;
@@ -177,7 +177,7 @@ async function runInk(
 	wizard?.controller.dispose();
 	const step = wizard?.controller.state.step ?? "preflight";
 	if (wizard && exitCode === 0 && step === "done") {
-		process.stdout.write((await import("./interactive-wizard")).resultText(wizard));
+		process.stdout.write((await import("../shared/wizard-setup")).resultText(wizard));
 	} else if (saveError() === undefined && step !== "preflight") {
 		process.stdout.write("Stopped before writing. Progress saved; run genesis-tui again to resume.\n");
 	} else {

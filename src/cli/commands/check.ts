@@ -1,12 +1,12 @@
 // `genesis-tui check [FILE]`: the report on stdout, exit 1 when a required check fails, --json for tools.
 
 import path from "node:path";
-import type { CliOptions } from "./args";
-import { checkSection, formatCheckReport } from "./engine/check";
-import { ExitCode, GenesisError } from "./engine/errors";
-import { readProjectFile } from "./engine/fsread";
-import { projectPaths, rel } from "./engine/project";
-import { sanitizeForTerminal, sanitizeInline } from "./engine/sanitize";
+import { checkSection, formatCheckReport } from "../../engine/check";
+import { ExitCode, GenesisError } from "../../engine/errors";
+import { readProjectFile } from "../../engine/fsread";
+import { projectPaths, rel } from "../../engine/project";
+import { sanitizeForTerminal, sanitizeInline } from "../../engine/sanitize";
+import type { CliOptions } from "../args";
 
 export function runCheckCommand(opts: CliOptions, out: (text: string) => void): number {
 	const paths = projectPaths(path.resolve(opts.cwd));

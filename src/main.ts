@@ -1,7 +1,7 @@
 // Entry point: argv → mode (help, version, status, --yes, the interactive wizard) → exit code. Heavy modules load lazily.
 
 import pkg from "../package.json";
-import { type CliOptions, HELP, parseArgs, UsageError, wantsPlain } from "./args";
+import { type CliOptions, HELP, parseArgs, UsageError, wantsPlain } from "./cli/args";
 
 function writeOut(text: string): void {
 	process.stdout.write(text);
@@ -74,15 +74,15 @@ export async function main(argv: string[]): Promise<number> {
 			return 0;
 		}
 		if (opts.command === "check") {
-			const { runCheckCommand } = await import("./check-command");
+			const { runCheckCommand } = await import("./cli/commands/check");
 			return runCheckCommand(opts, writeOut);
 		}
 		if (opts.command === "sessions") {
-			const { runSessionsCommand } = await import("./sessions-command");
+			const { runSessionsCommand } = await import("./cli/commands/sessions");
 			return runSessionsCommand(opts, writeOut);
 		}
 		if (opts.yes) {
-			const { runHeadless } = await import("./headless");
+			const { runHeadless } = await import("./cli/drivers/headless");
 			return await runHeadless(opts, { out: writeOut, err: writeErr });
 		}
 		const interactive = Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
@@ -98,7 +98,7 @@ export async function main(argv: string[]): Promise<number> {
 			);
 			return ExitCode.usage;
 		}
-		const { runInteractive } = await import("./interactive");
+		const { runInteractive } = await import("./cli/drivers/ink");
 		return await runInteractive(opts);
 	} catch (error) {
 		if (error instanceof GenesisError) {
