@@ -65,10 +65,10 @@ export async function main(argv: string[]): Promise<number> {
 		void import("ink").catch(() => {});
 		void import("./ui/App").catch(() => {});
 	}
-	const { GenesisError, ExitCode } = await import("./engine/errors");
+	const { GenesisError, ExitCode } = await import("./engine/io/errors");
 	try {
 		if (opts.command === "status") {
-			const { projectStatus, formatStatus } = await import("./engine/status");
+			const { projectStatus, formatStatus } = await import("./engine/inputs/status");
 			const report = projectStatus(opts.cwd);
 			writeOut(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatStatus(report)}\n`);
 			return 0;
@@ -98,7 +98,7 @@ export async function main(argv: string[]): Promise<number> {
 			);
 			return ExitCode.usage;
 		}
-		const { runInteractive } = await import("./cli/drivers/ink");
+		const { runInteractive } = await import("./cli/drivers/tui");
 		return await runInteractive(opts);
 	} catch (error) {
 		if (error instanceof GenesisError) {

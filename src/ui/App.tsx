@@ -3,9 +3,9 @@
 
 import { Box, Text } from "ink";
 import { useRef, useState, useSyncExternalStore } from "react";
-import type { Snapshot } from "../engine/controller";
-import type { PreflightReport } from "../engine/preflight";
+import type { PreflightReport } from "../engine/inputs/preflight";
 import { TASK_IDS } from "../engine/research/types";
+import type { Snapshot } from "../engine/wizard/controller";
 import type { EarlyActions, WizardActions } from "./actions";
 import { StepHeader } from "./components/StepHeader";
 import { KeysProvider } from "./hooks/use-keys";

@@ -1,10 +1,10 @@
 // What the screens may ask of the wizard: the controller's methods, as an interface the UI depends on.
 
-import type { DecisionId } from "../engine/decide";
+import type { DecisionId } from "../engine/decisions/decide";
+import type { ComposedOutputs } from "../engine/output/compose";
 import type { PanelBuffer } from "../engine/research/panel-buffer";
 import type { TaskId } from "../engine/research/types";
-import type { ComposedOutputs } from "../engine/run";
-import type { WizardEvent } from "../engine/wizard";
+import type { WizardEvent } from "../engine/wizard/state";
 
 export interface WizardActions {
 	dispatch: (event: WizardEvent) => void;

@@ -49,14 +49,14 @@ const has = (inputs: string[], part: string) => inputs.some((i) => i.includes(pa
 
 describe("what loads before each mode runs", () => {
 	it("the wizard's first screen: no zod, no knowledge base, no section writer, no controller", () => {
-		const first = [...loadedWith("interactive"), ...loadedWith("App")];
-		expect(has(first, "src/engine/preflight.ts")).toBe(true);
+		const first = [...loadedWith("tui"), ...loadedWith("App")];
+		expect(has(first, "src/engine/inputs/preflight.ts")).toBe(true);
 		expect(has(first, "node_modules/ink/")).toBe(true);
 		for (const absent of [
 			"node_modules/zod/",
 			"src/engine/knowledge/",
-			"src/engine/section/",
-			"src/engine/controller.ts",
+			"src/engine/output/section/",
+			"src/engine/wizard/controller.ts",
 			"src/ui/steps/Research.tsx",
 			"node_modules/execa/",
 		])
@@ -65,7 +65,7 @@ describe("what loads before each mode runs", () => {
 
 	it("--plain loads no Ink or React", () => {
 		const plain = loadedWith("plain");
-		expect(has(plain, "src/engine/controller.ts")).toBe(true);
+		expect(has(plain, "src/engine/wizard/controller.ts")).toBe(true);
 		expect(has(plain, "node_modules/ink/")).toBe(false);
 		expect(has(plain, "node_modules/react/")).toBe(false);
 	});
@@ -74,6 +74,6 @@ describe("what loads before each mode runs", () => {
 		const cli = loadedWith("cli");
 		expect(has(cli, "node_modules/ink/")).toBe(false);
 		expect(has(cli, "node_modules/zod/")).toBe(false);
-		expect(has(cli, "src/engine/preflight.ts")).toBe(false);
+		expect(has(cli, "src/engine/inputs/preflight.ts")).toBe(false);
 	});
 });

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { buildContext } from "../../src/engine/context";
-import { summarizeInput } from "../../src/engine/inputs-summary";
-import { runPreflight } from "../../src/engine/preflight";
-import { projectPaths } from "../../src/engine/project";
-import { shapeNotes } from "../../src/engine/schemas";
+import { buildContext } from "../../src/engine/inputs/context";
+import { runPreflight } from "../../src/engine/inputs/preflight";
+import { shapeNotes } from "../../src/engine/inputs/schemas";
+import { summarizeInput } from "../../src/engine/inputs/summary";
+import { projectPaths } from "../../src/engine/io/project";
 import { bareProject, cleanupTemps, exampleProject, HANDOFF_03, HANDOFF_08 } from "../helpers/project";
 
 afterEach(cleanupTemps);

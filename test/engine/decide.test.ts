@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { buildDecisions, checkConsistency, recommendAll, validateDecision } from "../../src/engine/decide";
+import {
+	buildDecisions,
+	checkConsistency,
+	recommendAll,
+	validateDecision,
+} from "../../src/engine/decisions/decide";
 import { bareProject, cleanupTemps, exampleProject, HANDOFF_03 } from "../helpers/project";
 import { researched } from "../helpers/state";
 

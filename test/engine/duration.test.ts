@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, humanDuration, parseDuration } from "../../src/engine/duration";
+import { formatDuration, humanDuration, parseDuration } from "../../src/engine/decisions/duration";
 
 describe("durations", () => {
 	it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseJson } from "../../src/engine/json";
+import { parseJson } from "../../src/engine/io/json";
 
 describe("parseJson", () => {
 	it("parses what JSON.parse parses", () => {

@@ -1,11 +1,11 @@
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildContext } from "../../src/engine/context";
-import { summarizeInput } from "../../src/engine/inputs-summary";
-import { inputById, runPreflight, withShapeNotes } from "../../src/engine/preflight";
-import { findGuide, projectPaths } from "../../src/engine/project";
-import { shapeNotes } from "../../src/engine/schemas";
+import { buildContext } from "../../src/engine/inputs/context";
+import { inputById, runPreflight, withShapeNotes } from "../../src/engine/inputs/preflight";
+import { shapeNotes } from "../../src/engine/inputs/schemas";
+import { summarizeInput } from "../../src/engine/inputs/summary";
+import { findGuide, projectPaths } from "../../src/engine/io/project";
 import {
 	bareProject,
 	cleanupTemps,

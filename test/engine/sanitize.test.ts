@@ -6,7 +6,7 @@ import {
 	sanitizeForTerminal,
 	sanitizeInline,
 	TerminalSanitizer,
-} from "../../src/engine/sanitize";
+} from "../../src/engine/io/sanitize";
 
 const HOSTILE = [
 	"\u001b]0;PWNED-TITLE\u0007",

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { Handoff10Schema } from "../../src/engine/handoff";
+import { Handoff10Schema } from "../../src/engine/output/handoff";
 import {
 	bareProject,
 	cleanupTemps,

@@ -2,11 +2,11 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { WizardController } from "../../src/engine/controller";
-import { GenesisError } from "../../src/engine/errors";
-import { loadProject } from "../../src/engine/run";
-import { SessionStore } from "../../src/engine/session";
-import { ProjectLock } from "../../src/engine/session-lock";
+import { GenesisError } from "../../src/engine/io/errors";
+import { loadProject } from "../../src/engine/output/compose";
+import { ProjectLock } from "../../src/engine/session/lock";
+import { SessionStore } from "../../src/engine/session/store";
+import { WizardController } from "../../src/engine/wizard/controller";
 import { cleanupTemps, exampleProject, HANDOFF_03, tempDir } from "../helpers/project";
 
 afterEach(cleanupTemps);
@@ -62,7 +62,7 @@ describe("saved sessions", () => {
 	it("notices changed handoffs and can re-run the research", async () => {
 		const { dir, store, controller } = setup();
 		await toDecision(controller, 1);
-		const { changedInputs } = await import("../../src/engine/session");
+		const { changedInputs } = await import("../../src/engine/session/store");
 		writeFileSync(
 			path.join(dir, HANDOFF_03),
 			JSON.stringify({ key_outputs: { infrastructure: { backend_hosting: "Fly.io" } } }),
@@ -202,7 +202,7 @@ describe("sessions command", () => {
 		const b = setup(exampleProject(), stateDir);
 		await toDecision(a.controller, 2);
 		await toDecision(b.controller, 1);
-		const { listSessions, clearAllSessions } = await import("../../src/engine/session");
+		const { listSessions, clearAllSessions } = await import("../../src/engine/session/store");
 		const listed = listSessions(a.store);
 		expect(listed.map((s) => s.step).sort()).toEqual(["decisions", "decisions"]);
 		expect(listed.map((s) => s.projectRoot).sort()).toEqual([a.dir, b.dir].sort());

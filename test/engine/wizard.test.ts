@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { askedDecisions, currentValue, reduce } from "../../src/engine/wizard";
+import { askedDecisions, currentValue, reduce } from "../../src/engine/wizard/state";
 import { cleanupTemps, exampleProject } from "../helpers/project";
 import { researched, toReview } from "../helpers/state";
 

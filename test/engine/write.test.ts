@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { GenesisError } from "../../src/engine/errors";
-import { sweepStaleTemps, writeFileAtomic, writeOutputs } from "../../src/engine/write";
+import { GenesisError } from "../../src/engine/io/errors";
+import { sweepStaleTemps, writeFileAtomic, writeOutputs } from "../../src/engine/io/write";
 import { cleanupTemps, tempDir } from "../helpers/project";
 
 afterEach(cleanupTemps);

@@ -2,8 +2,8 @@
 
 import { render } from "ink-testing-library";
 import { createActions } from "../../src/cli/shared/wizard-setup";
-import { WizardController } from "../../src/engine/controller";
-import { loadProject } from "../../src/engine/run";
+import { loadProject } from "../../src/engine/output/compose";
+import { WizardController } from "../../src/engine/wizard/controller";
 import { App } from "../../src/ui/App";
 import { screens } from "../../src/ui/screens";
 

@@ -1,10 +1,10 @@
 // Runs the engine to the review step without a UI, for tests of decisions, the section and the handoff.
 
 import path from "node:path";
-import type { DecisionId } from "../../src/engine/decide";
+import type { DecisionId } from "../../src/engine/decisions/decide";
+import { builtinRunner, composeOutputs, loadProject } from "../../src/engine/output/compose";
 import { TASK_IDS } from "../../src/engine/research/types";
-import { builtinRunner, composeOutputs, loadProject } from "../../src/engine/run";
-import { initialState, type Override, reduce, type WizardState } from "../../src/engine/wizard";
+import { initialState, type Override, reduce, type WizardState } from "../../src/engine/wizard/state";
 
 export function researched(
 	dir: string,

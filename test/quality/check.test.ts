@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { checkSection } from "../../src/engine/check";
+import { checkSection } from "../../src/engine/output/check";
 import { runCli } from "../helpers/cli";
 import { cleanupTemps, tempDir } from "../helpers/project";
 

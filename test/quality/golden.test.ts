@@ -4,7 +4,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkSection } from "../../src/engine/check";
+import { checkSection } from "../../src/engine/output/check";
 import { cleanupTemps, EXAMPLE, tempDir } from "../helpers/project";
 import { compose } from "../helpers/state";
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { JSDOM } from "jsdom";
 import { lint } from "markdownlint/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkMermaid, mermaidBlocks } from "../../src/engine/check";
+import { checkMermaid, mermaidBlocks } from "../../src/engine/output/check";
 
 const GOLDEN = path.resolve(__dirname, "../golden");
 const sections = readdirSync(GOLDEN).filter((f) => f.endsWith(".md"));

@@ -3,8 +3,8 @@
 
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkMermaid, checkSection, mermaidBlocks } from "../../src/engine/check";
-import { Handoff10Schema } from "../../src/engine/handoff";
+import { checkMermaid, checkSection, mermaidBlocks } from "../../src/engine/output/check";
+import { Handoff10Schema } from "../../src/engine/output/handoff";
 import { bareProject, cleanupTemps, HANDOFF_03, HANDOFF_08, HANDOFF_09 } from "../helpers/project";
 import { compose } from "../helpers/state";
 

@@ -51,7 +51,7 @@ describe("B. output writing faults", () => {
 				},
 			};
 		});
-		const { writeOutputs } = await import("../../src/engine/write");
+		const { writeOutputs } = await import("../../src/engine/io/write");
 		const root = tempDir();
 		const a = path.join(root, "out", "a.json");
 		const b = path.join(root, "out", "b.md");
@@ -151,7 +151,7 @@ for (let i = 0; ; i++) writeFileAtomic(root, target, i % 2 ? b : a);`,
 			expect(data.every((x) => x === data[0])).toBe(true);
 		}
 		// Leftover temps from the killed writers are swept by the next start.
-		const { sweepStaleTemps } = await import("../../src/engine/write");
+		const { sweepStaleTemps } = await import("../../src/engine/io/write");
 		sweepStaleTemps([path.join(dir, "out")]);
 		expect(readdirSync(path.join(dir, "out"))).toEqual(["big.bin"]);
 	}, 60_000);

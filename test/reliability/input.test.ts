@@ -15,13 +15,13 @@ import {
 import path from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { GenesisError } from "../../src/engine/errors";
-import { summarizeInput } from "../../src/engine/inputs-summary";
-import { inputById, runPreflight } from "../../src/engine/preflight";
-import { projectPaths } from "../../src/engine/project";
-import { isTerminalSafe } from "../../src/engine/sanitize";
-import { shapeNotes } from "../../src/engine/schemas";
-import { writeFileAtomic } from "../../src/engine/write";
+import { inputById, runPreflight } from "../../src/engine/inputs/preflight";
+import { shapeNotes } from "../../src/engine/inputs/schemas";
+import { summarizeInput } from "../../src/engine/inputs/summary";
+import { GenesisError } from "../../src/engine/io/errors";
+import { projectPaths } from "../../src/engine/io/project";
+import { isTerminalSafe } from "../../src/engine/io/sanitize";
+import { writeFileAtomic } from "../../src/engine/io/write";
 import { BIN, runCli } from "../helpers/cli";
 import {
 	bareProject,

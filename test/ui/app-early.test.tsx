@@ -4,9 +4,9 @@
 import { render } from "ink-testing-library";
 import { afterEach, describe, expect, it } from "vitest";
 import { createActions } from "../../src/cli/shared/wizard-setup";
-import { WizardController } from "../../src/engine/controller";
-import { readProject } from "../../src/engine/load";
-import { withContext } from "../../src/engine/run";
+import { readProject } from "../../src/engine/inputs/load";
+import { withContext } from "../../src/engine/output/compose";
+import { WizardController } from "../../src/engine/wizard/controller";
 import { App, type LoadedWizard } from "../../src/ui/App";
 import type { EarlyActions } from "../../src/ui/actions";
 import { screens } from "../../src/ui/screens";

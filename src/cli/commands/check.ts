@@ -1,11 +1,11 @@
 // `genesis-tui check [FILE]`: the report on stdout, exit 1 when a required check fails, --json for tools.
 
 import path from "node:path";
-import { checkSection, formatCheckReport } from "../../engine/check";
-import { ExitCode, GenesisError } from "../../engine/errors";
-import { readProjectFile } from "../../engine/fsread";
-import { projectPaths, rel } from "../../engine/project";
-import { sanitizeForTerminal, sanitizeInline } from "../../engine/sanitize";
+import { ExitCode, GenesisError } from "../../engine/io/errors";
+import { readProjectFile } from "../../engine/io/fsread";
+import { projectPaths, rel } from "../../engine/io/project";
+import { sanitizeForTerminal, sanitizeInline } from "../../engine/io/sanitize";
+import { checkSection, formatCheckReport } from "../../engine/output/check";
 import type { CliOptions } from "../args";
 
 export function runCheckCommand(opts: CliOptions, out: (text: string) => void): number {

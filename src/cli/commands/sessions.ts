@@ -1,9 +1,9 @@
 // `genesis-tui sessions`: list saved sessions; --clear removes this project's, --clear --all every one.
 
 import path from "node:path";
-import { findProjectRoot } from "../../engine/project";
-import { sanitizeInline } from "../../engine/sanitize";
-import { clearAllSessions, listSessions, SessionStore } from "../../engine/session";
+import { findProjectRoot } from "../../engine/io/project";
+import { sanitizeInline } from "../../engine/io/sanitize";
+import { clearAllSessions, listSessions, SessionStore } from "../../engine/session/store";
 import type { CliOptions } from "../args";
 import { describeWhen, STEP_NAMES } from "../shared/session-prompts";
 

@@ -1,8 +1,6 @@
 // The non-interactive driver (--yes): the same wizard machine, decisions from recommendations, flags and an answers file.
 
 import path from "node:path";
-import { nowIso } from "../../engine/clock";
-import { backendName, WizardController } from "../../engine/controller";
 import {
 	DECISION_IDS,
 	DECISION_LABELS,
@@ -10,16 +8,18 @@ import {
 	decisionValue,
 	displayValue,
 	validateDecision,
-} from "../../engine/decide";
-import { ExitCode, GenesisError } from "../../engine/errors";
-import { rel } from "../../engine/project";
-import { matchAnswers, readAnswersFile } from "../../engine/questions";
+} from "../../engine/decisions/decide";
+import { matchAnswers, readAnswersFile } from "../../engine/inputs/questions";
+import { nowIso } from "../../engine/io/clock";
+import { ExitCode, GenesisError } from "../../engine/io/errors";
+import { rel } from "../../engine/io/project";
+import { sanitizeForTerminal, sanitizeInline } from "../../engine/io/sanitize";
+import { inspectTarget } from "../../engine/io/write";
+import { completionMessage, type LoadedProject, loadProject, outline } from "../../engine/output/compose";
 import { TASK_IDS, TASKS } from "../../engine/research/types";
-import { completionMessage, type LoadedProject, loadProject, outline } from "../../engine/run";
-import { sanitizeForTerminal, sanitizeInline } from "../../engine/sanitize";
-import { changedInputs, SessionStore } from "../../engine/session";
-import { askedDecisions, currentValue, type Override } from "../../engine/wizard";
-import { inspectTarget } from "../../engine/write";
+import { changedInputs, SessionStore } from "../../engine/session/store";
+import { backendName, WizardController } from "../../engine/wizard/controller";
+import { askedDecisions, currentValue, type Override } from "../../engine/wizard/state";
 import type { CliOptions } from "../args";
 import { agentsFromOptions, agentTimeoutMs } from "../shared/agents";
 import { openLock, resumeDecision } from "../shared/session-prompts";

@@ -1,9 +1,6 @@
 // The linear, screen-reader-friendly driver (--plain, INK_SCREEN_READER): the same steps as plain lines and typed answers.
 
 import readline from "node:readline";
-import { checkSection } from "../../engine/check";
-import { nowIso } from "../../engine/clock";
-import { WizardController } from "../../engine/controller";
 import {
 	DECISION_IDS,
 	DECISION_LABELS,
@@ -11,14 +8,17 @@ import {
 	decisionValue,
 	displayValue,
 	ENVIRONMENT_CHOICES,
-} from "../../engine/decide";
-import { rel } from "../../engine/project";
-import { SOURCE_LABELS } from "../../engine/questions";
+} from "../../engine/decisions/decide";
+import { SOURCE_LABELS } from "../../engine/inputs/questions";
+import { nowIso } from "../../engine/io/clock";
+import { rel } from "../../engine/io/project";
+import { sanitizeForTerminal } from "../../engine/io/sanitize";
+import { checkSection } from "../../engine/output/check";
+import { completionMessage, type LoadedProject, outline } from "../../engine/output/compose";
 import { TASK_IDS, TASKS } from "../../engine/research/types";
-import { completionMessage, type LoadedProject, outline } from "../../engine/run";
-import { sanitizeForTerminal } from "../../engine/sanitize";
-import type { SessionStore } from "../../engine/session";
-import { askedDecisions } from "../../engine/wizard";
+import type { SessionStore } from "../../engine/session/store";
+import { WizardController } from "../../engine/wizard/controller";
+import { askedDecisions } from "../../engine/wizard/state";
 import type { CliOptions } from "../args";
 import { agentsFromOptions, agentTimeoutMs } from "../shared/agents";
 import { sessionPlan } from "../shared/wizard-setup";

@@ -1,10 +1,10 @@
 // The research backend of each task from flags, then remembered preferences, else the built-in engine.
 
-import { parseDuration } from "../../engine/duration";
-import { ExitCode, GenesisError } from "../../engine/errors";
-import { Preferences } from "../../engine/preferences";
+import { parseDuration } from "../../engine/decisions/duration";
+import { ExitCode, GenesisError } from "../../engine/io/errors";
 import { type AgentSpec, AgentSpecError, resolveAgent } from "../../engine/research/agent-spec";
 import { TASK_IDS, type TaskId } from "../../engine/research/types";
+import { Preferences } from "../../engine/session/preferences";
 import type { CliOptions } from "../args";
 
 const FLAG: Record<TaskId, keyof CliOptions> = { deploy: "agentDeploy", iac: "agentIac", cicd: "agentCicd" };

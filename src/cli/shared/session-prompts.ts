@@ -1,9 +1,9 @@
 // Session handling shared by the drivers: take the project lock, decide whether to resume, report store problems once.
 
+import { sanitizeInline } from "../../engine/io/sanitize";
 import { onAgentGroupsChange } from "../../engine/research/agent-groups";
-import { sanitizeInline } from "../../engine/sanitize";
-import type { SavedSession, SessionStore } from "../../engine/session";
-import { ProjectLock } from "../../engine/session-lock";
+import { ProjectLock } from "../../engine/session/lock";
+import type { SavedSession, SessionStore } from "../../engine/session/store";
 import type { CliOptions } from "../args";
 
 export const STEP_NAMES: Record<string, string> = {

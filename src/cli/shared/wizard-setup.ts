@@ -2,16 +2,16 @@
 // session, the controller with its presets, agents and preferences, the screens' actions, and the lines printed once
 // Ink is gone. No Ink here (the screens load beside it), so the --plain driver can use it too.
 
-import { nowIso } from "../../engine/clock";
-import { WizardController } from "../../engine/controller";
-import type { ProjectFiles } from "../../engine/load";
-import { Preferences } from "../../engine/preferences";
-import { rel } from "../../engine/project";
+import type { ProjectFiles } from "../../engine/inputs/load";
+import { nowIso } from "../../engine/io/clock";
+import { rel } from "../../engine/io/project";
+import { sanitizeForTerminal, sanitizeInline } from "../../engine/io/sanitize";
+import { completionMessage, type LoadedProject, withContext } from "../../engine/output/compose";
 import { resolveAgent } from "../../engine/research/agent-spec";
-import { completionMessage, type LoadedProject, withContext } from "../../engine/run";
-import { sanitizeForTerminal, sanitizeInline } from "../../engine/sanitize";
-import { changedInputs, type SavedSession, SessionStore } from "../../engine/session";
-import type { ProjectLock } from "../../engine/session-lock";
+import type { ProjectLock } from "../../engine/session/lock";
+import { Preferences } from "../../engine/session/preferences";
+import { changedInputs, type SavedSession, SessionStore } from "../../engine/session/store";
+import { WizardController } from "../../engine/wizard/controller";
 import type { WizardActions } from "../../ui/actions";
 import type { ResumeOffer } from "../../ui/steps/Resume";
 import type { CliOptions } from "../args";

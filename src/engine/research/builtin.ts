@@ -1,7 +1,7 @@
 // The built-in research backend: answers each of the seed's three briefs from the knowledge base, offline.
 
-import type { ProjectContext } from "../context";
-import { databaseOf, platformOf, recommendCi, recommendIac, recommendStrategy } from "../decide";
+import { databaseOf, platformOf, recommendCi, recommendIac, recommendStrategy } from "../decisions/decide";
+import type { ProjectContext } from "../inputs/context";
 import { CI_TOOLS } from "../knowledge/cicd";
 import { IAC_TOOLS, SECRET_PATTERNS } from "../knowledge/iac";
 import { FLAG_FACTS, MIGRATION_FACTS } from "../knowledge/operations";

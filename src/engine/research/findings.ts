@@ -1,9 +1,9 @@
 // Findings an agent returns: the last fenced JSON block of its output, checked with zod, made safe for files.
 
 import * as z from "zod";
-import "../zod-setup";
-import { parseJson } from "../json";
-import { sanitizeForFile } from "../sanitize";
+import "../io/zod-setup";
+import { parseJson } from "../io/json";
+import { sanitizeForFile } from "../io/sanitize";
 import type { TaskFindings, TaskId } from "./types";
 
 const Url = z.string().regex(/^https?:\/\/[^\s<>"]+$/);

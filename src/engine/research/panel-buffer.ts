@@ -1,6 +1,6 @@
 // A research panel's output outside React: sanitised, split into capped lines, kept in a bounded ring.
 
-import { TerminalSanitizer } from "../sanitize";
+import { TerminalSanitizer } from "../io/sanitize";
 
 export const MAX_LINE = 8 * 1024;
 

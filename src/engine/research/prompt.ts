@@ -2,13 +2,13 @@
 // and the findings block the agent must end with.
 
 import path from "node:path";
-import type { ProjectContext } from "../context";
-import { readProjectFile } from "../fsread";
+import type { ProjectContext } from "../inputs/context";
+import { readProjectFile } from "../io/fsread";
+import type { ProjectPaths } from "../io/project";
+import { sanitizeForFile } from "../io/sanitize";
 import { CI_TOOLS } from "../knowledge/cicd";
 import { DATABASES } from "../knowledge/databases";
 import { PLATFORMS } from "../knowledge/platforms";
-import type { ProjectPaths } from "../project";
-import { sanitizeForFile } from "../sanitize";
 import { TASKS, type TaskId } from "./types";
 
 const DECISION_FOR: Record<TaskId, string> = {

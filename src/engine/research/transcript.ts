@@ -3,8 +3,8 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, constants, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
-import { sanitizeForFile } from "../sanitize";
-import { ensureSafeDir, inspectTarget } from "../write";
+import { sanitizeForFile } from "../io/sanitize";
+import { ensureSafeDir, inspectTarget } from "../io/write";
 
 export const TRANSCRIPT_CAP = 20 * 1024 * 1024;
 

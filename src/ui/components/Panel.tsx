@@ -3,7 +3,7 @@
 import { Box, Text } from "ink";
 import { memo } from "react";
 import type { PanelLine } from "../../engine/research/panel-buffer";
-import type { TaskStatus } from "../../engine/wizard";
+import type { TaskStatus } from "../../engine/wizard/state";
 import { fitToWidth } from "../text-width";
 import { glyphs, theme } from "../theme";
 

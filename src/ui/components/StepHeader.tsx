@@ -1,7 +1,7 @@
 // The title line: project name and where the wizard is among its steps.
 
 import { Box, Text } from "ink";
-import type { Step } from "../../engine/wizard";
+import type { Step } from "../../engine/wizard/state";
 import { theme } from "../theme";
 
 const LABELS: [Step, string][] = [

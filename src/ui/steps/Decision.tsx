@@ -11,9 +11,9 @@ import {
 	ENVIRONMENT_CHOICES,
 	type Recommendation,
 	validateDecision,
-} from "../../engine/decide";
+} from "../../engine/decisions/decide";
 import { SOURCES } from "../../engine/knowledge/sources";
-import { askedDecisions, currentValue, type WizardState } from "../../engine/wizard";
+import { askedDecisions, currentValue, type WizardState } from "../../engine/wizard/state";
 import type { WizardActions } from "../actions";
 import { CheckList } from "../components/CheckList";
 import { type ChoiceItem, ChoiceList } from "../components/ChoiceList";

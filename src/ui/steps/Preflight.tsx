@@ -1,7 +1,7 @@
 // Step 1: every input with its state — found (what was learned), missing (what is assumed), invalid (where and why).
 
 import { Box, Text } from "ink";
-import type { PreflightReport } from "../../engine/preflight";
+import type { PreflightReport } from "../../engine/inputs/preflight";
 import type { EarlyActions } from "../actions";
 import { Footer } from "../components/Footer";
 import { useKeys } from "../hooks/use-keys";

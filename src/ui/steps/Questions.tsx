@@ -2,8 +2,8 @@
 
 import { Box, Text } from "ink";
 import { useState } from "react";
-import { SOURCE_LABELS } from "../../engine/questions";
-import type { WizardState } from "../../engine/wizard";
+import { SOURCE_LABELS } from "../../engine/inputs/questions";
+import type { WizardState } from "../../engine/wizard/state";
 import type { WizardActions } from "../actions";
 import { Footer } from "../components/Footer";
 import { LineInput } from "../components/LineInput";

@@ -3,7 +3,7 @@
 import { Box, Text } from "ink";
 import { useState } from "react";
 import { TASK_IDS, TASKS, type TaskId } from "../../engine/research/types";
-import type { WizardState } from "../../engine/wizard";
+import type { WizardState } from "../../engine/wizard/state";
 import type { WizardActions } from "../actions";
 import { type ChoiceItem, ChoiceList } from "../components/ChoiceList";
 import { Footer } from "../components/Footer";

@@ -2,10 +2,10 @@
 
 import { Box, Text } from "ink";
 import { useMemo, useState } from "react";
-import { checkSection, mermaidBlocks } from "../../engine/check";
-import { DECISION_IDS, DECISION_LABELS, decisionValue, displayValue } from "../../engine/decide";
-import { outline } from "../../engine/run";
-import type { WizardState } from "../../engine/wizard";
+import { DECISION_IDS, DECISION_LABELS, decisionValue, displayValue } from "../../engine/decisions/decide";
+import { checkSection, mermaidBlocks } from "../../engine/output/check";
+import { outline } from "../../engine/output/compose";
+import type { WizardState } from "../../engine/wizard/state";
 import type { WizardActions } from "../actions";
 import { ErrorText } from "../components/ErrorText";
 import { Footer } from "../components/Footer";

@@ -1,10 +1,10 @@
 // Between the wizard's state and a saved session: what is saved (what the user did, not what can be recomputed) and
 // how a fresh state takes the saved progress back.
 
-import { recommendAll } from "./decide";
-import { TASK_IDS, type TaskId } from "./research/types";
-import { inputHashes, type SavedSession, SESSION_VERSION } from "./session";
-import type { WizardState } from "./wizard";
+import { recommendAll } from "../decisions/decide";
+import { TASK_IDS, type TaskId } from "../research/types";
+import { inputHashes, type SavedSession, SESSION_VERSION } from "../session/store";
+import type { WizardState } from "./state";
 
 /** The state to save: what the user did, not what can be recomputed from the project files. */
 export function toSession(

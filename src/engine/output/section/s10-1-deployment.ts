@@ -1,8 +1,8 @@
 // 10.1 Deployment Strategy: the platform-native approach, environment progression, release process and feature flags.
 
-import { humanDuration } from "../duration";
-import { DORA_FACTS, FLAG_FACTS, FLAG_TOOLS, MIGRATION_FACTS } from "../knowledge/operations";
-import { STRATEGY_TRADEOFFS } from "../knowledge/platforms";
+import { humanDuration } from "../../decisions/duration";
+import { DORA_FACTS, FLAG_FACTS, FLAG_TOOLS, MIGRATION_FACTS } from "../../knowledge/operations";
+import { STRATEGY_TRADEOFFS } from "../../knowledge/platforms";
 import { bullets, code, inlineCode, join, mermaidLabel, numbered, shorten, table } from "./md";
 import type { SectionModel } from "./model";
 

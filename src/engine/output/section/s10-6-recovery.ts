@@ -1,8 +1,8 @@
 // 10.6 Disaster Recovery: backups, recovery procedures per scenario, RTO/RPO per tier with the arithmetic, failover and failback.
 
-import { humanDuration } from "../duration";
-import { achievableRpoMinutes } from "../knowledge/databases";
-import { DR_PRINCIPLES, DR_TIERS } from "../knowledge/dr";
+import { humanDuration } from "../../decisions/duration";
+import { achievableRpoMinutes } from "../../knowledge/databases";
+import { DR_PRINCIPLES, DR_TIERS } from "../../knowledge/dr";
 import { bullets, inlineCode, join, numbered, table } from "./md";
 import type { SectionModel } from "./model";
 

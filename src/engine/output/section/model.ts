@@ -1,6 +1,5 @@
 // The section model: everything 10.1–10.6 and the handoff derive from, computed once from context and decisions.
 
-import type { ProjectContext, QualityGate } from "../context";
 import {
 	type ConsistencyWarning,
 	checkConsistency,
@@ -10,16 +9,17 @@ import {
 	platformOf,
 	type Recommendation,
 	restoreEstimate,
-} from "../decide";
-import { CI_TOOLS, type CiTool } from "../knowledge/cicd";
-import type { DbFacts } from "../knowledge/databases";
-import { type DrTier, tierFor } from "../knowledge/dr";
-import { IAC_TOOLS, type IacTool } from "../knowledge/iac";
-import { COMPLIANCE, type ComplianceRegime } from "../knowledge/operations";
-import { PLATFORMS, type PlatformFacts } from "../knowledge/platforms";
-import { SOURCES, type SourceId } from "../knowledge/sources";
-import type { Answer, OpenQuestion } from "../questions";
-import type { TaskFindings, TaskId } from "../research/types";
+} from "../../decisions/decide";
+import type { ProjectContext, QualityGate } from "../../inputs/context";
+import type { Answer, OpenQuestion } from "../../inputs/questions";
+import { CI_TOOLS, type CiTool } from "../../knowledge/cicd";
+import type { DbFacts } from "../../knowledge/databases";
+import { type DrTier, tierFor } from "../../knowledge/dr";
+import { IAC_TOOLS, type IacTool } from "../../knowledge/iac";
+import { COMPLIANCE, type ComplianceRegime } from "../../knowledge/operations";
+import { PLATFORMS, type PlatformFacts } from "../../knowledge/platforms";
+import { SOURCES, type SourceId } from "../../knowledge/sources";
+import type { TaskFindings, TaskId } from "../../research/types";
 
 export interface SectionInput {
 	ctx: ProjectContext;

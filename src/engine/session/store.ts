@@ -14,14 +14,14 @@ import {
 } from "node:fs";
 import path from "node:path";
 import * as z from "zod";
-import "./zod-setup";
-import { describeFsError, GenesisError } from "./errors";
-import { DECISION_IDS, type DecisionId, STEPS, type Step } from "./ids";
-import { parseJson } from "./json";
-import type { PreflightReport } from "./preflight";
-import type { AgentGroup } from "./research/agent-groups";
-import { ProjectLock, storeFiles } from "./session-lock";
-import { writeFileAtomic } from "./write";
+import "../io/zod-setup";
+import type { PreflightReport } from "../inputs/preflight";
+import { describeFsError, GenesisError } from "../io/errors";
+import { parseJson } from "../io/json";
+import { writeFileAtomic } from "../io/write";
+import type { AgentGroup } from "../research/agent-groups";
+import { DECISION_IDS, type DecisionId, STEPS, type Step } from "../vocabulary";
+import { ProjectLock, storeFiles } from "./lock";
 
 export const SESSION_VERSION = 1;
 

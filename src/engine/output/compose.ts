@@ -1,21 +1,21 @@
 // Orchestration shared by both drivers: load the project, run research, compose and write the outputs, the completion message.
 
 import path from "node:path";
-import { buildContext, type ProjectContext } from "./context";
-import { buildDecisions, DECISION_IDS, type DecisionId, type Decisions } from "./decide";
+import { buildDecisions, DECISION_IDS, type DecisionId, type Decisions } from "../decisions/decide";
+import { buildContext, type ProjectContext } from "../inputs/context";
+import { type ProjectFiles, readProject } from "../inputs/load";
+import { type PreflightReport, withShapeNotes } from "../inputs/preflight";
+import { shapeNotes } from "../inputs/schemas";
+import { type ProjectPaths, rel } from "../io/project";
+import { sanitizeForFile } from "../io/sanitize";
+import { type OutputFile, writeFileAtomic, writeOutputs } from "../io/write";
+import { SOURCES, type SourceId } from "../knowledge/sources";
+import { notesMarkdown, runBuiltinTask } from "../research/builtin";
+import { type ResearchEvent, TASKS, type TaskId } from "../research/types";
+import { contextWithAnswers, findingsOf, type WizardState } from "../wizard/state";
 import type { Handoff10 } from "./handoff";
 import { buildHandoff, serializeHandoff } from "./handoff";
-import { SOURCES, type SourceId } from "./knowledge/sources";
-import { type ProjectFiles, readProject } from "./load";
-import { type PreflightReport, withShapeNotes } from "./preflight";
-import { type ProjectPaths, rel } from "./project";
-import { notesMarkdown, runBuiltinTask } from "./research/builtin";
-import { type ResearchEvent, TASKS, type TaskId } from "./research/types";
-import { sanitizeForFile } from "./sanitize";
-import { shapeNotes } from "./schemas";
 import { renderSection, runbookIds, type SectionModel } from "./section/index";
-import { contextWithAnswers, findingsOf, type WizardState } from "./wizard";
-import { type OutputFile, writeFileAtomic, writeOutputs } from "./write";
 
 export interface LoadedProject {
 	paths: ProjectPaths;

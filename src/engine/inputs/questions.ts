@@ -1,12 +1,12 @@
 // Open questions: inherited from the input handoffs and raised by the synthesis for facts it had to assume.
 
+import { readProjectFile } from "../io/fsread";
+import { parseJson } from "../io/json";
+import { sanitizeForFile } from "../io/sanitize";
+import { DATABASES } from "../knowledge/databases";
+import { PLATFORMS } from "../knowledge/platforms";
 import type { ProjectContext } from "./context";
-import { readProjectFile } from "./fsread";
-import { parseJson } from "./json";
-import { DATABASES } from "./knowledge/databases";
-import { PLATFORMS } from "./knowledge/platforms";
 import { textOf } from "./lenient";
-import { sanitizeForFile } from "./sanitize";
 
 export type QuestionSource = "handoff_03" | "handoff_08" | "handoff_09" | "section_10";
 

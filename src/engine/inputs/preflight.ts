@@ -1,11 +1,11 @@
 // Pre-flight: reads the three handoffs, the guide and two earlier sections, and reports each as found, missing or invalid.
 
 import { existsSync, statSync } from "node:fs";
-import { readProjectFile } from "./fsread";
-import { parseJson } from "./json";
+import { readProjectFile } from "../io/fsread";
+import { parseJson } from "../io/json";
+import { findGuide, type ProjectPaths, rel } from "../io/project";
+import { sanitizeInline } from "../io/sanitize";
 import { findPlaceholders } from "./lenient";
-import { findGuide, type ProjectPaths, rel } from "./project";
-import { sanitizeInline } from "./sanitize";
 
 export type InputId = "handoff03" | "handoff08" | "handoff09" | "guide" | "section03" | "section09";
 

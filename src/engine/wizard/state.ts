@@ -1,6 +1,5 @@
 // The wizard as one state machine (state + event → state); the Ink UI and the --yes runner both drive it.
 
-import type { ProjectContext } from "./context";
 import {
 	DECISION_IDS,
 	type DecisionId,
@@ -8,13 +7,14 @@ import {
 	type Recommendation,
 	recommendAll,
 	validateDecision,
-} from "./decide";
-import type { Step } from "./ids";
-import type { PreflightReport } from "./preflight";
-import { type Answer, applyAnswersToContext, gatherQuestions, type OpenQuestion } from "./questions";
-import { TASK_IDS, type TaskFindings, type TaskId } from "./research/types";
+} from "../decisions/decide";
+import type { ProjectContext } from "../inputs/context";
+import type { PreflightReport } from "../inputs/preflight";
+import { type Answer, applyAnswersToContext, gatherQuestions, type OpenQuestion } from "../inputs/questions";
+import { TASK_IDS, type TaskFindings, type TaskId } from "../research/types";
+import type { Step } from "../vocabulary";
 
-export { STEPS, type Step } from "./ids";
+export { STEPS, type Step } from "../vocabulary";
 
 export type TaskStatus = "pending" | "running" | "done" | "failed" | "timed-out" | "cancelled";
 

@@ -1,9 +1,15 @@
 // Assembles Section 10 from its subsections, plus the decisions, assumptions, open questions and sources lists.
 
-import { DECISION_IDS, DECISION_LABELS, decisionValue, displayValue, type Provenance } from "../decide";
-import { humanDuration } from "../duration";
-import { SOURCE_LABELS } from "../questions";
-import { TASKS } from "../research/types";
+import {
+	DECISION_IDS,
+	DECISION_LABELS,
+	decisionValue,
+	displayValue,
+	type Provenance,
+} from "../../decisions/decide";
+import { humanDuration } from "../../decisions/duration";
+import { SOURCE_LABELS } from "../../inputs/questions";
+import { TASKS } from "../../research/types";
 import { bullets, join, table } from "./md";
 import { buildModel, type SectionInput, type SectionModel, sourceLine } from "./model";
 import { renderDeploymentStrategy } from "./s10-1-deployment";

@@ -2,14 +2,10 @@
 // No React here: the UI subscribes to snapshots and calls these methods.
 
 import path from "node:path";
-import type { DecisionId, Provenance } from "./decide";
-import { describeFsError, GenesisError } from "./errors";
-import { rel } from "./project";
-import type { AgentSpec } from "./research/agent-spec";
-import { PanelBuffer } from "./research/panel-buffer";
-import { buildPrompt } from "./research/prompt";
-import { TranscriptSink } from "./research/transcript";
-import { type ResearchEvent, TASK_IDS, TASKS, type TaskId } from "./research/types";
+import type { DecisionId, Provenance } from "../decisions/decide";
+import { describeFsError, GenesisError } from "../io/errors";
+import { rel } from "../io/project";
+import { sanitizeForFile } from "../io/sanitize";
 import {
 	builtinRunner,
 	type ComposedOutputs,
@@ -18,11 +14,15 @@ import {
 	type TaskRunner,
 	writeComposed,
 	writeNotes,
-} from "./run";
-import { sanitizeForFile } from "./sanitize";
-import type { SavedSession, SessionStore } from "./session";
+} from "../output/compose";
+import type { AgentSpec } from "../research/agent-spec";
+import { PanelBuffer } from "../research/panel-buffer";
+import { buildPrompt } from "../research/prompt";
+import { TranscriptSink } from "../research/transcript";
+import { type ResearchEvent, TASK_IDS, TASKS, type TaskId } from "../research/types";
+import type { SavedSession, SessionStore } from "../session/store";
 import { restoreState, toSession } from "./session-state";
-import { initialState, type Override, reduce, type WizardEvent, type WizardState } from "./wizard";
+import { initialState, type Override, reduce, type WizardEvent, type WizardState } from "./state";
 
 /** While panels are quiet, one redraw in this many ticks keeps the spinners alive at a fraction of the cost. */
 const QUIET_REDRAW_EVERY = 5;
@@ -453,9 +453,9 @@ export class WizardController {
 /** execa loads only when an agent actually runs, so the built-in path starts fast. */
 async function* lazyRunAgent(
 	task: TaskId,
-	options: Parameters<typeof import("./research/agent-runner").runAgent>[1],
+	options: Parameters<typeof import("../research/agent-runner").runAgent>[1],
 ): AsyncGenerator<ResearchEvent> {
-	const { runAgent } = await import("./research/agent-runner");
+	const { runAgent } = await import("../research/agent-runner");
 	yield* runAgent(task, options);
 }
 

@@ -3,9 +3,9 @@
 // and prints the result after Ink is gone.
 
 import path from "node:path";
-import { DECISION_IDS } from "../../engine/ids";
-import { type ProjectFiles, readProject } from "../../engine/load";
-import type { ProjectLock } from "../../engine/session-lock";
+import { type ProjectFiles, readProject } from "../../engine/inputs/load";
+import type { ProjectLock } from "../../engine/session/lock";
+import { DECISION_IDS } from "../../engine/vocabulary";
 import type { LoadedWizard } from "../../ui/App";
 import type { EarlyActions } from "../../ui/actions";
 import type { ResumeChoice } from "../../ui/steps/Resume";
@@ -39,8 +39,8 @@ export async function runInteractive(opts: CliOptions): Promise<number> {
 		if (!ui) {
 			const [{ runPlain }, { withContext }, { SessionStore }] = await Promise.all([
 				import("./plain"),
-				import("../../engine/run"),
-				import("../../engine/session"),
+				import("../../engine/output/compose"),
+				import("../../engine/session/store"),
 			]);
 			const store = new SessionStore(files.paths.root, process.env, lock);
 			return await runPlain(opts, withContext(files), store, notices);

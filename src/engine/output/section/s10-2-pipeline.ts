@@ -1,6 +1,6 @@
 // 10.2 CI/CD Pipeline: the stages diagram, build, test, deploy and post-deploy validation, and the pipeline file.
 
-import { humanDuration } from "../duration";
+import { humanDuration } from "../../decisions/duration";
 import { bullets, code, join, mermaidLabel, numbered, shorten, table } from "./md";
 import type { SectionModel } from "./model";
 import { langCommands, pipelineDefinition, platformTokenName } from "./pipeline";

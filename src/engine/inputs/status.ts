@@ -2,11 +2,11 @@
 
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { readProjectFile } from "./fsread";
-import { parseJson } from "./json";
+import { readProjectFile } from "../io/fsread";
+import { parseJson } from "../io/json";
+import { findHandoffBySection, projectPaths } from "../io/project";
+import { sanitizeInline } from "../io/sanitize";
 import { textAt } from "./lenient";
-import { findHandoffBySection, projectPaths } from "./project";
-import { sanitizeInline } from "./sanitize";
 
 export const SECTION_NAMES = [
 	"Initialization",

@@ -1,10 +1,10 @@
 // What each input says at a glance (the pre-flight lines), the project's name, and the quality gates and alerts the
 // earlier sections define. Kept apart from the context so the first screen loads no knowledge base.
 
+import { sanitizeForFile } from "../io/sanitize";
 import type { AlertDef, QualityGate } from "./context";
 import { at, listOf, percentOf, textAt, textAtAny, textOf } from "./lenient";
 import { type InputId, inputById, type PreflightReport } from "./preflight";
-import { sanitizeForFile } from "./sanitize";
 
 /** Text from an input, made safe for files, on one line, at most 160 characters. */
 export function cleanText(text: string | undefined): string | undefined {

@@ -1,23 +1,23 @@
 // Recommendations for each decision (with rationale, alternatives, sources), validation, and consistency checks.
 
-import type { ProjectContext } from "./context";
-import { formatDuration, humanDuration, parseDuration } from "./duration";
-import { DECISION_IDS, type DecisionId } from "./ids";
-import { CI_IDS, CI_TOOLS, type CiToolId } from "./knowledge/cicd";
-import { achievableRpoMinutes, DATABASES, type DbFacts } from "./knowledge/databases";
-import { type DrTier, tierFor } from "./knowledge/dr";
-import { IAC_IDS, IAC_TOOLS, type IacToolId } from "./knowledge/iac";
+import type { ProjectContext } from "../inputs/context";
+import { CI_IDS, CI_TOOLS, type CiToolId } from "../knowledge/cicd";
+import { achievableRpoMinutes, DATABASES, type DbFacts } from "../knowledge/databases";
+import { type DrTier, tierFor } from "../knowledge/dr";
+import { IAC_IDS, IAC_TOOLS, type IacToolId } from "../knowledge/iac";
 import {
 	PLATFORMS,
 	type PlatformFacts,
 	STRATEGIES,
 	STRATEGY_TRADEOFFS,
 	type Strategy,
-} from "./knowledge/platforms";
-import type { SourceId } from "./knowledge/sources";
-import type { TaskFindings, TaskId } from "./research/types";
+} from "../knowledge/platforms";
+import type { SourceId } from "../knowledge/sources";
+import type { TaskFindings, TaskId } from "../research/types";
+import { DECISION_IDS, type DecisionId } from "../vocabulary";
+import { formatDuration, humanDuration, parseDuration } from "./duration";
 
-export { DECISION_IDS, type DecisionId } from "./ids";
+export { DECISION_IDS, type DecisionId } from "../vocabulary";
 
 export const DECISION_LABELS: Record<DecisionId, string> = {
 	strategy: "Deployment strategy",

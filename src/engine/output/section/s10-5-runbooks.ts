@@ -1,7 +1,7 @@
 // 10.5 Operational Runbooks: deployment, rollback, incident response, scaling and database restore, each complete.
 
-import { humanDuration } from "../duration";
-import { INCIDENT_FACTS, RUNBOOK_FACTS, SEVERITIES } from "../knowledge/operations";
+import { humanDuration } from "../../decisions/duration";
+import { INCIDENT_FACTS, RUNBOOK_FACTS, SEVERITIES } from "../../knowledge/operations";
 import { bullets, code, inlineCode, join, numbered, table } from "./md";
 import type { SectionModel } from "./model";
 

@@ -1,6 +1,6 @@
 // The pipeline definition for the chosen CI tool, written from the model's stages, gates and platform commands.
 
-import type { ProjectContext } from "../context";
+import type { ProjectContext } from "../../inputs/context";
 import type { SectionModel } from "./model";
 
 interface LangCommands {

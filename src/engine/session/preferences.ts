@@ -3,9 +3,9 @@
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseJson } from "./json";
-import type { TaskId } from "./research/types";
-import { storeDir } from "./session-lock";
+import { parseJson } from "../io/json";
+import type { TaskId } from "../research/types";
+import { storeDir } from "./lock";
 
 type Prefs = { agents?: Partial<Record<TaskId, string>> };
 

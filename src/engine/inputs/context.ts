@@ -1,19 +1,19 @@
 // ProjectContext: what the inputs say about hosting, cloud, data, CI, scale, compliance, test gates and monitoring.
 
-import { alertsFrom, cleanText as clean, gatesFrom, projectNameOf } from "./inputs-summary";
-import { CI_TOOLS, type CiToolId, detectCi } from "./knowledge/cicd";
-import { DATABASES, type DbProviderId, defaultDatabaseFor, detectDatabase } from "./knowledge/databases";
-import { detectIac, type IacToolId } from "./knowledge/iac";
-import { type ComplianceId, detectCompliance, FLAG_TOOLS } from "./knowledge/operations";
+import { CI_TOOLS, type CiToolId, detectCi } from "../knowledge/cicd";
+import { DATABASES, type DbProviderId, defaultDatabaseFor, detectDatabase } from "../knowledge/databases";
+import { detectIac, type IacToolId } from "../knowledge/iac";
+import { type ComplianceId, detectCompliance, FLAG_TOOLS } from "../knowledge/operations";
 import {
 	type Cloud,
 	detectPlatform,
 	detectPlatforms,
 	PLATFORMS,
 	type PlatformId,
-} from "./knowledge/platforms";
+} from "../knowledge/platforms";
 import { allStrings, at, listOf, noteText, percentOf, textAt, textAtAny } from "./lenient";
 import { inputById, type PreflightReport } from "./preflight";
+import { alertsFrom, cleanText as clean, gatesFrom, projectNameOf } from "./summary";
 
 export type Scale = "small" | "medium" | "large";
 

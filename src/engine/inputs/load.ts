@@ -3,12 +3,12 @@
 
 import { statSync } from "node:fs";
 import path from "node:path";
-import { ExitCode, GenesisError } from "./errors";
-import { projectNameOf, summarizeInput } from "./inputs-summary";
+import { ExitCode, GenesisError } from "../io/errors";
+import { type ProjectPaths, projectPaths } from "../io/project";
+import { sanitizeInline } from "../io/sanitize";
+import { sweepStaleTemps } from "../io/write";
 import { type PreflightReport, runPreflight, type ShapeCheck } from "./preflight";
-import { type ProjectPaths, projectPaths } from "./project";
-import { sanitizeInline } from "./sanitize";
-import { sweepStaleTemps } from "./write";
+import { projectNameOf, summarizeInput } from "./summary";
 
 export interface ProjectFiles {
 	paths: ProjectPaths;

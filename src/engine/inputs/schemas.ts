@@ -2,9 +2,9 @@
 // the handoff this tool writes is in handoff.ts.
 
 import * as z from "zod";
-import "./zod-setup";
+import "../io/zod-setup";
+import { sanitizeInline } from "../io/sanitize";
 import type { HandoffId, ShapeCheck } from "./preflight";
-import { sanitizeInline } from "./sanitize";
 
 /** Scalars LLMs write for text: strings, and numbers or booleans that should have been strings. */
 const text = z.union([z.string(), z.number(), z.boolean()]);

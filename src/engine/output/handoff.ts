@@ -1,9 +1,9 @@
 // The handoff object for Section 11, built from the section model and validated by the strict schema.
 
 import * as z from "zod";
-import "./zod-setup";
-import { formatDuration } from "./duration";
-import { IAC_TOOLS } from "./knowledge/iac";
+import "../io/zod-setup";
+import { formatDuration } from "../decisions/duration";
+import { IAC_TOOLS } from "../knowledge/iac";
 import {
 	assumptionLines,
 	decisionLines,

@@ -1,6 +1,6 @@
 // 10.3 Infrastructure Configuration: IaC approach and state, environment definitions, provisioning, scaling.
 
-import { SECRET_PATTERNS } from "../knowledge/iac";
+import { SECRET_PATTERNS } from "../../knowledge/iac";
 import { iacExample, iacLayout } from "./iac-snippet";
 import { bullets, code, join, table } from "./md";
 import type { SectionModel } from "./model";

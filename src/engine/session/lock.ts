@@ -17,10 +17,10 @@ import {
 } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
-import { describeFsError, ExitCode, GenesisError } from "./errors";
-import { parseJson } from "./json";
-import type { AgentGroup } from "./research/agent-groups";
-import { pidAlive } from "./write";
+import { describeFsError, ExitCode, GenesisError } from "../io/errors";
+import { parseJson } from "../io/json";
+import { pidAlive } from "../io/write";
+import type { AgentGroup } from "../research/agent-groups";
 
 export function projectKey(root: string): string {
 	let real = root;
