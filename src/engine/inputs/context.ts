@@ -11,23 +11,14 @@ import {
 	PLATFORMS,
 	type PlatformId,
 } from "../knowledge/platforms";
+import type { AlertDef, QualityGate } from "./gates";
 import { allStrings, at, listOf, noteText, percentOf, textAt, textAtAny } from "./lenient";
 import { inputById, type PreflightReport } from "./preflight";
 import { alertsFrom, cleanText as clean, gatesFrom, projectNameOf } from "./summary";
 
 export type Scale = "small" | "medium" | "large";
 
-export interface QualityGate {
-	name: string;
-	threshold: string;
-	blocking: boolean;
-}
-
-export interface AlertDef {
-	name: string;
-	condition: string;
-	severity: string;
-}
+export type { AlertDef, QualityGate } from "./gates";
 
 export interface InheritedNote {
 	text: string;

@@ -2,7 +2,7 @@
 // earlier sections define. Kept apart from the context so the first screen loads no knowledge base.
 
 import { sanitizeForFile } from "../io/sanitize";
-import type { AlertDef, QualityGate } from "./context";
+import type { AlertDef, QualityGate } from "./gates";
 import { at, listOf, percentOf, textAt, textAtAny, textOf } from "./lenient";
 import { type InputId, inputById, type PreflightReport } from "./preflight";
 
