@@ -1,7 +1,7 @@
 // Bundles the CLI into dist/ with esbuild: one entry, lazy chunks for the UI and the engine.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
-import { fastStringWidth, yogaWithoutFetch } from "./bundle-plugins.mjs";
+import { fastStringWidth, missingPatches, yogaWithoutFetch } from "./bundle-plugins.mjs";
 
 rmSync("dist", { recursive: true, force: true });
 mkdirSync("dist", { recursive: true });
@@ -34,8 +34,14 @@ const result = await build({
 });
 writeFileSync("dist/package.json", JSON.stringify({ type: "module" }));
 
-// Ink's string-width must have gone through the fast path (a new major version would silently skip it).
-if (!Object.keys(result.metafile.inputs).some((k) => k.startsWith("fast-string-width:")))
-	console.warn(
-		"build: string-width 8 was not found in the bundle; its fast path (bundle-plugins.mjs) is unused.",
-	);
+// Both start-up patches must be in the bundle: an upgrade that skips one fails the build instead of slowing every start.
+const missing = missingPatches(
+	result.metafile,
+	Object.keys(result.metafile.outputs)
+		.filter((o) => o.endsWith(".js"))
+		.map((o) => readFileSync(o, "utf8")),
+);
+if (missing.length) {
+	for (const m of missing) console.error(`build: ${m}`);
+	process.exit(1);
+}

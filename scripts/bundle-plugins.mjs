@@ -8,7 +8,8 @@ const fastModule = path.join(root, "src", "ui", "text-width.ts");
 
 /**
  * Ink's string-width (8.x) answers from src/ui/text-width.ts when the text is made only of characters one column wide,
- * and asks string-width for everything else. Other major versions are left as they are.
+ * and asks string-width for everything else. Other major versions (wrap-ansi's 7.x) are left as they are; the build
+ * fails when no 8.x went through the fast path (missingPatches), so an upgrade of Ink's copy cannot skip it silently.
  */
 export function fastStringWidth() {
 	return {
@@ -81,4 +82,19 @@ export function patchYogaLoader(source) {
 			YOGA_DECODE_START,
 			`${YOGA_DECODE_START}if(ua(a)&&"function"==typeof Buffer)return new Uint8Array(Buffer.from(a.slice(37),"base64"));`,
 		);
+}
+
+/** What the bundled output must contain when both patches applied: checked by the build and by a test. */
+export const BUNDLE_MARKERS = {
+	yoga: '.slice(37),"base64")',
+};
+
+/** The patches that did not reach the bundle: from the build's metafile and its output files' text. */
+export function missingPatches(metafile, outputTexts) {
+	const missing = [];
+	if (!Object.keys(metafile.inputs).some((k) => k.startsWith("fast-string-width:")))
+		missing.push("string-width's fast path (fast-string-width) is not in the bundle");
+	if (!outputTexts.some((t) => t.includes(BUNDLE_MARKERS.yoga)))
+		missing.push("yoga's loader without fetch (yoga-without-fetch) is not in the bundle");
+	return missing;
 }

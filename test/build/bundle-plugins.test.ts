@@ -1,7 +1,7 @@
 // The bundle's two start-up changes: string-width's fast path must answer exactly what string-width answers, and the
 // patched yoga loader must still load a working Yoga (without fetch).
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import stringWidth from "string-width";
 import { afterAll, describe, expect, it } from "vitest";
-import { patchYogaLoader } from "../../scripts/bundle-plugins.mjs";
+import { BUNDLE_MARKERS, missingPatches, patchYogaLoader } from "../../scripts/bundle-plugins.mjs";
 import { isNarrowText } from "../../src/ui/text-width";
 
 const NARROW_SAMPLE = "✔⚠✖❯◉◯·—…›→←↑↓≤≥×•✓✗○⋮↔§⏎╭╮╰╯│─⠋⠙é";
@@ -98,5 +98,48 @@ describe("yoga loader without fetch", () => {
 			globalThis.fetch = realFetch;
 		}
 		expect(fetched).toBe(0);
+	});
+});
+
+describe("the built bundle", () => {
+	const root = path.resolve(import.meta.dirname, "../..");
+	const bundleTexts = () => {
+		const dir = path.join(root, "dist");
+		const files = [
+			path.join(dir, "cli.js"),
+			...readdirSync(path.join(dir, "chunks")).map((f) => path.join(dir, "chunks", f)),
+		];
+		return files.filter((f) => f.endsWith(".js")).map((f) => readFileSync(f, "utf8"));
+	};
+
+	it("holds the patched yoga loader, and no fetch test in any copy of it", () => {
+		const texts = bundleTexts();
+		expect(texts.some((t) => t.includes(BUNDLE_MARKERS.yoga))).toBe(true);
+		expect(texts.some((t) => t.includes('"function"!=typeof fetch'))).toBe(false);
+	});
+
+	it("the build refuses a bundle where either patch is missing", () => {
+		const withFast = { inputs: { "fast-string-width:/x/string-width/index.js": {} }, outputs: {} };
+		const without = { inputs: { "node_modules/string-width/index.js": {} }, outputs: {} };
+		expect(missingPatches(withFast as never, [`x${BUNDLE_MARKERS.yoga}`])).toEqual([]);
+		expect(missingPatches(without as never, [`x${BUNDLE_MARKERS.yoga}`])).toEqual([
+			"string-width's fast path (fast-string-width) is not in the bundle",
+		]);
+		expect(missingPatches(withFast as never, ["fetch(a)"])).toEqual([
+			"yoga's loader without fetch (yoga-without-fetch) is not in the bundle",
+		]);
+	});
+
+	it("the patched packages are pinned to the versions the patches were written for", () => {
+		const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+		const all = { ...pkg.dependencies, ...pkg.devDependencies };
+		expect(all["string-width"]).toMatch(/^\d+\.\d+\.\d+$/);
+		expect(all["yoga-layout"]).toMatch(/^\d+\.\d+\.\d+$/);
+		const require = createRequire(import.meta.url);
+		const installed = (name: string) =>
+			JSON.parse(readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")).version;
+		expect(installed("string-width")).toBe(all["string-width"]);
+		expect(installed("yoga-layout")).toBe(all["yoga-layout"]);
+		expect(require.resolve("yoga-layout")).toContain("node_modules");
 	});
 });
