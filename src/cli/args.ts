@@ -1,5 +1,7 @@
 // Command-line parsing with no dependencies, so --help and --version load nothing else.
 
+import { DECISION_FLAGS, DECISION_IDS, type DecisionId } from "../engine/vocabulary";
+
 export interface CliOptions {
 	command: "wizard" | "status" | "sessions" | "check" | "help" | "version";
 	/** `check FILE` */
@@ -36,13 +38,8 @@ export class UsageError extends Error {}
 
 const VALUE_FLAGS: Record<string, keyof CliOptions> = {
 	"--cwd": "cwd",
-	"--strategy": "strategy",
-	"--iac": "iac",
-	"--ci": "ci",
-	"--environments": "environments",
-	"--rto": "rto",
-	"--rpo": "rpo",
-	"--backup-frequency": "backupFrequency",
+	// One flag per decision, from the decision registry's flag names (the option keys are the decision ids).
+	...(Object.fromEntries(DECISION_IDS.map((id) => [DECISION_FLAGS[id], id])) as Record<string, DecisionId>),
 	"--answers": "answers",
 	"--agent": "agent",
 	"--agent-deploy": "agentDeploy",

@@ -1,6 +1,6 @@
 // What the screens may ask of the wizard: the controller's methods, as an interface the UI depends on.
 
-import type { DecisionId } from "../engine/decisions/decide";
+import type { DecisionId } from "../engine/decisions/spec";
 import type { ComposedOutputs } from "../engine/output/compose";
 import type { PanelBuffer } from "../engine/research/panel-buffer";
 import type { TaskId } from "../engine/research/types";

@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import {
-	buildDecisions,
-	checkConsistency,
-	recommendAll,
-	validateDecision,
-} from "../../src/engine/decisions/decide";
+import { parseArgs } from "../../src/cli/args";
+import { checkConsistency } from "../../src/engine/decisions/consistency";
+import { recommendAll } from "../../src/engine/decisions/recommend";
+import { buildDecisions, DECISION_IDS, DECISIONS, validateDecision } from "../../src/engine/decisions/spec";
 import { bareProject, cleanupTemps, exampleProject, HANDOFF_03 } from "../helpers/project";
 import { researched } from "../helpers/state";
 
@@ -115,6 +113,29 @@ describe("checkConsistency", () => {
 			expect(
 				checkConsistency(buildDecisions(recommendAll(ctx), {}), ctx).filter((w) => w.level === "warning"),
 			).toEqual([]);
+		}
+	});
+});
+
+describe("the decision registry", () => {
+	it("gives every decision a label, a flag the parser reads into that decision, and examples its own check accepts", () => {
+		for (const id of DECISION_IDS) {
+			const spec = DECISIONS[id];
+			expect(spec.id).toBe(id);
+			expect(spec.label.length).toBeGreaterThan(3);
+			const example = spec.kind === "checklist" ? spec.examples[0]! : spec.examples.at(-1)!;
+			const opts = parseArgs([spec.flag, example], "/tmp");
+			expect(opts[id]).toBe(example);
+			const checked = validateDecision(id, example, undefined);
+			expect(checked.ok, `${id} ${example}`).toBe(true);
+			if (checked.ok) expect(spec.display(checked.value).length).toBeGreaterThan(0);
+		}
+	});
+
+	it("refuses a value for a decision with a message, never by throwing", () => {
+		for (const id of DECISION_IDS) {
+			const r = validateDecision(id, "teleport", undefined);
+			expect(r.ok).toBe(false);
 		}
 	});
 });

@@ -1,7 +1,7 @@
 // Runs the engine to the review step without a UI, for tests of decisions, the section and the handoff.
 
 import path from "node:path";
-import type { DecisionId } from "../../src/engine/decisions/decide";
+import type { DecisionId } from "../../src/engine/decisions/spec";
 import { builtinRunner, composeOutputs, loadProject } from "../../src/engine/output/compose";
 import { TASK_IDS } from "../../src/engine/research/types";
 import { initialState, type Override, reduce, type WizardState } from "../../src/engine/wizard/state";

@@ -4,11 +4,12 @@ import path from "node:path";
 import {
 	DECISION_IDS,
 	DECISION_LABELS,
+	DECISIONS,
 	type DecisionId,
 	decisionValue,
 	displayValue,
 	validateDecision,
-} from "../../engine/decisions/decide";
+} from "../../engine/decisions/spec";
 import { matchAnswers, readAnswersFile } from "../../engine/inputs/questions";
 import { nowIso } from "../../engine/io/clock";
 import { ExitCode, GenesisError } from "../../engine/io/errors";
@@ -33,26 +34,6 @@ export interface Io {
 	err: (text: string) => void;
 }
 
-const FLAG_FOR: Record<DecisionId, keyof CliOptions> = {
-	strategy: "strategy",
-	iac: "iac",
-	ci: "ci",
-	environments: "environments",
-	rto: "rto",
-	rpo: "rpo",
-	backupFrequency: "backupFrequency",
-};
-
-const FLAG_NAME: Record<DecisionId, string> = {
-	strategy: "--strategy",
-	iac: "--iac",
-	ci: "--ci",
-	environments: "--environments",
-	rto: "--rto",
-	rpo: "--rpo",
-	backupFrequency: "--backup-frequency",
-};
-
 /** Flags validated against the project's context; a bad one is a usage error naming the flag. */
 export function presetsFromFlags(
 	opts: CliOptions,
@@ -60,10 +41,10 @@ export function presetsFromFlags(
 ): Partial<Record<DecisionId, Override>> {
 	const preset: Partial<Record<DecisionId, Override>> = {};
 	for (const id of DECISION_IDS) {
-		const raw = opts[FLAG_FOR[id]];
+		const raw = opts[id];
 		if (typeof raw !== "string") continue;
 		const check = validateDecision(id, raw, project.context);
-		if (!check.ok) throw new GenesisError(`${FLAG_NAME[id]}: ${check.error}`, ExitCode.usage);
+		if (!check.ok) throw new GenesisError(`${DECISIONS[id].flag}: ${check.error}`, ExitCode.usage);
 		preset[id] = { value: check.value, provenance: "flag" };
 	}
 	return preset;

@@ -4,11 +4,12 @@ import readline from "node:readline";
 import {
 	DECISION_IDS,
 	DECISION_LABELS,
+	DECISIONS,
 	type DecisionId,
 	decisionValue,
 	displayValue,
 	ENVIRONMENT_CHOICES,
-} from "../../engine/decisions/decide";
+} from "../../engine/decisions/spec";
 import { SOURCE_LABELS } from "../../engine/inputs/questions";
 import { nowIso } from "../../engine/io/clock";
 import { rel } from "../../engine/io/project";
@@ -215,13 +216,16 @@ async function askDecision(
 	ask: (prompt: string) => Promise<string>,
 	out: (text: string) => void,
 ): Promise<string> {
-	if (id === "environments") {
+	const kind = DECISIONS[id].kind;
+	if (kind === "checklist") {
 		out(`Choose from: ${ENVIRONMENT_CHOICES.join(", ")} (comma-separated; production is required).`);
 		const a = await ask(`Environments [${recommended}] (b goes back): `);
 		return a === "b" ? "back" : a || recommended;
 	}
-	if (id === "rto" || id === "rpo" || id === "backupFrequency") {
-		const a = await ask(`Duration such as 15m, 4h or 1d [${recommended}] (b goes back): `);
+	if (kind === "duration") {
+		const a = await ask(
+			`Duration such as ${DECISIONS[id].examples.join(", ")} [${recommended}] (b goes back): `,
+		);
 		return a === "b" ? "back" : a || recommended;
 	}
 	const options = [recommended, ...alternatives.map((a) => a.value)];

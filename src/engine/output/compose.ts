@@ -1,7 +1,7 @@
 // Orchestration shared by both drivers: load the project, run research, compose and write the outputs, the completion message.
 
 import path from "node:path";
-import { buildDecisions, DECISION_IDS, type DecisionId, type Decisions } from "../decisions/decide";
+import { buildDecisions, DECISION_IDS, type DecisionId, type Decisions } from "../decisions/spec";
 import { buildContext, type ProjectContext } from "../inputs/context";
 import { type ProjectFiles, readProject } from "../inputs/load";
 import { type PreflightReport, withShapeNotes } from "../inputs/preflight";

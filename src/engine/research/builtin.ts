@@ -1,6 +1,7 @@
 // The built-in research backend: answers each of the seed's three briefs from the knowledge base, offline.
 
-import { databaseOf, platformOf, recommendCi, recommendIac, recommendStrategy } from "../decisions/decide";
+import { recommendCi, recommendIac, recommendStrategy } from "../decisions/recommend";
+import { databaseOf, platformOf } from "../decisions/stack";
 import type { ProjectContext } from "../inputs/context";
 import { CI_TOOLS } from "../knowledge/cicd";
 import { IAC_TOOLS, SECRET_PATTERNS } from "../knowledge/iac";

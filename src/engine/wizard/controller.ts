@@ -2,7 +2,7 @@
 // No React here: the UI subscribes to snapshots and calls these methods.
 
 import path from "node:path";
-import type { DecisionId, Provenance } from "../decisions/decide";
+import type { DecisionId, Provenance } from "../decisions/spec";
 import { describeFsError, GenesisError } from "../io/errors";
 import { rel } from "../io/project";
 import { sanitizeForFile } from "../io/sanitize";

@@ -1,7 +1,7 @@
 // Between the wizard's state and a saved session: what is saved (what the user did, not what can be recomputed) and
 // how a fresh state takes the saved progress back.
 
-import { recommendAll } from "../decisions/decide";
+import { recommendAll } from "../decisions/recommend";
 import { TASK_IDS, type TaskId } from "../research/types";
 import { inputHashes, type SavedSession, SESSION_VERSION } from "../session/store";
 import type { WizardState } from "./state";

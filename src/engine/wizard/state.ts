@@ -1,13 +1,13 @@
 // The wizard as one state machine (state + event → state); the Ink UI and the --yes runner both drive it.
 
+import { recommendAll } from "../decisions/recommend";
 import {
 	DECISION_IDS,
 	type DecisionId,
 	type Provenance,
 	type Recommendation,
-	recommendAll,
 	validateDecision,
-} from "../decisions/decide";
+} from "../decisions/spec";
 import type { ProjectContext } from "../inputs/context";
 import type { PreflightReport } from "../inputs/preflight";
 import { type Answer, applyAnswersToContext, gatherQuestions, type OpenQuestion } from "../inputs/questions";

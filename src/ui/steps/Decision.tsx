@@ -2,16 +2,17 @@
 
 import { Box, Text } from "ink";
 import { useState } from "react";
+import { checkConsistency } from "../../engine/decisions/consistency";
 import {
 	buildDecisions,
-	checkConsistency,
 	DECISION_LABELS,
+	DECISIONS,
 	type DecisionId,
 	displayValue,
 	ENVIRONMENT_CHOICES,
 	type Recommendation,
 	validateDecision,
-} from "../../engine/decisions/decide";
+} from "../../engine/decisions/spec";
 import { SOURCES } from "../../engine/knowledge/sources";
 import { askedDecisions, currentValue, type WizardState } from "../../engine/wizard/state";
 import type { WizardActions } from "../actions";
@@ -72,12 +73,7 @@ function DecisionBody({
 }) {
 	const rec = state.recommendations![id];
 	const value = currentValue(state, id) ?? rec.value;
-	const kind =
-		id === "environments"
-			? "check"
-			: id === "rto" || id === "rpo" || id === "backupFrequency"
-				? "text"
-				: "choice";
+	const kind = FIELD_FOR[DECISIONS[id].kind];
 	const items = kind === "choice" ? choiceItems(rec) : [];
 	const [focused, setFocused] = useState(() =>
 		Math.max(
@@ -233,6 +229,9 @@ function DecisionBody({
 		</Box>
 	);
 }
+
+/** The field each kind of decision is asked with. */
+const FIELD_FOR = { choice: "choice", checklist: "check", duration: "text" } as const;
 
 export function DecisionStep({
 	state,

@@ -2,7 +2,7 @@
 
 import { Box, Text } from "ink";
 import { useMemo, useState } from "react";
-import { DECISION_IDS, DECISION_LABELS, decisionValue, displayValue } from "../../engine/decisions/decide";
+import { DECISION_IDS, DECISION_LABELS, decisionValue, displayValue } from "../../engine/decisions/spec";
 import { checkSection, mermaidBlocks } from "../../engine/output/check";
 import { outline } from "../../engine/output/compose";
 import type { WizardState } from "../../engine/wizard/state";

@@ -1,13 +1,13 @@
 // Assembles Section 10 from its subsections, plus the decisions, assumptions, open questions and sources lists.
 
+import { humanDuration } from "../../decisions/duration";
 import {
 	DECISION_IDS,
 	DECISION_LABELS,
 	decisionValue,
 	displayValue,
 	type Provenance,
-} from "../../decisions/decide";
-import { humanDuration } from "../../decisions/duration";
+} from "../../decisions/spec";
 import { SOURCE_LABELS } from "../../inputs/questions";
 import { TASKS } from "../../research/types";
 import { bullets, join, table } from "./md";

@@ -1,15 +1,9 @@
 // The section model: everything 10.1–10.6 and the handoff derive from, computed once from context and decisions.
 
-import {
-	type ConsistencyWarning,
-	checkConsistency,
-	type DecisionId,
-	type Decisions,
-	databaseOf,
-	platformOf,
-	type Recommendation,
-	restoreEstimate,
-} from "../../decisions/decide";
+import { type ConsistencyWarning, checkConsistency } from "../../decisions/consistency";
+import { restoreEstimate } from "../../decisions/recommend";
+import type { DecisionId, Decisions, Recommendation } from "../../decisions/spec";
+import { databaseOf, platformOf } from "../../decisions/stack";
 import type { ProjectContext, QualityGate } from "../../inputs/context";
 import type { Answer, OpenQuestion } from "../../inputs/questions";
 import { CI_TOOLS, type CiTool } from "../../knowledge/cicd";
