@@ -1,37 +1,15 @@
-// Bundles the CLI into dist/ with esbuild: one entry, lazy chunks for the UI and the engine.
+// Bundles the CLI into dist/ with esbuild: one entry, lazy chunks for the UI and the engine. Writes
+// THIRD_PARTY_NOTICES for the packages the bundle contains.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
-import { fastStringWidth, missingPatches, yogaWithoutFetch } from "./bundle-plugins.mjs";
+import { bundleOptions } from "./bundle-options.mjs";
+import { missingPatches } from "./bundle-plugins.mjs";
+import { collectNotices, renderNotices } from "./notices.mjs";
 
 rmSync("dist", { recursive: true, force: true });
 mkdirSync("dist", { recursive: true });
 
-const result = await build({
-	entryPoints: { cli: "src/main.ts" },
-	metafile: true,
-	outdir: "dist",
-	bundle: true,
-	splitting: true,
-	format: "esm",
-	platform: "node",
-	target: "node20",
-	minify: true,
-	sourcemap: false,
-	legalComments: "none",
-	chunkNames: "chunks/[name]-[hash]",
-	define: {
-		"process.env.NODE_ENV": '"production"',
-		"process.env.DEV": '"false"',
-	},
-	// Ink's devtools branch imports react-devtools-core, which we never use.
-	alias: { "react-devtools-core": "./scripts/empty-module.mjs" },
-	plugins: [fastStringWidth(), yogaWithoutFetch()],
-	// CommonJS dependencies inside an ESM bundle need a require().
-	banner: {
-		js: "import { createRequire as __genesisCreateRequire } from 'node:module'; const require = __genesisCreateRequire(import.meta.url);",
-	},
-	logLevel: "warning",
-});
+const result = await build(bundleOptions());
 writeFileSync("dist/package.json", JSON.stringify({ type: "module" }));
 
 // Both start-up patches must be in the bundle: an upgrade that skips one fails the build instead of slowing every start.
@@ -45,3 +23,12 @@ if (missing.length) {
 	for (const m of missing) console.error(`build: ${m}`);
 	process.exit(1);
 }
+
+// The bundled packages' licences (legalComments is off, so the bundle itself carries none).
+const notices = collectNotices(result.metafile);
+writeFileSync("THIRD_PARTY_NOTICES", renderNotices(notices, "genesis-tui"));
+const unlicensed = notices.filter((n) => n.text === undefined).map((n) => `${n.name}@${n.version}`);
+if (unlicensed.length > 0)
+	console.warn(
+		`build: no licence text found for ${unlicensed.join(", ")}; THIRD_PARTY_NOTICES is incomplete.`,
+	);

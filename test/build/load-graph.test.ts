@@ -3,27 +3,12 @@
 
 import { build, type Metafile } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fastStringWidth, yogaWithoutFetch } from "../../scripts/bundle-plugins.mjs";
+import { bundleOptions } from "../../scripts/bundle-options.mjs";
 
 let outputs: Metafile["outputs"];
 
 beforeAll(async () => {
-	const r = await build({
-		entryPoints: { cli: "src/main.ts" },
-		outdir: "dist-graph",
-		bundle: true,
-		splitting: true,
-		format: "esm",
-		platform: "node",
-		target: "node20",
-		metafile: true,
-		write: false,
-		chunkNames: "chunks/[name]-[hash]",
-		define: { "process.env.NODE_ENV": '"production"', "process.env.DEV": '"false"' },
-		alias: { "react-devtools-core": "./scripts/empty-module.mjs" },
-		plugins: [fastStringWidth(), yogaWithoutFetch()],
-		logLevel: "error",
-	});
+	const r = await build({ ...bundleOptions(), outdir: "dist-graph", write: false, logLevel: "error" });
 	outputs = r.metafile.outputs;
 }, 60_000);
 
