@@ -3,7 +3,7 @@
 import { Box, Text } from "ink";
 import { useMemo, useState } from "react";
 import { DECISION_IDS, DECISION_LABELS, decisionValue, displayValue } from "../../engine/decisions/spec";
-import { checkSection, mermaidBlocks } from "../../engine/output/check";
+import { checkSection } from "../../engine/output/check";
 import { outline } from "../../engine/output/compose";
 import type { WizardState } from "../../engine/wizard/state";
 import type { WizardActions } from "../actions";
@@ -29,19 +29,8 @@ export function ReviewStep({
 	const [preview, setPreview] = useState<string[]>([]);
 	const report = useMemo(() => checkSection(composed.markdown), [composed.markdown]);
 	const showDiagrams = async () => {
-		// The renderer is loaded only when asked for: it is large and most runs never need it.
-		const { renderMermaidAscii } = await import("beautiful-mermaid");
-		setPreview(
-			mermaidBlocks(composed.markdown).flatMap((b, i) => {
-				let art: string;
-				try {
-					art = renderMermaidAscii(b.body);
-				} catch {
-					art = b.body;
-				}
-				return [i === 0 ? "Environment progression" : "Pipeline stages", ...art.split("\n")];
-			}),
-		);
+		const { diagramPreview } = await import("../diagram-preview");
+		setPreview(diagramPreview(composed.markdown));
 	};
 	useKeys((input, key) => {
 		if (input === "d") {
