@@ -1,6 +1,7 @@
 // What each mode loads before it can run, read from the bundle's own graph: a static import pulled in by mistake would
 // quietly undo the start-up work (the wizard's first screen without zod or the knowledge base; --plain without Ink).
 
+import { builtinModules } from "node:module";
 import { build, type Metafile } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bundleOptions } from "../../scripts/bundle-options.mjs";
@@ -60,5 +61,25 @@ describe("what loads before each mode runs", () => {
 		expect(has(cli, "node_modules/ink/")).toBe(false);
 		expect(has(cli, "node_modules/zod/")).toBe(false);
 		expect(has(cli, "src/engine/inputs/preflight.ts")).toBe(false);
+	});
+});
+
+describe("what the bundle needs at run time", () => {
+	it("nothing but Node's own modules: every package is inside the bundle", () => {
+		// ws (under Ink's devtools) tries these optional native add-ons inside a try/catch and runs without them.
+		const optional = new Set(["bufferutil", "utf-8-validate"]);
+		const builtin = new Set(builtinModules);
+		const external = Object.values(outputs).flatMap((o) =>
+			o.imports.filter((i) => i.external).map((i) => i.path),
+		);
+		expect(external.length).toBeGreaterThan(0);
+		const foreign = external.filter((p) => !p.startsWith("node:") && !builtin.has(p) && !optional.has(p));
+		expect([...new Set(foreign)]).toEqual([]);
+	});
+
+	it("the diagram preview is a chunk of its own, with the renderer, loaded only on request", () => {
+		expect(has(loadedWith("diagram-preview"), "node_modules/beautiful-mermaid/")).toBe(true);
+		expect(has(loadedWith("App"), "node_modules/beautiful-mermaid/")).toBe(false);
+		expect(has(loadedWith("screens"), "node_modules/beautiful-mermaid/")).toBe(false);
 	});
 });
