@@ -10,7 +10,7 @@ import type { SourceId } from "../knowledge/sources";
 import type { TaskFindings, TaskId } from "../research/types";
 import type { DecisionId } from "../vocabulary";
 import { formatDuration, humanDuration } from "./duration";
-import { type Recommendation, validateDecision } from "./spec";
+import { BUILTIN, type Recommendation, validateDecision } from "./spec";
 import { databaseOf, hasMetricsTool, platformOf, supportedStrategies } from "./stack";
 
 export function recommendStrategy(ctx: ProjectContext): Recommendation {
@@ -36,7 +36,7 @@ export function recommendStrategy(ctx: ProjectContext): Recommendation {
 				tradeoff: `${p.strategies[s]!.summary} — ${STRATEGY_TRADEOFFS[s]}`,
 			})),
 		sources: [...new Set(mech.facts.flatMap((f) => f.sources))],
-		by: "built-in knowledge base",
+		by: BUILTIN,
 	};
 }
 
@@ -85,7 +85,7 @@ export function recommendIac(ctx: ProjectContext): Recommendation {
 		rationale: `${tool.name}: ${why}.`,
 		alternatives,
 		sources: tool.sources,
-		by: "built-in knowledge base",
+		by: BUILTIN,
 	};
 }
 
@@ -103,7 +103,7 @@ export function recommendCi(ctx: ProjectContext): Recommendation {
 			tradeoff: CI_TOOLS[id].tradeoff,
 		})),
 		sources: tool.sources,
-		by: "built-in knowledge base",
+		by: BUILTIN,
 	};
 }
 
@@ -132,7 +132,7 @@ export function recommendEnvironments(ctx: ProjectContext): Recommendation {
 			},
 		],
 		sources: ["twelve-factor-parity"],
-		by: "built-in knowledge base",
+		by: BUILTIN,
 	};
 }
 
@@ -226,7 +226,7 @@ function durationRecommendation(
 						: "looser: cheaper, more downtime or data loss accepted",
 			})),
 		sources,
-		by: "built-in knowledge base",
+		by: BUILTIN,
 	};
 }
 
@@ -287,7 +287,7 @@ function applyAgentFindings(
 			...previous,
 			value: check.value,
 			rationale: f.recommendation.rationale || previous.rationale,
-			by: f.backend,
+			by: { kind: "agent", agent: f.backend },
 			alternatives: [
 				...(previous.value !== check.value
 					? [

@@ -20,6 +20,20 @@ export interface Choice {
 	tradeoff: string;
 }
 
+/** Where a recommendation came from, as data (the words for people come from recommenderLabel). */
+export type Recommender = { kind: "builtin" } | { kind: "agent"; agent: string };
+
+export const BUILTIN: Recommender = { kind: "builtin" };
+
+export function recommenderLabel(by: Recommender): string {
+	return by.kind === "builtin" ? "built-in knowledge base" : by.agent;
+}
+
+/** The provenance a decision gets when it keeps this recommendation. */
+export function keptProvenance(by: Recommender): Provenance {
+	return by.kind === "builtin" ? "recommended" : `agent:${by.agent}`;
+}
+
 export interface Recommendation {
 	id: DecisionId;
 	/** Value as the decision stores it: a strategy or tool id, a comma list of environments, or a duration like "4h". */
@@ -27,8 +41,8 @@ export interface Recommendation {
 	rationale: string;
 	alternatives: Choice[];
 	sources: SourceId[];
-	/** "built-in knowledge base" or the agent that recommended it. */
-	by: string;
+	/** Who recommended it: the built-in knowledge base or a named agent. */
+	by: Recommender;
 }
 
 export interface Decisions {
@@ -215,9 +229,7 @@ export function buildDecisions(
 	const pick = (id: DecisionId) => overrides[id]?.value ?? recs[id].value;
 	const provenance = {} as Record<DecisionId, Provenance>;
 	for (const id of DECISION_IDS) {
-		provenance[id] =
-			overrides[id]?.provenance ??
-			(recs[id].by === "built-in knowledge base" ? "recommended" : (`agent:${recs[id].by}` as Provenance));
+		provenance[id] = overrides[id]?.provenance ?? keptProvenance(recs[id].by);
 	}
 	const minutes = (id: DecisionId) => {
 		const d = parseDuration(pick(id));

@@ -2,7 +2,7 @@
 // No React here: the UI subscribes to snapshots and calls these methods.
 
 import path from "node:path";
-import type { DecisionId, Provenance } from "../decisions/spec";
+import { type DecisionId, keptProvenance, type Provenance } from "../decisions/spec";
 import { describeFsError, GenesisError } from "../io/errors";
 import { rel } from "../io/project";
 import { sanitizeForFile } from "../io/sanitize";
@@ -400,12 +400,7 @@ export class WizardController {
 	/** A value equal to the recommendation keeps the recommendation's provenance; anything else is the user's. */
 	decide(id: DecisionId, value: string): void {
 		const rec = this.snapshot.state.recommendations?.[id];
-		const provenance: Provenance =
-			rec && rec.value === value
-				? rec.by === "built-in knowledge base"
-					? "recommended"
-					: `agent:${rec.by}`
-				: "user";
+		const provenance: Provenance = rec && rec.value === value ? keptProvenance(rec.by) : "user";
 		this.dispatch({ type: "DECIDE", id, value, provenance });
 	}
 

@@ -11,6 +11,7 @@ import {
 	displayValue,
 	ENVIRONMENT_CHOICES,
 	type Recommendation,
+	recommenderLabel,
 	validateDecision,
 } from "../../engine/decisions/spec";
 import { SOURCES } from "../../engine/knowledge/sources";
@@ -49,7 +50,7 @@ function choiceItems(rec: Recommendation): ChoiceItem[] {
 		{
 			value: rec.value,
 			label: displayValue(rec.id, rec.value),
-			note: `${rec.rationale} ${sourceText(rec)} (recommended by ${rec.by})`.trim(),
+			note: `${rec.rationale} ${sourceText(rec)} (recommended by ${recommenderLabel(rec.by)})`.trim(),
 			recommended: true,
 		},
 		...rec.alternatives.map((a) => ({
