@@ -146,7 +146,8 @@ Options:
   --backup-frequency D       database snapshot interval, e.g. 1d, 6h
   --answers FILE             JSON answers to open questions: {"answers": {"<question id or text>": "answer"}}
   --agent NAME|COMMAND       research backend for all three tasks: builtin (default), claude, gemini, codex,
-                             ollama:MODEL, or any command line (prompt on stdin, or in place of {prompt})
+                             copilot, opencode, ollama:MODEL, or any command line (prompt on stdin, or in
+                             place of {prompt})
   --agent-deploy/--agent-iac/--agent-cicd X   the backend for one task
   --agent-timeout D          stop an agent after this long (default 10m); the built-in research takes over
   --dry-run                  do everything but write; show what would be written (and the agents' prompts)

@@ -5,6 +5,7 @@ import { chmodSync, copyFileSync, existsSync, readFileSync, writeFileSync } from
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { BIN, runCli } from "../helpers/cli";
+import { markdownProblems } from "../helpers/markdownlint";
 import { cleanupTemps, exampleProject, OUT_HANDOFF, OUT_SECTION, tempDir } from "../helpers/project";
 
 afterEach(cleanupTemps);
@@ -38,8 +39,18 @@ describe("agent backends (--agent)", () => {
 		expect(h.key_outputs.iac_tool).toBe("Pulumi");
 		expect(h.decisions_made).toContain("Infrastructure as code: Pulumi (recommended by fake-agent.mjs)");
 		const md = readFileSync(path.join(dir, OUT_SECTION), "utf8");
+		// Web sources are marked apart from the built-in ones: who researched them and the date each was checked.
+		expect(md).toContain("Web research by the agents, not in the built-in knowledge base:");
 		expect(md).toContain(
-			"https://www.pulumi.com/docs/iac/concepts/state-and-backends/ (cited by fake-agent.mjs)",
+			"- <https://www.pulumi.com/docs/iac/concepts/state-and-backends/> (web research by fake-agent.mjs, checked 2026-11-30)",
+		);
+		expect(md).toContain(
+			"- <https://docs.github.com/en/actions/using-jobs/using-concurrency> (web research by fake-agent.mjs, no date checked given)",
+		);
+		expect(md).not.toMatch(/^\d+\. .*web research/m);
+		expect(markdownProblems(md)).toEqual([]);
+		expect(research(dir, "10_infrastructure_as_code.md")).toContain(
+			"https://www.pulumi.com/docs/iac/concepts/state-and-backends/, checked 2026-11-30",
 		);
 		expect(research(dir, "10_infrastructure_as_code.transcript.txt")).toContain(
 			"Looked at the official documentation.",
@@ -154,26 +165,139 @@ describe("agent backends (--agent)", () => {
 		expect(r.stdout).toContain("Always cite the vendor's own docs.");
 	});
 
-	it.each([
-		["claude", ["-p", "Follow the research brief given on standard input.", "--output-format", "text"]],
-		["gemini", ["-p", "Follow the research brief given on standard input."]],
-		["codex", ["exec", "Follow the research brief given on standard input."]],
-		["ollama:llama3.2", ["run", "llama3.2"]],
-	])("preset %s runs its documented one-shot command with the prompt on stdin", (preset, argv) => {
+	const INSTRUCTION = "Follow the research brief given on standard input.";
+	const WEB_ONLY_OPENCODE = '{"*":"deny","edit":"deny","bash":"deny","webfetch":"allow","websearch":"allow"}';
+	/** Every preset: its exact argv (pre-approved tools and bounds included) and the environment it adds. */
+	const PRESET_CALLS: [string, string[], Record<string, string>][] = [
+		[
+			"claude",
+			[
+				"-p",
+				INSTRUCTION,
+				"--output-format",
+				"text",
+				"--tools",
+				"WebSearch,WebFetch",
+				"--allowedTools",
+				"WebSearch,WebFetch",
+				"--permission-mode",
+				"dontAsk",
+				"--max-turns",
+				"25",
+				"--max-budget-usd",
+				"1.00",
+			],
+			{},
+		],
+		[
+			"gemini",
+			["-p", INSTRUCTION, "--approval-mode", "default", "--allowed-tools", "google_web_search,web_fetch"],
+			{},
+		],
+		[
+			"codex",
+			[
+				"-c",
+				'web_search="live"',
+				"exec",
+				"--skip-git-repo-check",
+				"--sandbox",
+				"read-only",
+				"--ephemeral",
+				INSTRUCTION,
+			],
+			{},
+		],
+		[
+			"copilot",
+			[
+				"-s",
+				"--no-ask-user",
+				"--available-tools=web_fetch,web_search",
+				"--allow-tool=url",
+				"--max-ai-credits=100",
+			],
+			{},
+		],
+		["opencode", ["run", INSTRUCTION], { OPENCODE_PERMISSION: WEB_ONLY_OPENCODE }],
+		["ollama:llama3.2", ["run", "llama3.2"], {}],
+	];
+	/** Write access, shell access, or a blanket skip of a CLI's permission checks: no preset may pass any of these. */
+	const FORBIDDEN: RegExp[] = [
+		/^--dangerously/,
+		/^(--yolo|-y)$/,
+		/^--allow-all(-tools|-paths|-urls)?(=|$)/,
+		/^(--auto|--full-auto|--skip-trust)$/,
+		// A mode or sandbox that writes or skips checks, given as the next argument or after "=".
+		/^(--[a-z-]+=)?(yolo|auto_edit|acceptEdits|auto|bypassPermissions|plan|danger-full-access|workspace-write)$/,
+		/^--allow-tool=.*\b(shell|write|memory)\b/,
+		/\b(Bash|Edit|Write|NotebookEdit|run_shell_command|write_file|replace)\b/,
+		/"(bash|edit|\*)":"allow"/,
+	];
+	const forbiddenIn = (words: string[]) => words.filter((w) => FORBIDDEN.some((re) => re.test(w)));
+
+	it("the table covers every preset, and the forbidden-flag check catches what it must", async () => {
+		const { PRESETS } = await import("../../src/engine/research/agent-spec");
+		expect(Object.keys(PRESETS).sort()).toEqual(PRESET_CALLS.map(([p]) => p.split(":")[0]).sort());
+		expect(
+			forbiddenIn([
+				"--dangerously-skip-permissions",
+				"--yolo",
+				"--allow-all-tools",
+				"--allow-all-urls",
+				"--full-auto",
+				"--skip-trust",
+				"bypassPermissions",
+				"auto_edit",
+				"danger-full-access",
+				"workspace-write",
+				"--approval-mode=yolo",
+				"--allow-tool=shell(git:*)",
+				"--allow-tool=write",
+				"Bash,Read",
+				"run_shell_command",
+				'{"*":"allow"}',
+			]),
+		).toHaveLength(16);
+	});
+
+	it.each(PRESET_CALLS)(
+		"preset %s runs its documented one-shot command: prompt on stdin, read-only web tools pre-approved, bounded",
+		(preset, argv, env) => {
+			const bin = tempDir();
+			const name = preset.split(":")[0]!;
+			const log = path.join(bin, "calls.log");
+			writeFileSync(path.join(bin, name), `#!/bin/sh\nexec "${process.execPath}" "${FAKE}" findings "$@"\n`);
+			chmodSync(path.join(bin, name), 0o755);
+			const dir = exampleProject();
+			const r = runCli(["--yes", "--agent-cicd", preset], {
+				cwd: dir,
+				env: { PATH: `${bin}:${process.env.PATH}`, FAKE_AGENT_LOG: log },
+			});
+			expect(r.code).toBe(0);
+			const call = JSON.parse(readFileSync(log, "utf8").trim().split("\n")[0]!);
+			expect(call.argv).toEqual(["findings", ...argv]);
+			expect(call.env).toEqual(env);
+			expect(forbiddenIn([...argv, ...Object.values(env)])).toEqual([]);
+			expect(call.promptBytes).toBeGreaterThan(500);
+			expect(call.firstLine).toContain("You are genesis-documentation");
+			// Its findings reach the handoff, and it exited 0.
+			expect(r.stdout).toContain(`CI/CD Pipelines (genesis-documentation, ${preset}): 1 finding`);
+		},
+	);
+
+	it("a preset that exits non-zero falls back to the built-in research with its message", () => {
 		const bin = tempDir();
-		const name = preset.split(":")[0]!;
-		const log = path.join(bin, "calls.log");
-		writeFileSync(path.join(bin, name), `#!/bin/sh\nexec "${process.execPath}" "${FAKE}" findings "$@"\n`);
-		chmodSync(path.join(bin, name), 0o755);
-		const r = runCli(["--yes", "--agent-cicd", preset], {
+		writeFileSync(path.join(bin, "copilot"), `#!/bin/sh\nexec "${process.execPath}" "${FAKE}" crash "$@"\n`);
+		chmodSync(path.join(bin, "copilot"), 0o755);
+		const r = runCli(["--yes", "--agent-iac", "copilot"], {
 			cwd: exampleProject(),
-			env: { PATH: `${bin}:${process.env.PATH}`, FAKE_AGENT_LOG: log },
+			env: { PATH: `${bin}:${process.env.PATH}` },
 		});
 		expect(r.code).toBe(0);
-		const call = JSON.parse(readFileSync(log, "utf8").trim().split("\n")[0]!);
-		expect(call.argv).toEqual(["findings", ...argv]);
-		expect(call.promptBytes).toBeGreaterThan(500);
-		expect(call.firstLine).toContain("You are genesis-documentation");
+		expect(r.stdout).toContain(
+			"⚠ Infrastructure as Code: copilot exited with code 1: Error: model quota exceeded; using the built-in research instead.",
+		);
 	});
 
 	it("memory stays bounded: 1,000,000 lines, and one 50 MB line with no newline", () => {

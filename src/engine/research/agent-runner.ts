@@ -129,7 +129,7 @@ export async function* runAgent(task: TaskId, options: AgentRunOptions): AsyncGe
 		detached: true,
 		cleanup: false,
 		reject: false,
-		env: { ...env, NO_COLOR: "1", FORCE_COLOR: "0", TERM: "dumb" },
+		env: { ...env, ...spec.env, NO_COLOR: "1", FORCE_COLOR: "0", TERM: "dumb" },
 		extendEnv: false,
 	});
 	subRef = sub;

@@ -10,34 +10,109 @@ export interface AgentSpec {
 	args: string[];
 	/** The prompt goes on stdin, or replaces a `{prompt}` argument. */
 	promptVia: "stdin" | "arg";
+	/** Extra environment for the agent (a preset's documented permission settings); added to the inherited one. */
+	env?: Record<string, string>;
 	/** The documentation the preset's flags come from. */
 	docs?: string;
 }
 
 const INSTRUCTION = "Follow the research brief given on standard input.";
 
-/** One-shot, non-interactive invocations, as each CLI documents them (see README). */
+/**
+ * Per-run bounds where the CLI has them (Claude Code: turns and US dollars; Copilot: AI Credits); `--agent-timeout`
+ * bounds every agent on top of these. A research task reads a handful of pages; the caps stop a loop, not the work.
+ */
+const BOUNDS = { maxTurns: 25, maxBudgetUsd: "1.00", maxAiCredits: 100 } as const;
+
+/** OpenCode's documented permission settings (OPENCODE_PERMISSION): everything denied but web fetch and web search. */
+export const OPENCODE_PERMISSION = JSON.stringify({
+	"*": "deny",
+	edit: "deny",
+	bash: "deny",
+	webfetch: "allow",
+	websearch: "allow",
+});
+
+/**
+ * One-shot, non-interactive invocations, as each CLI documents them (see README). Each pre-approves read-only research
+ * tools only (web search and web fetch) with the CLI's own mechanism, never file edits, shell or a blanket skip.
+ */
 export const PRESETS: Record<string, (model?: string) => AgentSpec> = {
 	claude: () => ({
 		name: "claude",
 		command: "claude",
-		args: ["-p", INSTRUCTION, "--output-format", "text"],
+		args: [
+			"-p",
+			INSTRUCTION,
+			"--output-format",
+			"text",
+			// Only these built-in tools exist in the run; only these run without a prompt; anything else is denied.
+			"--tools",
+			"WebSearch,WebFetch",
+			"--allowedTools",
+			"WebSearch,WebFetch",
+			"--permission-mode",
+			"dontAsk",
+			"--max-turns",
+			String(BOUNDS.maxTurns),
+			"--max-budget-usd",
+			BOUNDS.maxBudgetUsd,
+		],
 		promptVia: "stdin",
-		docs: "https://docs.anthropic.com/en/docs/claude-code/cli-reference",
+		docs: "https://code.claude.com/docs/en/cli-reference",
 	}),
 	gemini: () => ({
 		name: "gemini",
 		command: "gemini",
-		args: ["-p", INSTRUCTION],
+		args: [
+			"-p",
+			INSTRUCTION,
+			// Explicit, so a default approval mode from the user's settings (yolo, auto_edit) does not apply.
+			"--approval-mode",
+			"default",
+			"--allowed-tools",
+			"google_web_search,web_fetch",
+		],
 		promptVia: "stdin",
-		docs: "https://geminicli.com/docs/cli/headless/",
+		docs: "https://geminicli.com/docs/cli/cli-reference/",
 	}),
 	codex: () => ({
 		name: "codex",
 		command: "codex",
-		args: ["exec", INSTRUCTION],
+		args: [
+			"-c",
+			'web_search="live"',
+			"exec",
+			"--skip-git-repo-check",
+			"--sandbox",
+			"read-only",
+			"--ephemeral",
+			INSTRUCTION,
+		],
 		promptVia: "stdin",
 		docs: "https://developers.openai.com/codex/noninteractive",
+	}),
+	copilot: () => ({
+		name: "copilot",
+		command: "copilot",
+		// No -p: Copilot ignores piped input when -p is given, and the prompt is piped.
+		args: [
+			"-s",
+			"--no-ask-user",
+			"--available-tools=web_fetch,web_search",
+			"--allow-tool=url",
+			`--max-ai-credits=${BOUNDS.maxAiCredits}`,
+		],
+		promptVia: "stdin",
+		docs: "https://docs.github.com/en/copilot/reference/copilot-cli-reference/cli-programmatic-reference",
+	}),
+	opencode: () => ({
+		name: "opencode",
+		command: "opencode",
+		args: ["run", INSTRUCTION],
+		promptVia: "stdin",
+		env: { OPENCODE_PERMISSION },
+		docs: "https://opencode.ai/docs/cli/",
 	}),
 	ollama: (model = "llama3.2") => ({
 		name: `ollama:${model}`,
@@ -93,7 +168,7 @@ export function splitCommand(line: string): string[] {
 export function resolveAgent(value: string): AgentSpec | "builtin" {
 	const v = value.trim();
 	if (v === "" || v === "builtin") return "builtin";
-	const preset = /^(claude|gemini|codex|ollama)(?::(.+))?$/.exec(v);
+	const preset = /^(claude|gemini|codex|copilot|opencode|ollama)(?::(.+))?$/.exec(v);
 	if (preset && (preset[1] === "ollama" || !preset[2])) return PRESETS[preset[1]!]!(preset[2]);
 	const words = splitCommand(v);
 	if (words.length === 0) return "builtin";

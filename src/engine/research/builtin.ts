@@ -147,7 +147,8 @@ export function notesMarkdown(
 	}
 	out.push("## Findings", "");
 	for (const f of findings.facts) {
-		const src = [...f.sourceIds.map(sourceLine), ...f.urls].join("; ");
+		const web = f.urls.map((u) => (f.checked?.[u] ? `${u}, checked ${f.checked[u]}` : u));
+		const src = [...f.sourceIds.map(sourceLine), ...web].join("; ");
 		out.push(`- ${f.text}${src ? ` (${src})` : ""}`);
 	}
 	out.push("", "## Transcript", "", "```text", ...transcript, "```", "");

@@ -7,6 +7,17 @@ import { sanitizeForFile } from "../io/sanitize";
 import type { TaskFindings, TaskId } from "./types";
 
 const Url = z.string().regex(/^https?:\/\/[^\s<>"]+$/);
+/** A date the source was checked on; an unreadable one is dropped rather than failing the whole block. */
+const Checked = z
+	.string()
+	.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
+	.optional()
+	.catch(undefined);
+/** A source: its URL and the date it was checked, or (the earlier shape) the URL alone. */
+const Source = z.union([
+	Url.transform((url) => ({ url, checked: undefined })),
+	z.object({ url: Url, checked: Checked }),
+]);
 
 export const AgentFindingsSchema = z.object({
 	recommendation: z.object({ value: z.string().min(1).max(60), rationale: z.string().max(2000).default("") }),
@@ -15,7 +26,7 @@ export const AgentFindingsSchema = z.object({
 		.max(12)
 		.default([]),
 	facts: z
-		.array(z.object({ text: z.string().min(1).max(1000), sources: z.array(Url).max(8).default([]) }))
+		.array(z.object({ text: z.string().min(1).max(1000), sources: z.array(Source).max(8).default([]) }))
 		.max(60)
 		.default([]),
 });
@@ -51,7 +62,15 @@ export function parseAgentFindings(task: TaskId, backend: string, output: string
 			backend,
 			recommendation: { value: clean(f.recommendation.value), rationale: clean(f.recommendation.rationale) },
 			alternatives: f.alternatives.map((a) => ({ value: clean(a.value), tradeoff: clean(a.tradeoff) })),
-			facts: f.facts.map((x) => ({ text: clean(x.text), sourceIds: [], urls: x.sources })),
+			facts: f.facts.map((x) => {
+				const checked = Object.fromEntries(x.sources.flatMap((s) => (s.checked ? [[s.url, s.checked]] : [])));
+				return {
+					text: clean(x.text),
+					sourceIds: [],
+					urls: x.sources.map((s) => s.url),
+					...(Object.keys(checked).length ? { checked } : {}),
+				};
+			}),
 		},
 	};
 }

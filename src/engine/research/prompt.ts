@@ -3,6 +3,7 @@
 
 import path from "node:path";
 import type { ProjectContext } from "../inputs/context";
+import { nowIso } from "../io/clock";
 import { readProjectFile } from "../io/fsread";
 import type { ProjectPaths } from "../io/project";
 import { sanitizeForFile } from "../io/sanitize";
@@ -20,7 +21,12 @@ const DECISION_FOR: Record<TaskId, string> = {
 export const FINDINGS_EXAMPLE = `{
   "recommendation": { "value": "canary", "rationale": "one or two sentences" },
   "alternatives": [ { "value": "blue-green", "tradeoff": "one sentence" } ],
-  "facts": [ { "text": "one checkable fact", "sources": ["https://official.docs/page"] } ]
+  "facts": [
+    {
+      "text": "one checkable fact",
+      "sources": [ { "url": "https://official.docs/page", "checked": "YYYY-MM-DD" } ]
+    }
+  ]
 }`;
 
 function contextLines(ctx: ProjectContext): string[] {
@@ -52,7 +58,13 @@ export function agentDefinition(paths: ProjectPaths, agent: string): string | un
 	return sanitizeForFile(read.text).slice(0, 20_000);
 }
 
-export function buildPrompt(task: TaskId, ctx: ProjectContext, paths: ProjectPaths): string {
+/** `today` (YYYY-MM-DD) is the date the agent checks its sources on; it follows SOURCE_DATE_EPOCH like every date. */
+export function buildPrompt(
+	task: TaskId,
+	ctx: ProjectContext,
+	paths: ProjectPaths,
+	today: string = nowIso().slice(0, 10),
+): string {
 	const meta = TASKS[task];
 	const cloud = ctx.cloud === "none" ? PLATFORMS[ctx.backend.platform].name : ctx.cloud.toUpperCase();
 	const ci = CI_TOOLS[ctx.ci.tool].name;
@@ -71,8 +83,13 @@ export function buildPrompt(task: TaskId, ctx: ProjectContext, paths: ProjectPat
 		...contextLines(ctx).map((l) => `- ${sanitizeForFile(l)}`),
 		...(definition ? ["", `## Your agent definition (.claude/agents/${meta.agent}.md)`, definition] : []),
 		"",
+		"## Sources",
+		`Today is ${today}. Research on the web: search, then open the vendors' official documentation and read it.`,
+		'Every fact needs its sources: the URL of each page you opened in this run and the date you checked it ("checked", YYYY-MM-DD).',
+		'Cite only pages you opened. If you cannot browse the web, say so and leave "sources" empty rather than citing from memory.',
+		"",
 		"## Output",
-		"Write your research as plain text. Cite official documentation URLs.",
+		"Write your research as plain text, naming the URL behind each claim.",
 		`End with one fenced \`\`\`json block of findings in exactly this shape, where "value" is ${DECISION_FOR[task]}:`,
 		"```json",
 		FINDINGS_EXAMPLE,

@@ -63,6 +63,8 @@ export interface FindingFact {
 	sourceIds: SourceId[];
 	/** URLs an agent cited. */
 	urls: string[];
+	/** The date (YYYY-MM-DD) the agent says it checked each cited URL, by URL; absent when it gave none. */
+	checked?: Record<string, string>;
 }
 
 export interface TaskFindings {

@@ -34,7 +34,14 @@ function buildSessionSchema() {
 		backend: z.string(),
 		recommendation: z.object({ value: z.string(), rationale: z.string() }).optional(),
 		alternatives: z.array(z.object({ value: z.string(), tradeoff: z.string() })),
-		facts: z.array(z.object({ text: z.string(), sourceIds: z.array(z.string()), urls: z.array(z.string()) })),
+		facts: z.array(
+			z.object({
+				text: z.string(),
+				sourceIds: z.array(z.string()),
+				urls: z.array(z.string()),
+				checked: z.record(z.string(), z.string()).optional(),
+			}),
+		),
 	});
 	const Task = z.object({
 		status: z.enum(["pending", "running", "done", "failed", "timed-out", "cancelled"]),

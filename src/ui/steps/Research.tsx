@@ -14,9 +14,11 @@ import { theme } from "../theme";
 
 const AGENT_CHOICES: ChoiceItem[] = [
 	{ value: "builtin", label: "built-in", note: "the offline knowledge base (default)" },
-	{ value: "claude", label: "claude", note: "claude -p, prompt on stdin" },
-	{ value: "gemini", label: "gemini", note: "gemini -p, prompt on stdin" },
-	{ value: "codex", label: "codex", note: "codex exec, prompt on stdin" },
+	{ value: "claude", label: "claude", note: "claude -p, web search and fetch only" },
+	{ value: "gemini", label: "gemini", note: "gemini -p, web search and fetch only" },
+	{ value: "codex", label: "codex", note: "codex exec, read-only sandbox, live web search" },
+	{ value: "copilot", label: "copilot", note: "GitHub Copilot CLI, web search and fetch only" },
+	{ value: "opencode", label: "opencode", note: "opencode run, web search and fetch only" },
 	{ value: "ollama:llama3.2", label: "ollama:llama3.2", note: "ollama run llama3.2, prompt on stdin" },
 ];
 

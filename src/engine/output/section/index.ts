@@ -143,13 +143,24 @@ function lists(m: SectionModel): string {
 
 function sources(m: SectionModel): string {
 	const ids = m.citedSources();
+	// Each web source says who researched it and when it was checked, apart from the built-in ones above it.
 	const agentUrls = Object.values(m.findings)
 		.filter((f) => f && f.backend !== "builtin")
-		.flatMap((f) => f!.facts.flatMap((x) => x.urls.map((u) => `${u} (cited by ${f!.backend})`)));
+		.flatMap((f) =>
+			f!.facts.flatMap((x) =>
+				x.urls.map((u) => {
+					const when = x.checked?.[u] ? `checked ${x.checked[u]}` : "no date checked given";
+					// Angle brackets make it an autolink (the URL was checked for spaces, quotes and brackets).
+					return `<${u}> (web research by ${f!.backend}, ${when})`;
+				}),
+			),
+		);
 	return join(
 		"## Sources",
 		ids.map((id, i) => `${i + 1}. ${sourceLine(id)}`).join("\n"),
-		agentUrls.length ? bullets([...new Set(agentUrls)].slice(0, 30)) : undefined,
+		agentUrls.length
+			? `Web research by the agents, not in the built-in knowledge base:\n\n${bullets([...new Set(agentUrls)].slice(0, 30))}`
+			: undefined,
 	);
 }
 
