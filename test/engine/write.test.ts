@@ -82,3 +82,37 @@ describe("writeOutputs", () => {
 		expect(readdirSync(root)).toEqual([`.b.md.genesis-${process.pid}-abcdef.tmp`]);
 	});
 });
+
+describe("backups", () => {
+	it("edit, force, edit, force in the same second: every version is kept under its own name", () => {
+		const root = tempDir();
+		const stamp = "2026-01-01T00:00:00Z";
+		writeOutputs(root, files(root), { force: false, stamp });
+		const b = path.join(root, "out", "b.md");
+		const seen: string[] = [];
+		for (const edit of ["# edit 1\n", "# edit 2\n", "# edit 3\n"]) {
+			writeFileSync(b, edit);
+			const r = writeOutputs(root, files(root), { force: true, stamp });
+			seen.push(...r.backups);
+			expect(readFileSync(r.backups[1]!, "utf8")).toBe(edit);
+		}
+		expect(new Set(seen).size).toBe(seen.length);
+		const kept = readdirSync(path.join(root, "out"))
+			.filter((n) => n.startsWith("b.md.") && n.endsWith(".bak"))
+			.map((n) => readFileSync(path.join(root, "out", n), "utf8"))
+			.sort();
+		expect(kept).toEqual(["# edit 1\n", "# edit 2\n", "# edit 3\n"]);
+	});
+
+	it("a symlink squatting on the backup name is never written through; the next free name is used", () => {
+		const root = tempDir();
+		const stamp = "2026-01-01T00:00:00Z";
+		writeOutputs(root, files(root), { force: false, stamp });
+		const victim = path.join(tempDir(), "victim.txt");
+		writeFileSync(victim, "precious");
+		symlinkSync(victim, path.join(root, "out", "b.md.20260101T000000Z.bak"));
+		const r = writeOutputs(root, files(root), { force: true, stamp });
+		expect(path.basename(r.backups[1]!)).toBe("b.md.20260101T000000Z-2.bak");
+		expect(readFileSync(victim, "utf8")).toBe("precious");
+	});
+});

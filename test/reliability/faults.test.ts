@@ -125,7 +125,7 @@ describe("B. output writing faults", () => {
 		const script = path.join(dir, "writer.mjs");
 		await build({
 			stdin: {
-				contents: `import { writeFileAtomic } from ${JSON.stringify(path.resolve(__dirname, "../../src/engine/write.ts"))};
+				contents: `import { writeFileAtomic } from ${JSON.stringify(path.resolve(__dirname, "../../src/engine/io/write.ts"))};
 const [root, target] = process.argv.slice(2);
 const a = Buffer.alloc(20 * 1024 * 1024, 65), b = Buffer.alloc(20 * 1024 * 1024, 66);
 for (let i = 0; ; i++) writeFileAtomic(root, target, i % 2 ? b : a);`,

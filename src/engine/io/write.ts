@@ -13,6 +13,7 @@ import {
 	mkdirSync,
 	openSync,
 	readdirSync,
+	readFileSync,
 	realpathSync,
 	renameSync,
 	statSync,
@@ -118,24 +119,22 @@ function fsyncDir(dir: string): void {
 	}
 }
 
-/** Writes the whole buffer to a fresh temp file next to `abs` and returns its path; the caller renames it. */
-export function stageTemp(root: string, abs: string, content: string | Buffer): string {
-	const buf = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-	const dir = path.dirname(abs);
-	const tmp = path.join(
-		dir,
-		`.${path.basename(abs)}${TEMP_MARK}${process.pid}-${randomBytes(6).toString("hex")}.tmp`,
-	);
+/**
+ * Creates `file` exclusively (O_EXCL, never through a symlink), writes all of `buf`, syncs and closes it.
+ * Returns false when the name is taken; on any other failure removes what it made and throws
+ * `{ stage: "open" | "write", error }`.
+ */
+function createExclusive(file: string, buf: Buffer): boolean {
 	let fd: number;
 	try {
 		fd = openSync(
-			tmp,
+			file,
 			constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
 			0o644,
 		);
 	} catch (error) {
-		const { exitCode, reason } = describeFsError(error);
-		throw new GenesisError(`Cannot write ${display(root, abs)}: ${reason}. Nothing was changed.`, exitCode);
+		if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+		throw { stage: "open", error };
 	}
 	try {
 		let off = 0;
@@ -146,25 +145,42 @@ export function stageTemp(root: string, abs: string, content: string | Buffer): 
 		}
 		fsyncSync(fd);
 		if (fstatSync(fd).size !== buf.length) throw Object.assign(new Error("size mismatch"), { code: "EIO" });
+		closeSync(fd);
 	} catch (error) {
 		try {
 			closeSync(fd);
 		} catch {
-			// already failing
+			// already closed or failing
 		}
 		try {
-			unlinkSync(tmp);
+			unlinkSync(file);
 		} catch {
 			// best effort
 		}
-		const { exitCode, reason } = describeFsError(error);
-		throw new GenesisError(
-			`Cannot write ${display(root, abs)}: ${reason}. The previous file is unchanged.`,
-			exitCode,
-		);
+		throw { stage: "write", error };
 	}
-	closeSync(fd);
-	return tmp;
+	return true;
+}
+
+type CreateFailure = { stage: "open" | "write"; error: unknown };
+
+/** Writes the whole buffer to a fresh temp file next to `abs` and returns its path; the caller renames it. */
+export function stageTemp(root: string, abs: string, content: string | Buffer): string {
+	const buf = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+	for (;;) {
+		const tmp = path.join(
+			path.dirname(abs),
+			`.${path.basename(abs)}${TEMP_MARK}${process.pid}-${randomBytes(6).toString("hex")}.tmp`,
+		);
+		try {
+			if (createExclusive(tmp, buf)) return tmp;
+		} catch (failure) {
+			const { stage, error } = failure as CreateFailure;
+			const { exitCode, reason } = describeFsError(error);
+			const after = stage === "open" ? "Nothing was changed." : "The previous file is unchanged.";
+			throw new GenesisError(`Cannot write ${display(root, abs)}: ${reason}. ${after}`, exitCode);
+		}
+	}
 }
 
 /** One file, atomically (research notes, sessions). Overwrites a regular file; never a symlink. */
@@ -189,8 +205,47 @@ export function writeFileAtomic(root: string, abs: string, content: string | Buf
 	fsyncDir(path.dirname(abs));
 }
 
-function backupName(abs: string, stamp: string): string {
-	return `${abs}.${stamp.replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}.bak`;
+function backupBase(abs: string, stamp: string): string {
+	const clean = stamp
+		.replace(/[-:]/g, "")
+		.replace(/\.\d+Z$/, "Z")
+		.replace(/[^0-9A-Za-z]/g, "");
+	return `${abs}.${clean || "backup"}`;
+}
+
+/** Most backups one output may have for one timestamp: past it the write is refused, nothing replaced. */
+export const MAX_BACKUPS_PER_STAMP = 1000;
+
+/**
+ * Copies the file at `abs` to a backup name nobody else holds: `<file>.<stamp>.bak`, then `<file>.<stamp>-2.bak`, …
+ * Each candidate is created exclusively (O_EXCL, no symlink following), fully written and synced, so an
+ * existing backup is never reused or replaced and the user's file is only ever replaced once its copy is on disk.
+ */
+export function createBackup(root: string, abs: string, stamp: string): string {
+	const base = backupBase(abs, stamp);
+	let content: Buffer;
+	try {
+		content = readFileSync(abs);
+	} catch (error) {
+		const { exitCode, reason } = describeFsError(error);
+		throw new GenesisError(`Cannot back up ${display(root, abs)}: ${reason}. Nothing was changed.`, exitCode);
+	}
+	for (let n = 1; n <= MAX_BACKUPS_PER_STAMP; n++) {
+		const name = n === 1 ? `${base}.bak` : `${base}-${n}.bak`;
+		try {
+			if (createExclusive(name, content)) return name;
+		} catch (failure) {
+			const { exitCode, reason } = describeFsError((failure as CreateFailure).error);
+			throw new GenesisError(
+				`Cannot back up ${display(root, abs)}: ${reason}. Nothing was changed.`,
+				exitCode,
+			);
+		}
+	}
+	throw new GenesisError(
+		`Cannot back up ${display(root, abs)}: ${MAX_BACKUPS_PER_STAMP} backups with the time stamp ${stamp} already exist. Move old backups away and run again; nothing was changed.`,
+		ExitCode.cannotWrite,
+	);
 }
 
 /**
@@ -214,21 +269,14 @@ export function writeOutputs(
 		);
 	}
 	const backups: string[] = [];
-	for (const f of existing) {
-		const b = backupName(f.abs, options.stamp);
-		try {
-			copyFileSync(f.abs, b, constants.COPYFILE_EXCL);
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
-				const { exitCode, reason } = describeFsError(error);
-				throw new GenesisError(
-					`Cannot back up ${display(root, f.abs)}: ${reason}. Nothing was changed.`,
-					exitCode,
-				);
-			}
-		}
+	const backupOf = new Map<number, string>();
+	// A failure here leaves the outputs untouched; the backups made so far are copies and stay on disk.
+	files.forEach((f, i) => {
+		if (states[i] !== "file") return;
+		const b = createBackup(root, f.abs, options.stamp);
+		backupOf.set(i, b);
 		backups.push(b);
-	}
+	});
 	const temps: string[] = [];
 	try {
 		for (const f of files) temps.push(stageTemp(root, f.abs, f.content));
@@ -253,7 +301,8 @@ export function writeOutputs(
 		for (const i of done) {
 			const f = files[i]!;
 			try {
-				if (states[i] === "file") copyFileSync(backupName(f.abs, options.stamp), f.abs);
+				const b = backupOf.get(i);
+				if (b) copyFileSync(b, f.abs);
 				else unlinkSync(f.abs);
 			} catch {
 				// reported below
