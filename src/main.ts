@@ -66,6 +66,14 @@ export async function main(argv: string[]): Promise<number> {
 		void import("./ui/App").catch(() => {});
 	}
 	const { GenesisError, ExitCode } = await import("./engine/io/errors");
+	if (opts.command === "wizard") {
+		const { earlyUsageError } = await import("./cli/shared/early-checks");
+		const problem = earlyUsageError(opts);
+		if (problem) {
+			writeErr(`genesis-tui: ${clean(problem)}\nRun genesis-tui --help for usage.\n`);
+			return ExitCode.usage;
+		}
+	}
 	try {
 		if (opts.command === "status") {
 			const { projectStatus, formatStatus } = await import("./engine/inputs/status");

@@ -1,6 +1,6 @@
 // Second round of hostile inputs and faults (issue 17): each case failed once and is pinned here.
 
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli";
@@ -34,5 +34,49 @@ describe("round 2, item 1: backups never collide", () => {
 		expect(
 			readdirSync(hfolder).filter((n) => n.startsWith(path.basename(OUT_HANDOFF)) && n.endsWith(".bak")),
 		).toHaveLength(2);
+	});
+});
+
+describe("round 2, items 6 and 9: durations and SOURCE_DATE_EPOCH are usage errors, found before any work", () => {
+	const nothingWritten = (dir: string) => {
+		expect(existsSync(path.join(dir, OUT_SECTION))).toBe(false);
+		expect(existsSync(path.join(dir, "genesis_output", "research"))).toBe(false);
+	};
+
+	it.each([
+		[["--rto", "0.4s"], /--rto: durations are counted in whole seconds/],
+		[["--rpo", "2y"], /--rpo: unknown unit/],
+		[["--backup-frequency", "10s"], /--backup-frequency: a duration must be at least 1m/],
+		[["--agent-timeout", "30d"], /--agent-timeout: a duration must be at most 24d/],
+		[["--agent-timeout", "0"], /--agent-timeout: .*not a duration/],
+	])("%j: exit 2 naming the flag, nothing written", (flags, message) => {
+		const dir = exampleProject();
+		const r = runCli(["--yes", ...flags], { cwd: dir });
+		expect(r.code).toBe(2);
+		expect(r.stderr).toMatch(message);
+		expect(r.stderr).not.toMatch(/internal error/);
+		nothingWritten(dir);
+	});
+
+	it.each([
+		["yesterday", /SOURCE_DATE_EPOCH="yesterday" is not a number of seconds/],
+		["1e9", /not a number of seconds/],
+		["-5", /not a number of seconds/],
+		["99999999999999", /after the year 9999/],
+	])("SOURCE_DATE_EPOCH=%s: exit 2 with a clear message before any work", (epoch, message) => {
+		const dir = exampleProject();
+		const r = runCli(["--yes"], { cwd: dir, env: { SOURCE_DATE_EPOCH: epoch } });
+		expect(r.code).toBe(2);
+		expect(r.stderr).toMatch(message);
+		expect(r.stderr).not.toMatch(/internal error|ZodError|"code"/);
+		nothingWritten(dir);
+	});
+
+	it("the largest accepted epoch and a zero RPO still write a section", () => {
+		const dir = exampleProject();
+		const r = runCli(["--yes", "--rpo", "0"], { cwd: dir, env: { SOURCE_DATE_EPOCH: "253402300799" } });
+		expect(r.stderr).toBe("");
+		expect(r.code).toBe(0);
+		expect(readFileSync(path.join(dir, OUT_HANDOFF), "utf8")).toContain("9999-12-31T23:59:59Z");
 	});
 });

@@ -1,6 +1,6 @@
 // The research backend of each task from flags, then remembered preferences, else the built-in engine.
 
-import { parseDuration } from "../../engine/decisions/duration";
+import { DURATION_RULES, parseDuration } from "../../engine/decisions/duration";
 import { ExitCode, GenesisError } from "../../engine/io/errors";
 import { type AgentSpec, AgentSpecError, resolveAgent } from "../../engine/research/agent-spec";
 import { TASK_IDS, type TaskId } from "../../engine/research/types";
@@ -40,7 +40,7 @@ export function agentsFromOptions(
 
 export function agentTimeoutMs(opts: CliOptions): number {
 	if (!opts.agentTimeout) return 10 * 60_000;
-	const d = parseDuration(opts.agentTimeout);
+	const d = parseDuration(opts.agentTimeout, DURATION_RULES.agentTimeout);
 	if (!d.ok) throw new GenesisError(`--agent-timeout: ${d.error}`, ExitCode.usage);
-	return Math.max(100, Math.round(d.minutes * 60_000));
+	return Math.round(d.minutes * 60_000);
 }

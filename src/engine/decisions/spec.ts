@@ -7,7 +7,7 @@ import { IAC_IDS, IAC_TOOLS, type IacToolId } from "../knowledge/iac";
 import { STRATEGIES, type Strategy } from "../knowledge/platforms";
 import type { SourceId } from "../knowledge/sources";
 import { DECISION_FLAGS, DECISION_IDS, type DecisionId } from "../vocabulary";
-import { formatDuration, humanDuration, parseDuration } from "./duration";
+import { DURATION_RULES, formatDuration, humanDuration, parseDuration } from "./duration";
 import { platformOf, supportedStrategies } from "./stack";
 
 export { DECISION_IDS, type DecisionId } from "../vocabulary";
@@ -91,12 +91,12 @@ function durationSpec(
 		flag: DECISION_FLAGS[id],
 		examples: ["15m", "4h", "1d"],
 		validate: (input) => {
-			const d = parseDuration(input);
+			const d = parseDuration(input, DURATION_RULES[id]);
 			return d.ok ? { ok: true, value: d.text } : { ok: false, error: d.error };
 		},
 		valueOf: (d) => formatDuration(minutesOf(d)),
 		display: (value) => {
-			const d = parseDuration(value);
+			const d = parseDuration(value, DURATION_RULES[id]);
 			return d.ok ? humanDuration(d.minutes) : value;
 		},
 	};
@@ -231,8 +231,8 @@ export function buildDecisions(
 	for (const id of DECISION_IDS) {
 		provenance[id] = overrides[id]?.provenance ?? keptProvenance(recs[id].by);
 	}
-	const minutes = (id: DecisionId) => {
-		const d = parseDuration(pick(id));
+	const minutes = (id: "rto" | "rpo" | "backupFrequency") => {
+		const d = parseDuration(pick(id), DURATION_RULES[id]);
 		if (!d.ok) throw new Error(`invalid duration for ${id}`);
 		return d.minutes;
 	};

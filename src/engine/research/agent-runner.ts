@@ -2,6 +2,7 @@
 // raw output streamed as events, timeout and cancel kill the whole group, findings parsed from the end of the output.
 
 import { execa } from "execa";
+import { TIMER_LIMIT_MS } from "../decisions/duration";
 import { addAgentGroup, removeAgentGroup } from "./agent-groups";
 import type { AgentSpec } from "./agent-spec";
 import { findExecutable } from "./agent-spec";
@@ -150,10 +151,13 @@ export async function* runAgent(task: TaskId, options: AgentRunOptions): AsyncGe
 		killGroup("SIGTERM");
 		killTimer ??= setTimeout(() => killGroup("SIGKILL"), options.graceMs ?? 2000);
 	};
-	const timeout = setTimeout(() => {
-		timedOut = true;
-		stop();
-	}, options.timeoutMs);
+	const timeout = setTimeout(
+		() => {
+			timedOut = true;
+			stop();
+		},
+		Math.min(options.timeoutMs, TIMER_LIMIT_MS),
+	);
 	const onAbort = () => {
 		cancelled = true;
 		stop();
