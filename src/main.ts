@@ -3,12 +3,42 @@
 import pkg from "../package.json";
 import { type CliOptions, HELP, parseArgs, UsageError, wantsPlain } from "./cli/args";
 
+/** A stream that failed (EPIPE: the reader left; ENOSPC, EIO…) is written no more; the run goes on to its result. */
+const broken = new WeakSet<NodeJS.WriteStream>();
+
+function write(stream: NodeJS.WriteStream, text: string): void {
+	if (broken.has(stream)) return;
+	try {
+		stream.write(text);
+	} catch (error) {
+		onStreamError(stream, error);
+	}
+}
+
+function onStreamError(stream: NodeJS.WriteStream, error: unknown): void {
+	if (broken.has(stream)) return;
+	broken.add(stream);
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	// A closed pipe is the reader's choice (`| head`): nothing to say. Any other failure is said once on the other stream.
+	if (code === "EPIPE" || code === "ERR_STREAM_DESTROYED") return;
+	const other = stream === process.stdout ? process.stderr : process.stdout;
+	const name = stream === process.stdout ? "standard output" : "standard error";
+	write(other, `genesis-tui: ${name} failed (${code ?? "error"}); its further messages are dropped.\n`);
+}
+
+/** Errors on stdout and stderr never crash the run or change its exit code. */
+export function guardStdio(): void {
+	for (const stream of [process.stdout, process.stderr]) {
+		if (stream.listenerCount("error") === 0) stream.on("error", (error) => onStreamError(stream, error));
+	}
+}
+
 function writeOut(text: string): void {
-	process.stdout.write(text);
+	write(process.stdout, text);
 }
 
 function writeErr(text: string): void {
-	process.stderr.write(text);
+	write(process.stderr, text);
 }
 
 function clean(text: string): string {
@@ -27,6 +57,7 @@ function truthy(v: string | undefined): boolean {
 }
 
 export async function main(argv: string[]): Promise<number> {
+	guardStdio();
 	let opts: CliOptions;
 	try {
 		opts = parseArgs(argv, process.cwd());

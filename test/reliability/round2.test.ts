@@ -1,9 +1,10 @@
 // Second round of hostile inputs and faults (issue 17): each case failed once and is pinned here.
 
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli";
+import { BIN, runCli } from "../helpers/cli";
 import { cleanupTemps, exampleProject, OUT_HANDOFF, OUT_SECTION } from "../helpers/project";
 
 afterEach(cleanupTemps);
@@ -78,5 +79,54 @@ describe("round 2, items 6 and 9: durations and SOURCE_DATE_EPOCH are usage erro
 		expect(r.stderr).toBe("");
 		expect(r.code).toBe(0);
 		expect(readFileSync(path.join(dir, OUT_HANDOFF), "utf8")).toContain("9999-12-31T23:59:59Z");
+	});
+});
+
+describe("round 2, item 7: a failing stdout or stderr never crashes the run or masks its result", () => {
+	const env = { ...process.env, SOURCE_DATE_EPOCH: "1767225600" };
+	const exited = (child: ReturnType<typeof spawn>) =>
+		new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+
+	it("EPIPE (the reader is gone, as with | head): quiet, outputs written, exit 0", async () => {
+		const dir = exampleProject();
+		const child = spawn(process.execPath, [BIN, "--yes"], {
+			cwd: dir,
+			env,
+			stdio: ["ignore", "pipe", "pipe"],
+		});
+		child.stdout!.destroy();
+		let stderr = "";
+		child.stderr!.on("data", (d) => {
+			stderr += d;
+		});
+		expect(await exited(child)).toBe(0);
+		expect(stderr).toBe("");
+		expect(existsSync(path.join(dir, OUT_SECTION))).toBe(true);
+		expect(existsSync(path.join(dir, OUT_HANDOFF))).toBe(true);
+	});
+
+	it("ENOSPC on stdout (>/dev/full): one line on stderr, outputs written, exit 0", async () => {
+		const dir = exampleProject();
+		const full = openSync("/dev/full", "w");
+		const child = spawn(process.execPath, [BIN, "--yes"], { cwd: dir, env, stdio: ["ignore", full, "pipe"] });
+		closeSync(full);
+		let stderr = "";
+		child.stderr!.on("data", (d) => {
+			stderr += d;
+		});
+		expect(await exited(child)).toBe(0);
+		expect(stderr).toBe("genesis-tui: standard output failed (ENOSPC); its further messages are dropped.\n");
+		expect(existsSync(path.join(dir, OUT_SECTION))).toBe(true);
+	});
+
+	it("ENOSPC on both streams: the exit code is still the run's (0 written, 73 refused)", async () => {
+		const dir = exampleProject();
+		for (const expected of [0, 73]) {
+			const full = openSync("/dev/full", "w");
+			const child = spawn(process.execPath, [BIN, "--yes"], { cwd: dir, env, stdio: ["ignore", full, full] });
+			closeSync(full);
+			expect(await exited(child)).toBe(expected);
+		}
+		expect(existsSync(path.join(dir, OUT_SECTION))).toBe(true);
 	});
 });
