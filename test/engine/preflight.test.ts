@@ -47,7 +47,16 @@ describe("project root and guide", () => {
 describe("runPreflight", () => {
 	it("reports every input of the example as found with what was learned", () => {
 		const report = preflight(exampleProject());
-		expect(report.inputs.map((i) => i.state)).toEqual(["found", "found", "found", "found", "found", "found"]);
+		expect(report.inputs.map((i) => [i.id, i.state])).toEqual([
+			["handoff00", "found"],
+			["handoff03", "found"],
+			["handoff08", "found"],
+			["handoff09", "found"],
+			["guide", "found"],
+			["section03", "found"],
+			["section09", "found"],
+		]);
+		expect(inputById(report, "handoff00").summary).toBe("Harbor Bookings");
 		expect(inputById(report, "handoff03").summary).toBe("Vercel + Railway, GitHub Actions, PostgreSQL 16");
 		expect(inputById(report, "handoff08").summary).toContain("6 quality gates");
 		expect(inputById(report, "handoff09").summary).toContain("4 alerts");

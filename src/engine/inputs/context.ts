@@ -1,20 +1,17 @@
 // ProjectContext: what the inputs say about hosting, cloud, data, CI, scale, compliance, test gates and monitoring.
 
-import { CI_TOOLS, type CiToolId, detectCi } from "../knowledge/cicd";
-import { DATABASES, type DbProviderId, defaultDatabaseFor, detectDatabase } from "../knowledge/databases";
-import { detectIac, type IacToolId } from "../knowledge/iac";
-import { type ComplianceId, detectCompliance, FLAG_TOOLS } from "../knowledge/operations";
-import {
-	type Cloud,
-	detectPlatform,
-	detectPlatforms,
-	PLATFORMS,
-	type PlatformId,
-} from "../knowledge/platforms";
+import type { CiToolId } from "../knowledge/cicd";
+import { DATABASES, type DbProviderId, defaultDatabaseFor } from "../knowledge/databases";
+import type { IacToolId } from "../knowledge/iac";
+import type { ComplianceId } from "../knowledge/operations";
+import { type Cloud, PLATFORMS, type PlatformId } from "../knowledge/platforms";
 import type { AlertDef, QualityGate } from "./gates";
 import { allStrings, at, listOf, noteText, percentOf, textAt, textAtAny } from "./lenient";
-import { inputById, type PreflightReport } from "./preflight";
-import { alertsFrom, cleanText as clean, gatesFrom, projectNameOf } from "./summary";
+import type { ProjectModel } from "./model";
+import { inputById, maybeInput, type PreflightReport } from "./preflight";
+import { resolveModel } from "./resolve";
+import { slug } from "./resolve-util";
+import { cleanText as clean } from "./summary";
 
 export type Scale = "small" | "medium" | "large";
 
@@ -64,43 +61,8 @@ export interface ProjectContext {
 	inherited: { decisions: InheritedNote[]; assumptions: InheritedNote[]; openQuestions: InheritedNote[] };
 	/** Facts the tool had to assume because the inputs did not say; each becomes an assumption or a question. */
 	assumed: string[];
-}
-
-const MONITORING_TOOLS: [RegExp, string][] = [
-	[/\bdatadog\b/i, "Datadog"],
-	[/\bnew ?relic\b/i, "New Relic"],
-	[/\bsentry\b/i, "Sentry"],
-	[/\bgrafana\b/i, "Grafana"],
-	[/\bprometheus\b/i, "Prometheus"],
-	[/\bcloudwatch\b/i, "CloudWatch"],
-	[/\bhoneycomb\b/i, "Honeycomb"],
-	[/\bopen ?telemetry\b|\botel\b/i, "OpenTelemetry"],
-	[/\bbetter ?stack\b/i, "Better Stack"],
-	[/\baxiom\b/i, "Axiom"],
-	[/\bazure monitor\b|\bapplication insights\b/i, "Azure Monitor"],
-	[/\bcloud monitoring\b|\bcloud logging\b/i, "Google Cloud Monitoring"],
-	[/\bloki\b/i, "Grafana Loki"],
-	[/\belastic(search)?\b|\belk\b/i, "Elastic"],
-	[/\bpagerduty\b/i, "PagerDuty"],
-	[/\bopsgenie\b/i, "Opsgenie"],
-];
-
-function slug(name: string): string {
-	const s = name
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, "-")
-		.replace(/^-+|-+$/g, "")
-		.slice(0, 40)
-		.replace(/-+$/, "");
-	return s || "app";
-}
-
-function detectCloud(text: string): Cloud | undefined {
-	if (/\b(aws|amazon web services|eks|ecs|fargate|lambda|rds|aurora|s3|cloudwatch)\b/i.test(text))
-		return "aws";
-	if (/\b(gcp|google cloud|gke|cloud run|cloud sql|bigquery)\b/i.test(text)) return "gcp";
-	if (/\b(azure|aks|app service|cosmos ?db)\b/i.test(text)) return "azure";
-	return undefined;
+	/** The resolved project model, every fact with its provenance; the fields above derive from it. */
+	model: ProjectModel;
 }
 
 function detectScale(texts: string[]): Scale | undefined {
@@ -163,111 +125,58 @@ function notesFrom(
 		.map((t) => ({ text: clean(t)!, source }));
 }
 
-function firstTool(texts: (string | undefined)[]): string | undefined {
-	for (const t of texts) {
-		if (!t) continue;
-		for (const [re, name] of MONITORING_TOOLS) if (re.test(t)) return name;
-	}
-	return undefined;
-}
-
 export function buildContext(report: PreflightReport, projectDirName: string): ProjectContext {
+	const model = resolveModel(report, projectDirName);
+	const h00 = maybeInput(report, "handoff00")?.data;
 	const h03 = inputById(report, "handoff03").data;
 	const h08 = inputById(report, "handoff08").data;
 	const h09 = inputById(report, "handoff09").data;
 	const s03 = inputById(report, "section03").text ?? "";
-	const s09 = inputById(report, "section09").text ?? "";
 	const h03Strings = allStrings(h03);
-	const allText = [...h03Strings, s03].join(" \n ");
 	const assumed: string[] = [];
 
-	const infra = (...keys: string[]) =>
-		textAt(h03, "key_outputs", "infrastructure", ...keys) ?? textAt(h03, "infrastructure", ...keys);
-	const frontendHosting = infra("frontend_hosting") ?? infra("frontend");
-	const backendHosting =
-		infra("backend_hosting") ?? infra("backend") ?? infra("hosting") ?? infra("platform");
-
-	let backendPlatform = detectPlatform(backendHosting);
-	let backendLabel = clean(backendHosting);
-	let backendAssumed = false;
-	if (!backendPlatform) {
-		const candidates = detectPlatforms(allText).filter((p) => PLATFORMS[p].family !== "static-frontend");
-		backendPlatform = candidates[0];
-		if (backendPlatform) backendLabel = PLATFORMS[backendPlatform].name;
-	}
-	const frontendPlatform = detectPlatform(frontendHosting);
-	if (!backendPlatform) {
-		// A frontend-only host serves the API through its functions.
-		backendPlatform = frontendPlatform ?? "render";
-		backendLabel = PLATFORMS[backendPlatform].name;
-		backendAssumed = true;
+	const backendPlatform = model.platform.value;
+	const backendAssumed = model.platform.from.confidence === "assumed";
+	if (backendAssumed)
 		assumed.push(
 			`The backend is hosted on ${PLATFORMS[backendPlatform].name}; the inputs name no backend host.`,
 		);
-	}
+	const cloud: Cloud = model.cloud.value;
+	const cloudAssumed = model.cloud.from.confidence === "assumed";
 
-	const explicitCloud = detectCloud(
-		[infra("cloud"), textAt(h03, "key_outputs", "cloud"), backendHosting, allText].filter(Boolean).join(" "),
-	);
-	const cloud: Cloud = PLATFORMS[backendPlatform].cloud ?? explicitCloud ?? "none";
-	const cloudAssumed = !explicitCloud && !PLATFORMS[backendPlatform].cloud;
-
-	const dbText = textAtAny(h03, [
-		["key_outputs", "database_stack", "primary"],
-		["key_outputs", "database_stack", "database"],
-		["key_outputs", "database"],
-		["database"],
-	]);
-	const engine = clean(dbText) ?? "PostgreSQL";
-	if (!dbText) assumed.push("The primary database is PostgreSQL; the technology-stack handoff names none.");
-	const dbHost = textAtAny(h03, [
-		["key_outputs", "database_stack", "hosting"],
-		["key_outputs", "database_stack", "provider"],
-		["key_outputs", "infrastructure", "database_hosting"],
-	]);
-	let provider =
-		detectDatabase(dbHost) ??
-		detectDatabase(dbText) ??
-		detectDatabase([backendHosting, ...h03Strings].filter(Boolean).join(" "));
+	const primary = model.dataStores.find((d) => d.role === "primary")!;
+	const engine = primary.engine;
+	const engineLabel = primary.version ? `${engine} ${primary.version}` : engine;
+	if (primary.from.confidence === "assumed")
+		assumed.push("The primary database is PostgreSQL; the technology-stack handoff names none.");
+	let provider: DbProviderId;
 	let providerAssumed = false;
-	if (!provider) {
+	if (primary.provider !== "unknown" && !primary.providerAssumed) provider = primary.provider;
+	else if (/^(PostgreSQL|MySQL|SQL Server)$/.test(engine) && !primary.providerLabel) {
 		provider = defaultDatabaseFor(backendPlatform, cloud);
 		providerAssumed = true;
 		assumed.push(
 			`${engine} runs on ${DATABASES[provider].name}, the managed option that pairs with ${PLATFORMS[backendPlatform].name}.`,
 		);
-	}
+	} else provider = "self-managed";
 
-	const ciText = infra("ci_cd") ?? infra("ci") ?? textAt(h03, "key_outputs", "ci_cd");
-	let ciTool = detectCi(ciText) ?? detectCi(allText);
-	const ciAssumed = !ciTool;
-	if (!ciTool) {
-		ciTool = "github-actions";
+	if (model.ci.from.confidence === "assumed")
 		assumed.push("CI/CD runs on GitHub Actions; the inputs name no CI tool.");
-	}
 
-	const scale = detectScale([...h03Strings, s03]);
+	const scale = detectScale([...h03Strings, s03, ...allStrings(at(h00, "intake_summary"))]);
 	if (!scale)
 		assumed.push(
 			"Traffic is moderate (thousands to hundreds of thousands of users); the inputs give no numbers.",
 		);
 
-	const complianceText = [...h03Strings, s03, ...allStrings(h08), ...allStrings(h09), s09].join(" \n ");
-	const compliance = detectCompliance(complianceText);
-
-	const projectName = projectNameOf(report, projectDirName);
-
-	const flagTool = FLAG_TOOLS.find((f) => f.detect.test(complianceText))?.name;
-
 	const frameworks = at(h08, "key_outputs", "testing_frameworks");
 	const coverage = at(h08, "key_outputs", "coverage_targets");
-
-	const stackMon = (k: string) => clean(textAt(h09, "key_outputs", "monitoring_stack", k));
-	const h09Strings = allStrings(h09).join(" ");
+	const mon = model.monitoring;
+	const cache = model.dataStores.find((d) => d.role === "cache");
 
 	return {
-		projectName,
-		serviceName: slug(projectName),
+		projectName: model.name.value,
+		serviceName: slug(model.name.value),
 		stack: {
 			frontendFramework: clean(textAt(h03, "key_outputs", "frontend_stack", "framework")),
 			backendRuntime: clean(textAt(h03, "key_outputs", "backend_stack", "runtime")),
@@ -277,25 +186,25 @@ export function buildContext(report: PreflightReport, projectDirName: string): P
 				textAt(h03, "key_outputs", "backend_stack", "framework"),
 			),
 		},
-		frontend:
-			frontendPlatform && frontendPlatform !== backendPlatform
-				? { platform: frontendPlatform, label: clean(frontendHosting)! }
-				: undefined,
-		backend: {
-			platform: backendPlatform,
-			label: backendLabel ?? PLATFORMS[backendPlatform].name,
-			assumed: backendAssumed,
-		},
+		frontend: model.frontend ? { platform: model.frontend.value, label: model.frontend.label } : undefined,
+		backend: { platform: backendPlatform, label: model.platform.label, assumed: backendAssumed },
 		cloud,
 		cloudAssumed,
-		database: { engine, provider, providerAssumed, sizeGb: detectSizeGb([...h03Strings, s03]) },
-		cache: clean(textAt(h03, "key_outputs", "database_stack", "cache")),
-		ci: { tool: ciTool, label: clean(ciText) ?? CI_TOOLS[ciTool].name, assumed: ciAssumed },
-		iacInStack: detectIac(allText),
-		flagTool,
+		database: {
+			engine: engineLabel,
+			provider,
+			providerAssumed,
+			sizeGb: primary.sizeGb ?? detectSizeGb([...h03Strings, s03]),
+		},
+		cache: cache
+			? `${cache.engine}${cache.version ? ` ${cache.version}` : ""}${cache.providerLabel ? ` (${cache.providerLabel})` : ""}`
+			: undefined,
+		ci: { tool: model.ci.value, label: model.ci.label, assumed: model.ci.from.confidence === "assumed" },
+		iacInStack: model.iac?.value,
+		flagTool: model.upstream.featureFlagTool?.value,
 		scale: scale ?? "medium",
 		scaleAssumed: !scale,
-		compliance,
+		compliance: model.constraints.compliance.map((c) => c.value),
 		testing: {
 			frameworks: {
 				unit: clean(textAtAny(frameworks, [["unit"]])),
@@ -307,22 +216,16 @@ export function buildContext(report: PreflightReport, projectDirName: string): P
 				unit: percentOf(at(coverage, "unit")),
 				integration: percentOf(at(coverage, "integration")),
 			},
-			gates: gatesFrom(h08),
+			gates: model.gates.map((g) => ({ name: g.name, threshold: g.threshold, blocking: g.blocking })),
 		},
 		monitoring: {
-			apm: stackMon("apm") ?? firstTool([h09Strings, s09]),
-			logging: stackMon("logging"),
-			metrics: stackMon("metrics"),
-			tracing: stackMon("tracing"),
-			errors:
-				stackMon("errors") ??
-				stackMon("error_tracking") ??
-				(/\bsentry\b/i.test(h09Strings) ? "Sentry" : undefined),
-			alerts: alertsFrom(h09),
-			dashboards: listOf(at(h09, "dashboards"))
-				.map((d) => clean(noteText(d, ["name", "title"])))
-				.filter((d): d is string => Boolean(d))
-				.slice(0, 12),
+			apm: mon.apm?.label ?? mon.apm?.value,
+			logging: mon.logging?.label ?? mon.logging?.value,
+			metrics: mon.metrics?.label ?? mon.metrics?.value,
+			tracing: mon.tracing?.label ?? mon.tracing?.value,
+			errors: mon.errors?.label ?? mon.errors?.value,
+			alerts: model.alerts.map((a) => ({ name: a.name, condition: a.condition, severity: a.severity })),
+			dashboards: mon.dashboards,
 		},
 		inherited: {
 			decisions: [
@@ -342,7 +245,6 @@ export function buildContext(report: PreflightReport, projectDirName: string): P
 			],
 		},
 		assumed,
+		model,
 	};
 }
-
-/** The one-line "what was learned" for a found handoff in the pre-flight report. */

@@ -7,7 +7,7 @@ import { findGuide, type ProjectPaths, rel } from "../io/project";
 import { sanitizeInline } from "../io/sanitize";
 import { findPlaceholders } from "./lenient";
 
-export type InputId = "handoff03" | "handoff08" | "handoff09" | "guide" | "section03" | "section09";
+export type InputId = HandoffId | "guide" | "section03" | "section09";
 
 export type InputState = "found" | "missing" | "invalid";
 
@@ -22,6 +22,8 @@ export interface InputReport {
 	/** Field-level notes: placeholders, wrong types, missing keys. */
 	notes: string[];
 	sha256?: string;
+	/** An input that enriches the section when present (handoffs 00, 02, 05, 07); listed only when found or invalid. */
+	optional?: boolean;
 	/** Parsed JSON (handoffs) or text (guide, sections) when found. */
 	data?: unknown;
 	text?: string;
@@ -42,7 +44,14 @@ export interface PreflightReport {
 	shapesChecked: boolean;
 }
 
-export type HandoffId = "handoff03" | "handoff08" | "handoff09";
+export type HandoffId =
+	| "handoff00"
+	| "handoff02"
+	| "handoff03"
+	| "handoff05"
+	| "handoff07"
+	| "handoff08"
+	| "handoff09";
 
 /** Notes on a parsed handoff's shape (wrong types, unexpected values), from schemas.ts. */
 export type ShapeCheck = (id: HandoffId, value: object) => string[];
@@ -52,7 +61,22 @@ const HANDOFFS: {
 	label: string;
 	expected: string[][];
 	assumed: string;
+	optional?: boolean;
 }[] = [
+	{
+		id: "handoff00",
+		label: "Project (handoff 00)",
+		expected: [["project"]],
+		assumed: "the folder's name as the project's name, and no stated constraints",
+		optional: true,
+	},
+	{
+		id: "handoff02",
+		label: "Product requirements (handoff 02)",
+		expected: [],
+		assumed: "no non-functional requirements beyond those in the later handoffs",
+		optional: true,
+	},
 	{
 		id: "handoff03",
 		label: "Technology stack (handoff 03)",
@@ -62,6 +86,20 @@ const HANDOFFS: {
 			["key_outputs", "backend_stack"],
 		],
 		assumed: "a containerised Node.js service with PostgreSQL on a PaaS, and GitHub Actions",
+	},
+	{
+		id: "handoff05",
+		label: "Architecture (handoff 05)",
+		expected: [],
+		assumed: "the services handoff 03 names",
+		optional: true,
+	},
+	{
+		id: "handoff07",
+		label: "Security & compliance (handoff 07)",
+		expected: [],
+		assumed: "the compliance regimes the other inputs name",
+		optional: true,
 	},
 	{
 		id: "handoff08",
@@ -94,7 +132,7 @@ function readHandoff(
 ): InputReport {
 	const abs = paths[spec.id];
 	const file = sanitizeInline(rel(paths, abs));
-	const base = { id: spec.id, label: spec.label, file };
+	const base = { id: spec.id, label: spec.label, file, ...(spec.optional ? { optional: true } : {}) };
 	const read = readProjectFile(paths.root, abs);
 	if (read.kind === "missing")
 		return { ...base, state: "missing", summary: `not found; assuming ${spec.assumed}`, notes: [] };
@@ -184,7 +222,9 @@ export function runPreflight(
 	summarize: (id: InputId, data: unknown) => string,
 	shapes?: ShapeCheck,
 ): PreflightReport {
-	const inputs: InputReport[] = HANDOFFS.map((spec) => readHandoff(paths, spec, summarize, shapes));
+	const inputs: InputReport[] = HANDOFFS.map((spec) => readHandoff(paths, spec, summarize, shapes)).filter(
+		(input) => !(input.optional && input.state === "missing"),
+	);
 	inputs.push(
 		readText(
 			paths,
@@ -241,6 +281,12 @@ export function withShapeNotes(report: PreflightReport, shapes: ShapeCheck): Pre
 	return { ...report, inputs, shapesChecked: true };
 }
 
+/** A required input (always in the report). */
 export function inputById(report: PreflightReport, id: InputId): InputReport {
 	return report.inputs.find((i) => i.id === id)!;
+}
+
+/** An input that may be absent from the report (the optional handoffs are listed only when present). */
+export function maybeInput(report: PreflightReport, id: InputId): InputReport | undefined {
+	return report.inputs.find((i) => i.id === id);
 }

@@ -26,13 +26,17 @@ export const Handoff03Schema = z.looseObject({
 				})
 				.optional(),
 			database_stack: z
-				.looseObject({ primary: text.optional(), cache: text.optional(), client: text.optional() })
+				.looseObject({
+					primary: z.union([text, z.looseObject({}), textList]).optional(),
+					cache: z.union([text, z.looseObject({}), z.null()]).optional(),
+					client: z.union([text, z.looseObject({}), z.null()]).optional(),
+				})
 				.optional(),
 			infrastructure: z
 				.looseObject({
-					frontend_hosting: text.optional(),
-					backend_hosting: text.optional(),
-					ci_cd: text.optional(),
+					frontend_hosting: z.union([text, z.looseObject({})]).optional(),
+					backend_hosting: z.union([text, z.looseObject({})]).optional(),
+					ci_cd: z.union([text, z.looseObject({}), textList]).optional(),
 				})
 				.optional(),
 		})
@@ -55,7 +59,7 @@ export const Handoff08Schema = z.looseObject({
 			z.union([
 				z.looseObject({
 					gate: text.optional(),
-					threshold: text.optional(),
+					threshold: z.union([text, z.looseObject({})]).optional(),
 					blocking: z.union([z.boolean(), z.string()]).optional(),
 				}),
 				text,
@@ -72,19 +76,48 @@ export const Handoff09Schema = z.looseObject({
 	key_outputs: z
 		.looseObject({
 			monitoring_stack: z.looseObject({}).optional(),
-			ai_observability: text.optional(),
+			ai_observability: z.union([text, z.null()]).optional(),
 		})
 		.optional(),
 	metrics_defined: z.array(z.union([z.looseObject({ name: text.optional() }), text])).optional(),
 	alerts_defined: z
 		.array(
 			z.union([
-				z.looseObject({ name: text.optional(), condition: text.optional(), severity: text.optional() }),
+				z.looseObject({
+					name: text.optional(),
+					condition: z.union([text, z.looseObject({})]).optional(),
+					severity: text.optional(),
+				}),
 				text,
 			]),
 		)
 		.optional(),
 	dashboards: textList.optional(),
+	decisions_made: notes.optional(),
+	assumptions: notes.optional(),
+	open_questions: notes.optional(),
+});
+
+/** handoff_00_init.json as genesis-init and genesis write it: constraints may be text or an object. */
+export const Handoff00Schema = z.looseObject({
+	project: z
+		.looseObject({
+			name: text.optional(),
+			description: text.optional(),
+			constraints: z.union([text, z.looseObject({}), textList]).optional(),
+		})
+		.optional(),
+	technology_decisions: z
+		.array(z.union([z.looseObject({ component: text.optional(), choice: text.optional() }), text]))
+		.optional(),
+	intake_summary: z.looseObject({}).optional(),
+	global_context: z.looseObject({}).optional(),
+});
+
+/** Handoffs 02, 05 and 07 are read for a few fields only; any object will do. */
+const OptionalHandoffSchema = z.looseObject({
+	section_number: z.union([z.number(), z.string()]).optional(),
+	key_outputs: z.looseObject({}).optional(),
 	decisions_made: notes.optional(),
 	assumptions: notes.optional(),
 	open_questions: notes.optional(),
@@ -124,6 +157,10 @@ function article(expected: string): string {
 }
 
 const SCHEMAS: Record<HandoffId, z.ZodType> = {
+	handoff00: Handoff00Schema,
+	handoff02: OptionalHandoffSchema,
+	handoff05: OptionalHandoffSchema,
+	handoff07: OptionalHandoffSchema,
 	handoff03: Handoff03Schema,
 	handoff08: Handoff08Schema,
 	handoff09: Handoff09Schema,

@@ -12,7 +12,11 @@ export interface ProjectPaths {
 	researchDir: string;
 	guidesDir: string;
 	agentsDir: string;
+	handoff00: string;
+	handoff02: string;
 	handoff03: string;
+	handoff05: string;
+	handoff07: string;
 	handoff08: string;
 	handoff09: string;
 	section03: string;
@@ -55,7 +59,11 @@ export function projectPaths(start: string): ProjectPaths {
 		researchDir: path.join(out, "research"),
 		guidesDir: path.join(root, "genesis_sources", "section_guides"),
 		agentsDir: path.join(root, ".claude", "agents"),
+		handoff00: path.join(handoffsDir, "handoff_00_init.json"),
+		handoff02: path.join(handoffsDir, "handoff_02_product_requirements.json"),
 		handoff03: path.join(handoffsDir, "handoff_03_technology_stack.json"),
+		handoff05: path.join(handoffsDir, "handoff_05_architecture_design.json"),
+		handoff07: path.join(handoffsDir, "handoff_07_security_compliance.json"),
 		handoff08: path.join(handoffsDir, "handoff_08_testing_strategy.json"),
 		handoff09: path.join(handoffsDir, "handoff_09_monitoring_observability.json"),
 		section03: path.join(sectionsDir, "03_technology_stack.md"),

@@ -1,0 +1,73 @@
+// Resolves the ProjectModel from the pre-flight report: every input that exists, structured fields first.
+
+import type { ProjectModel } from "./model";
+import { type InputId, maybeInput, type PreflightReport } from "./preflight";
+import {
+	resolveAlerts,
+	resolveConstraints,
+	resolveDescription,
+	resolveGates,
+	resolveMonitoring,
+	resolveName,
+	resolveUpstream,
+} from "./resolve-project";
+import {
+	resolveCi,
+	resolveDataStores,
+	resolveDelivery,
+	resolveIac,
+	resolveLanguages,
+	resolvePlatform,
+	resolveRejected,
+	resolveServices,
+} from "./resolve-stack";
+import { type Doc, slug } from "./resolve-util";
+
+function doc(report: PreflightReport, id: InputId): Doc | undefined {
+	const input = maybeInput(report, id);
+	if (input?.state !== "found") return undefined;
+	return { file: input.file, data: input.data, text: input.text };
+}
+
+export function resolveModel(report: PreflightReport, projectDirName: string): ProjectModel {
+	const docs = {
+		h00: doc(report, "handoff00"),
+		h02: doc(report, "handoff02"),
+		h03: doc(report, "handoff03"),
+		h05: doc(report, "handoff05"),
+		h07: doc(report, "handoff07"),
+		h08: doc(report, "handoff08"),
+		h09: doc(report, "handoff09"),
+		s03: doc(report, "section03"),
+		s09: doc(report, "section09"),
+	};
+	const conflicts: ProjectModel["conflicts"] = [];
+	const dropped: ProjectModel["dropped"] = [];
+	const name = resolveName(docs, projectDirName);
+	const { platform, frontend, cloud } = resolvePlatform(docs, conflicts);
+	const alerts = resolveAlerts(docs, dropped);
+	const model: ProjectModel = {
+		name,
+		platform,
+		cloud,
+		services: resolveServices(docs, slug(name.value)),
+		dataStores: resolveDataStores(docs, platform.value, cloud.value, conflicts),
+		ci: resolveCi(docs, conflicts),
+		languages: resolveLanguages(docs),
+		rejected: resolveRejected([docs.h00, docs.h03, docs.h05, docs.h08, docs.h09]),
+		constraints: resolveConstraints(docs),
+		upstream: resolveUpstream(docs, alerts),
+		monitoring: resolveMonitoring(docs),
+		gates: resolveGates(docs, dropped),
+		alerts,
+		conflicts,
+		dropped,
+		...resolveDelivery(docs),
+	};
+	const description = resolveDescription(docs);
+	if (description) model.description = description;
+	if (frontend) model.frontend = frontend;
+	const iac = resolveIac(docs);
+	if (iac) model.iac = iac;
+	return model;
+}
