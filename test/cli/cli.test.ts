@@ -280,6 +280,7 @@ describe("genesis-tui (built binary)", () => {
 
 	it("hostile bytes in inputs never reach the terminal", () => {
 		const dir = exampleProject({
+			"genesis_output/handoffs/handoff_00_init.json": null,
 			[HANDOFF_03]: JSON.stringify({
 				project_name: "evil\u001b]0;PWNED\u0007\u001b[2J",
 				key_outputs: {

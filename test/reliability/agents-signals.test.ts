@@ -67,6 +67,7 @@ describe("D. agent processes", () => {
 	it("case 32: a hostile prompt in place of {prompt} arrives as one literal argument; no shell runs", () => {
 		const marker = path.join(tempDir(), "pwned");
 		const dir = exampleProject({
+			"genesis_output/handoffs/handoff_00_init.json": null,
 			[HANDOFF_03]: JSON.stringify({
 				project_name: `--help $(touch ${marker}); rm -rf ~ | & "quoted" \n second line`,
 				key_outputs: { infrastructure: { backend_hosting: "Railway" } },

@@ -214,6 +214,8 @@ describe("A. input, seen in a real terminal", () => {
 		const { startPty } = await import("../helpers/pty");
 		const dir = exampleProject({
 			"genesis_output/handoffs/handoff_08_testing_strategy.json": '{"quality_gates": [',
+			// The title takes the name from handoff 00 first; without it, from handoff 03.
+			"genesis_output/handoffs/handoff_00_init.json": null,
 			[HANDOFF_03]: JSON.stringify({
 				project_name: "evil\u001b]0;PWNED\u0007\u001b]52;c;cHduZWQ=\u0007\u001b[2J\u202eeman",
 				key_outputs: {

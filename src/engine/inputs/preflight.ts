@@ -66,7 +66,7 @@ const HANDOFFS: {
 	{
 		id: "handoff00",
 		label: "Project (handoff 00)",
-		expected: [["project"]],
+		expected: [],
 		assumed: "the folder's name as the project's name, and no stated constraints",
 		optional: true,
 	},
