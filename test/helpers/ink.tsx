@@ -1,7 +1,6 @@
 // Renders the real App over a real controller (built-in research) with ink-testing-library; keys with a yield between.
 
 import { render } from "ink-testing-library";
-import { createActions } from "../../src/cli/shared/wizard-setup";
 import { loadProject } from "../../src/engine/output/compose";
 import { WizardController } from "../../src/engine/wizard/controller";
 import { App } from "../../src/ui/App";
@@ -25,9 +24,13 @@ export const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function renderWizard(dir: string) {
 	const project = loadProject(dir);
-	const controller = new WizardController(project, { generatedAt: "2026-01-01T00:00:00Z", flushMs: 5 });
 	const quits: number[] = [];
-	const actions = createActions(controller, (code) => quits.push(code));
+	const controller = new WizardController(project, {
+		generatedAt: "2026-01-01T00:00:00Z",
+		flushMs: 5,
+		quit: (code) => quits.push(code),
+	});
+	const actions = controller;
 	const r = render(
 		<App
 			wizard={{ subscribe: controller.subscribe, getSnapshot: controller.getSnapshot, actions, screens }}

@@ -3,7 +3,6 @@
 
 import { render } from "ink-testing-library";
 import { afterEach, describe, expect, it } from "vitest";
-import { createActions } from "../../src/cli/shared/wizard-setup";
 import { readProject } from "../../src/engine/inputs/load";
 import { withContext } from "../../src/engine/output/compose";
 import { WizardController } from "../../src/engine/wizard/controller";
@@ -26,8 +25,9 @@ function earlyApp(dir: string, early: EarlyActions) {
 		const controller = new WizardController(withContext(files), {
 			generatedAt: "2026-01-01T00:00:00Z",
 			flushMs: 5,
+			quit,
 		});
-		const actions = createActions(controller, quit);
+		const actions = controller;
 		r.rerender(
 			app({ subscribe: controller.subscribe, getSnapshot: controller.getSnapshot, actions, screens }),
 		);

@@ -7,12 +7,11 @@ import { nowIso } from "../../engine/io/clock";
 import { rel } from "../../engine/io/project";
 import { sanitizeForTerminal, sanitizeInline } from "../../engine/io/sanitize";
 import { completionMessage, type LoadedProject, withContext } from "../../engine/output/compose";
-import { resolveAgent } from "../../engine/research/agent-spec";
 import type { ProjectLock } from "../../engine/session/lock";
 import { Preferences } from "../../engine/session/preferences";
 import { changedInputs, type SavedSession, SessionStore } from "../../engine/session/store";
+import type { WizardActions } from "../../engine/wizard/actions";
 import { WizardController } from "../../engine/wizard/controller";
-import type { WizardActions } from "../../ui/actions";
 import type { ResumeOffer } from "../../ui/steps/Resume";
 import type { CliOptions } from "../args";
 import { presetsFromFlags } from "../drivers/headless";
@@ -42,8 +41,10 @@ export function startWizard(
 		store,
 		agents: agentsFromOptions(opts, prefs),
 		agentTimeoutMs: agentTimeoutMs(opts),
+		quit,
+		rememberAgent: (task, value) => void prefs.setAgent(task, value),
 	});
-	return { project, store, controller, actions: createActions(controller, quit, prefs) };
+	return { project, store, controller, actions: controller };
 }
 
 export interface SessionPlan {
@@ -89,35 +90,4 @@ export function resultText(wizard: StartedWizard): string {
 	for (const b of controller.state.written?.backups ?? [])
 		lines.push(`Previous version kept as ${rel(project.paths, b)}`);
 	return `${sanitizeForTerminal(lines.join("\n"))}\n`;
-}
-
-/** The screens' actions, bound to a controller; a successful write ends the app with 0. */
-export function createActions(
-	controller: WizardController,
-	quit: (code: number) => void,
-	prefs?: Preferences,
-): WizardActions {
-	return {
-		dispatch: controller.dispatch,
-		continueFromPreflight: () => controller.continueFromPreflight(),
-		finishResearch: () => controller.finishResearch(),
-		retry: (t) => controller.retry(t),
-		cancel: (t) => controller.cancel(t),
-		fallback: (t) => controller.fallback(t),
-		setAgent: (t, value) => {
-			const spec = resolveAgent(value);
-			controller.setAgent(t, spec);
-			void prefs?.setAgent(t, value);
-		},
-		promptFor: (t) => controller.promptFor(t),
-		decide: (id, value) => controller.decide(id, value),
-		compose: () => controller.compose(),
-		write: (replace) => {
-			const out = controller.write(replace);
-			if (out) quit(0);
-			return out;
-		},
-		quit,
-		panels: controller.panels,
-	};
 }

@@ -15,12 +15,13 @@ import {
 	writeComposed,
 	writeNotes,
 } from "../output/compose";
-import type { AgentSpec } from "../research/agent-spec";
+import { type AgentSpec, resolveAgent } from "../research/agent-spec";
 import { PanelBuffer } from "../research/panel-buffer";
 import { buildPrompt } from "../research/prompt";
 import { TranscriptSink } from "../research/transcript";
 import { type ResearchEvent, TASK_IDS, TASKS, type TaskId } from "../research/types";
 import type { SavedSession, SessionStore } from "../session/store";
+import type { WizardActions } from "./actions";
 import { restoreState, toSession } from "./session-state";
 import { initialState, type Override, reduce, type WizardEvent, type WizardState } from "./state";
 
@@ -51,12 +52,16 @@ export interface ControllerOptions {
 	runner?: TaskRunner;
 	/** Timestamp for the outputs (SOURCE_DATE_EPOCH aware). */
 	generatedAt: string;
+	/** Called with the exit code when the wizard is over (a successful write ends it with 0). */
+	quit?: (code: number) => void;
+	/** Remembers a backend chosen on the research screen for next time. */
+	rememberAgent?: (task: TaskId, value: string) => void;
 	/** Flush and animation interval, ms. */
 	flushMs?: number;
 	now?: () => number;
 }
 
-export class WizardController {
+export class WizardController implements WizardActions {
 	private snapshot: Snapshot;
 	private readonly listeners = new Set<() => void>();
 	readonly panels: Record<TaskId, PanelBuffer>;
@@ -243,24 +248,13 @@ export class WizardController {
 		return this.agents[task];
 	}
 
-	/** Switches a task's backend (from the research screen) and runs it again unless it is done. */
-	setAgent(task: TaskId, spec: AgentSpec | "builtin"): void {
+	/** Switches a task's backend (from the research screen), remembers the choice, and runs the task again. */
+	setAgent(task: TaskId, value: string | AgentSpec | "builtin"): void {
+		const spec = typeof value === "string" ? resolveAgent(value) : value;
 		this.agents[task] = spec;
 		this.cancel(task);
-		const r = this.snapshot.state.research[task];
-		this.setState({
-			...this.snapshot.state,
-			research: {
-				...this.snapshot.state.research,
-				[task]: {
-					...r,
-					status: "pending",
-					backend: backendName(spec),
-					findings: undefined,
-					error: undefined,
-				},
-			},
-		});
+		this.dispatch({ type: "AGENT_CHANGED", task, backend: backendName(spec) });
+		if (typeof value === "string") this.options.rememberAgent?.(task, value);
 		void this.runTask(task);
 	}
 
@@ -424,6 +418,7 @@ export class WizardController {
 			});
 			this.dispatch({ type: "WRITTEN", files: result.written, backups: result.backups });
 			this.options.store?.clear();
+			this.options.quit?.(0);
 			return out;
 		} catch (error) {
 			const failure = describeFsError(error);
@@ -435,6 +430,10 @@ export class WizardController {
 			return undefined;
 		}
 	}
+
+	quit = (code: number): void => {
+		this.options.quit?.(code);
+	};
 
 	dispose(): void {
 		this.disposed = true;

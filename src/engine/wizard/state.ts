@@ -56,6 +56,8 @@ export type WizardEvent =
 	| { type: "CONTINUE" }
 	| { type: "TASK_STARTED"; task: TaskId; backend: string; at: number }
 	| { type: "TASK_LINES"; task: TaskId; count: number }
+	/** The task's backend was switched: it waits to run again on the new one. */
+	| { type: "AGENT_CHANGED"; task: TaskId; backend: string }
 	| { type: "TASK_DONE"; task: TaskId; findings: TaskFindings; at: number; notesFile?: string }
 	| {
 			type: "TASK_FAILED";
@@ -141,6 +143,22 @@ export function reduce(state: WizardState, event: WizardEvent): WizardState {
 					[event.task]: { status: "running", backend: event.backend, lines: 0, startedAt: event.at },
 				},
 			};
+		case "AGENT_CHANGED": {
+			const t = state.research[event.task];
+			return {
+				...state,
+				research: {
+					...state.research,
+					[event.task]: {
+						...t,
+						status: "pending",
+						backend: event.backend,
+						findings: undefined,
+						error: undefined,
+					},
+				},
+			};
+		}
 		case "TASK_LINES": {
 			const t = state.research[event.task];
 			return {

@@ -37,7 +37,9 @@ export function ResearchStep({ state, actions, tick, columns, rows, now }: Props
 	const [expanded, setExpanded] = useState(false);
 	const [scroll, setScroll] = useState<Record<TaskId, number>>({ deploy: 0, iac: 0, cicd: 0 });
 	const [choosing, setChoosing] = useState<number | undefined>();
-	const [showPrompt, setShowPrompt] = useState(false);
+	// The prompt is built (it reads the project's agent files) when `p` is pressed, never while drawing.
+	const [prompt, setPrompt] = useState<{ task: TaskId; lines: string[] } | undefined>(undefined);
+	const showPrompt = prompt !== undefined;
 	const layout = researchLayout(columns, rows, expanded);
 	const focusedTask = TASK_IDS[focus]!;
 	const statuses = TASK_IDS.map((t) => state.research[t].status);
@@ -66,7 +68,9 @@ export function ResearchStep({ state, actions, tick, columns, rows, now }: Props
 			return true;
 		}
 		if (input === "p") {
-			setShowPrompt((v) => !v);
+			setPrompt((p) =>
+				p ? undefined : { task: focusedTask, lines: actions.promptFor(focusedTask).split("\n") },
+			);
 			return true;
 		}
 		if (input === "c" && state.research[focusedTask].status === "running") {
@@ -156,12 +160,12 @@ export function ResearchStep({ state, actions, tick, columns, rows, now }: Props
 	};
 
 	let panels: React.ReactNode;
-	if (showPrompt) {
-		const lines = actions.promptFor(focusedTask).split("\n");
+	if (prompt) {
+		const { lines } = prompt;
 		panels = (
 			<Box flexDirection="column" borderStyle="round" borderColor={theme.focus}>
 				<Text bold wrap="truncate-end">
-					Prompt for {TASKS[focusedTask].title} (what an agent backend receives on stdin)
+					Prompt for {TASKS[prompt.task].title} (what an agent backend receives on stdin)
 				</Text>
 				{lines.slice(0, Math.max(3, rows - 8)).map((l, i) => (
 					// biome-ignore lint/suspicious/noArrayIndexKey: static lines
