@@ -2,14 +2,15 @@
 // target, and the script exits 1 when a target is missed. Run with `npm run bench` (builds first).
 
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pty from "@lydell/node-pty";
 import xterm from "@xterm/headless";
 import { build } from "esbuild";
 import { fastStringWidth, yogaWithoutFetch } from "../scripts/bundle-plugins.mjs";
+import { installTarball, pack, userEnv } from "../scripts/pack-install.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = path.join(root, "bin", "genesis-tui.js");
@@ -18,7 +19,7 @@ const FAKE = path.join(root, "test", "fixtures", "fake-agent.mjs");
 const work = mkdtempSync(path.join(tmpdir(), "genesis-bench-"));
 const stateDir = path.join(work, "state");
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
-/** BENCH_ONLY=startup,yes,first-frame,flood,idle (comma-separated) runs a subset. */
+/** BENCH_ONLY=startup,yes,first-frame,flood,idle,cold-start (comma-separated) runs a subset. */
 const ONLY = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
 const want = (name) => !ONLY || ONLY.includes(name);
 const baseEnv = { ...process.env, GENESIS_TUI_STATE_DIR: stateDir, SOURCE_DATE_EPOCH: "1767225600" };
@@ -71,6 +72,18 @@ function paired(runs, a, b) {
 	}
 	return [xs, ys];
 }
+
+/** How long a bare `node -e ''` takes right now: printed beside the ratios, it shows how loaded the machine was. */
+function bareNode(label) {
+	const xs = Array.from({ length: 5 }, () => wall(process.execPath, ["-e", ""]));
+	const b = stats(xs);
+	console.log(
+		`      bare node ${label}: ${fmt(b.median, "ms")} [${fmt(b.min, "ms")} – ${fmt(b.max, "ms")}]; load average ${loadavg()[0].toFixed(2)}`,
+	);
+}
+
+console.log(`Node ${process.versions.node}, ${RUNS} runs`);
+bareNode("at the start");
 
 // 1. --version and --help against node -e ''.
 if (want("startup")) {
@@ -264,16 +277,23 @@ if (want("flood")) {
 	const runs = Math.max(3, Math.floor(RUNS / 3));
 	const ours = [];
 	const base = [];
+	const bare = [];
 	for (let i = 0; i < runs; i++) {
+		bare.push(wall(process.execPath, ["-e", ""]));
 		ours.push(await floodOnce());
 		base.push(await drainOnce());
 	}
+	const perRun = ours.map((r, i) => `${(r.cpu / base[i]).toFixed(2)}×`).join(", ");
+	const b = stats(bare);
 	report(
 		`CPU, 3 agents × ${lines.toLocaleString("en")} lines at 160×48 vs draining the same streams`,
 		ours.map((r) => r.cpu),
 		base,
 		"s",
 		2,
+		{
+			note: `each run ${perRun}; bare node -e '' before each run ${fmt(b.median, "ms")} [${fmt(b.min, "ms")} – ${fmt(b.max, "ms")}]`,
+		},
 	);
 	report(
 		"peak RSS during that flood",
@@ -342,6 +362,57 @@ if (want("idle")) {
 		"%",
 		2,
 		{ ratio: false },
+	);
+}
+
+// 6. Cold start: the packed tarball installed offline into an empty folder and its first --version, against the same
+// for a package of one file that prints its version.
+if (want("cold-start")) {
+	const packs = path.join(work, "packs");
+	const minimal = path.join(work, "minimal");
+	mkdirSync(packs, { recursive: true });
+	mkdirSync(minimal, { recursive: true });
+	writeFileSync(
+		path.join(minimal, "package.json"),
+		JSON.stringify({
+			name: "minimal-cli",
+			version: "1.0.0",
+			bin: { "minimal-cli": "index.js" },
+			files: ["index.js"],
+		}),
+	);
+	writeFileSync(path.join(minimal, "index.js"), '#!/usr/bin/env node\nconsole.log("1.0.0");\n');
+	// The build ran before the benchmarks (npm run bench), so packing skips prepack.
+	const ours = pack(root, packs);
+	const base = pack(minimal, packs);
+	const env = { ...userEnv(), PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}` };
+	const coldStart = (tarball, command) => () => {
+		const dir = mkdtempSync(path.join(work, "cold-"));
+		const t = process.hrtime.bigint();
+		installTarball(tarball, dir);
+		const r = spawnSync(path.join(dir, "node_modules", ".bin", command), ["--version"], {
+			env,
+			encoding: "utf8",
+		});
+		const ms = Number(process.hrtime.bigint() - t) / 1e6;
+		if (r.status !== 0 || !/^\d+\.\d+\.\d+\n$/.test(r.stdout))
+			throw new Error(`${command} --version: ${r.stderr}`);
+		return ms;
+	};
+	const [c, m] = paired(
+		Math.max(3, Math.ceil(RUNS / 2)),
+		coldStart(ours.tarball, "genesis-tui"),
+		coldStart(base.tarball, "minimal-cli"),
+	);
+	report(
+		"cold start: npm install --offline of the tarball + first --version vs a one-file package",
+		c,
+		m,
+		"ms",
+		1.5,
+		{
+			note: `tarball ${(ours.report.size / 1e6).toFixed(2)} MB, ${(ours.report.unpackedSize / 1e6).toFixed(2)} MB unpacked`,
+		},
 	);
 }
 
