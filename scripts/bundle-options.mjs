@@ -1,5 +1,5 @@
 // The esbuild options of the bundle, shared by the build and the tests that read the bundle's graph.
-import { fastStringWidth, yogaWithoutFetch } from "./bundle-plugins.mjs";
+import { fastAnsiTokenize, fastStringWidth, yogaWithoutFetch } from "./bundle-plugins.mjs";
 
 /** @returns {import("esbuild").BuildOptions} */
 export function bundleOptions() {
@@ -23,7 +23,7 @@ export function bundleOptions() {
 		},
 		// Ink's devtools branch imports react-devtools-core, which we never use.
 		alias: { "react-devtools-core": "./scripts/empty-module.mjs" },
-		plugins: [fastStringWidth(), yogaWithoutFetch()],
+		plugins: [fastStringWidth(), yogaWithoutFetch(), fastAnsiTokenize()],
 		// CommonJS dependencies inside an ESM bundle need a require().
 		banner: {
 			js: "import { createRequire as __genesisCreateRequire } from 'node:module'; const require = __genesisCreateRequire(import.meta.url);",

@@ -1,10 +1,12 @@
-// esbuild plugins for the bundle: two start-up costs of Ink's dependencies that the first frame would otherwise pay.
+// esbuild plugins for the bundle: two start-up costs of Ink's dependencies that the first frame would otherwise pay, and
+// the per-character cost of every frame Ink draws.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const fastModule = path.join(root, "src", "ui", "text-width.ts");
+const styledCharsModule = path.join(root, "src", "ui", "styled-chars.ts");
 
 /**
  * Ink's string-width (8.x) answers from src/ui/text-width.ts when the text is made only of characters one column wide,
@@ -36,6 +38,42 @@ export function fastStringWidth() {
 					"\tconst plain = options === undefined || (options.ambiguousIsNarrow !== false && !options.countAnsiEscapeCodes);",
 					"\treturn plain && typeof text === 'string' && isNarrowText(text) ? text.length : realWidth(text, options);",
 					"}",
+				].join("\n"),
+				resolveDir: root,
+				loader: "js",
+			}));
+		},
+	};
+}
+
+/**
+ * Ink's output (ink/build/output.js) tokenizes every line of every frame into styled characters and joins them back.
+ * Its import of @alcalzone/ansi-tokenize 0.2.x gets the package with tokenize, styledCharsFromTokens and
+ * styledCharsToString from src/ui/styled-chars.ts, which give the same results with less work for plain text. The build
+ * fails when nothing went through it (missingPatches).
+ */
+export function fastAnsiTokenize() {
+	return {
+		name: "fast-ansi-tokenize",
+		setup(build) {
+			build.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, async (args) => {
+				if (args.pluginData === "real" || args.importer === styledCharsModule) return undefined;
+				const real = await build.resolve(args.path, {
+					resolveDir: args.resolveDir,
+					kind: args.kind,
+					importer: args.importer,
+					pluginData: "real",
+				});
+				if (real.errors.length) return { errors: real.errors };
+				const pkgFile = path.join(path.dirname(real.path), "..", "package.json");
+				if (!String(JSON.parse(readFileSync(pkgFile, "utf8")).version).startsWith("0.2."))
+					return { path: real.path };
+				return { path: real.path, namespace: "fast-ansi-tokenize" };
+			});
+			build.onLoad({ filter: /.*/, namespace: "fast-ansi-tokenize" }, (args) => ({
+				contents: [
+					`export * from ${JSON.stringify(args.path)};`,
+					`export { styledCharsFromTokens, styledCharsToString, tokenize } from ${JSON.stringify(styledCharsModule)};`,
 				].join("\n"),
 				resolveDir: root,
 				loader: "js",
@@ -94,6 +132,8 @@ export function missingPatches(metafile, outputTexts) {
 	const missing = [];
 	if (!Object.keys(metafile.inputs).some((k) => k.startsWith("fast-string-width:")))
 		missing.push("string-width's fast path (fast-string-width) is not in the bundle");
+	if (!Object.keys(metafile.inputs).some((k) => k.startsWith("fast-ansi-tokenize:")))
+		missing.push("Ink's output without per-character copies (fast-ansi-tokenize) is not in the bundle");
 	if (!outputTexts.some((t) => t.includes(BUNDLE_MARKERS.yoga)))
 		missing.push("yoga's loader without fetch (yoga-without-fetch) is not in the bundle");
 	return missing;

@@ -119,8 +119,12 @@ describe("the built bundle", () => {
 	});
 
 	it("the build refuses a bundle where either patch is missing", () => {
-		const withFast = { inputs: { "fast-string-width:/x/string-width/index.js": {} }, outputs: {} };
-		const without = { inputs: { "node_modules/string-width/index.js": {} }, outputs: {} };
+		const tokenizer = { "fast-ansi-tokenize:/x/ansi-tokenize/build/index.js": {} };
+		const withFast = {
+			inputs: { "fast-string-width:/x/string-width/index.js": {}, ...tokenizer },
+			outputs: {},
+		};
+		const without = { inputs: { "node_modules/string-width/index.js": {}, ...tokenizer }, outputs: {} };
 		expect(missingPatches(withFast as never, [`x${BUNDLE_MARKERS.yoga}`])).toEqual([]);
 		expect(missingPatches(without as never, [`x${BUNDLE_MARKERS.yoga}`])).toEqual([
 			"string-width's fast path (fast-string-width) is not in the bundle",
@@ -135,11 +139,13 @@ describe("the built bundle", () => {
 		const all = { ...pkg.dependencies, ...pkg.devDependencies };
 		expect(all["string-width"]).toMatch(/^\d+\.\d+\.\d+$/);
 		expect(all["yoga-layout"]).toMatch(/^\d+\.\d+\.\d+$/);
+		expect(all["@alcalzone/ansi-tokenize"]).toMatch(/^\d+\.\d+\.\d+$/);
 		const require = createRequire(import.meta.url);
 		const installed = (name: string) =>
 			JSON.parse(readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")).version;
 		expect(installed("string-width")).toBe(all["string-width"]);
 		expect(installed("yoga-layout")).toBe(all["yoga-layout"]);
+		expect(installed("@alcalzone/ansi-tokenize")).toBe(all["@alcalzone/ansi-tokenize"]);
 		expect(require.resolve("yoga-layout")).toContain("node_modules");
 	});
 });
