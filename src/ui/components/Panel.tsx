@@ -34,6 +34,18 @@ function fitLine(text: string, width: number): string {
 	return text.length === 0 ? " " : fitToWidth(text, width);
 }
 
+/** Consecutive lines of one stream joined, each cut to the panel's width. */
+function streamRuns(lines: PanelLine[], width: number): { stream: PanelLine["stream"]; text: string }[] {
+	const runs: { stream: PanelLine["stream"]; text: string }[] = [];
+	for (const l of lines) {
+		const text = fitLine(l.text, width);
+		const last = runs[runs.length - 1];
+		if (last?.stream === l.stream) last.text += `\n${text}`;
+		else runs.push({ stream: l.stream, text });
+	}
+	return runs;
+}
+
 const STATUS_TEXT: Record<TaskStatus, string> = {
 	pending: "waiting",
 	running: "running",
@@ -75,14 +87,15 @@ function PanelView(props: PanelProps) {
 				</Text>
 			</Box>
 			{props.collapsed ? null : (
-				// One Text for the whole body: far fewer layout nodes than one per line, redrawn several times a second.
+				// One Text for the whole body, and inside it one per run of lines from the same stream (stderr is dimmed):
+				// a handful of nodes for React and Ink to go through, redrawn several times a second, not one per line.
 				<Box height={props.height}>
 					<Text wrap="truncate-end">
-						{body.map((l, i) => (
-							// biome-ignore lint/suspicious/noArrayIndexKey: lines are positional in a scrolling window
-							<Text key={i} dimColor={l.stream === "stderr"}>
-								{fitLine(l.text, props.innerWidth)}
-								{i < body.length - 1 ? "\n" : ""}
+						{streamRuns(body, props.innerWidth).map((run, i, runs) => (
+							// biome-ignore lint/suspicious/noArrayIndexKey: runs are positional in a scrolling window
+							<Text key={i} dimColor={run.stream === "stderr"}>
+								{run.text}
+								{i < runs.length - 1 ? "\n" : ""}
 							</Text>
 						))}
 					</Text>
