@@ -9,6 +9,22 @@ const fastModule = path.join(root, "src", "ui", "text-width.ts");
 const styledCharsModule = path.join(root, "src", "ui", "styled-chars.ts");
 
 /**
+ * Resolves an import as esbuild would, then puts it in `namespace` (where the plugin's wrapper loads) when the package
+ * (its package.json in `pkgDir` relative to the entry file) has a version starting with `version`.
+ */
+async function wrapIfVersion(build, args, pkgDir, version, namespace) {
+	const real = await build.resolve(args.path, {
+		resolveDir: args.resolveDir,
+		kind: args.kind,
+		importer: args.importer,
+		pluginData: "real",
+	});
+	if (real.errors.length) return { errors: real.errors };
+	const pkg = JSON.parse(readFileSync(path.join(path.dirname(real.path), pkgDir, "package.json"), "utf8"));
+	return String(pkg.version).startsWith(version) ? { path: real.path, namespace } : { path: real.path };
+}
+
+/**
  * Ink's string-width (8.x) answers from src/ui/text-width.ts when the text is made only of characters one column wide,
  * and asks string-width for everything else. Other major versions (wrap-ansi's 7.x) are left as they are; the build
  * fails when no 8.x went through the fast path (missingPatches), so an upgrade of Ink's copy cannot skip it silently.
@@ -17,19 +33,9 @@ export function fastStringWidth() {
 	return {
 		name: "fast-string-width",
 		setup(build) {
-			build.onResolve({ filter: /^string-width$/ }, async (args) => {
-				if (args.pluginData === "real") return undefined;
-				const real = await build.resolve(args.path, {
-					resolveDir: args.resolveDir,
-					kind: args.kind,
-					importer: args.importer,
-					pluginData: "real",
-				});
-				if (real.errors.length) return { errors: real.errors };
-				const pkg = JSON.parse(readFileSync(path.join(path.dirname(real.path), "package.json"), "utf8"));
-				if (!String(pkg.version).startsWith("8.")) return { path: real.path };
-				return { path: real.path, namespace: "fast-string-width" };
-			});
+			build.onResolve({ filter: /^string-width$/ }, (args) =>
+				args.pluginData === "real" ? undefined : wrapIfVersion(build, args, ".", "8.", "fast-string-width"),
+			);
 			build.onLoad({ filter: /.*/, namespace: "fast-string-width" }, (args) => ({
 				contents: [
 					`import realWidth from ${JSON.stringify(args.path)};`,
@@ -56,20 +62,11 @@ export function fastAnsiTokenize() {
 	return {
 		name: "fast-ansi-tokenize",
 		setup(build) {
-			build.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, async (args) => {
-				if (args.pluginData === "real" || args.importer === styledCharsModule) return undefined;
-				const real = await build.resolve(args.path, {
-					resolveDir: args.resolveDir,
-					kind: args.kind,
-					importer: args.importer,
-					pluginData: "real",
-				});
-				if (real.errors.length) return { errors: real.errors };
-				const pkgFile = path.join(path.dirname(real.path), "..", "package.json");
-				if (!String(JSON.parse(readFileSync(pkgFile, "utf8")).version).startsWith("0.2."))
-					return { path: real.path };
-				return { path: real.path, namespace: "fast-ansi-tokenize" };
-			});
+			build.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, (args) =>
+				args.pluginData === "real" || args.importer === styledCharsModule
+					? undefined
+					: wrapIfVersion(build, args, "..", "0.2.", "fast-ansi-tokenize"),
+			);
 			build.onLoad({ filter: /.*/, namespace: "fast-ansi-tokenize" }, (args) => ({
 				contents: [
 					`export * from ${JSON.stringify(args.path)};`,
