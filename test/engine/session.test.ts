@@ -215,3 +215,128 @@ describe("sessions command", () => {
 		b.controller.dispose();
 	});
 });
+
+describe("a saved session is untrusted input", () => {
+	/** A real saved session at the questions step, one answer given, then edited by `tamper`. */
+	async function savedThenTampered(tamper: (session: Record<string, any>) => void) {
+		const s = setup();
+		await toDecision(s.controller, 7);
+		s.controller.dispatch({
+			type: "ANSWER",
+			id: s.controller.state.questions[0]!.id,
+			text: "yes",
+			provenance: "user",
+		});
+		s.controller.dispose();
+		const data = JSON.parse(readFileSync(s.store.file, "utf8"));
+		tamper(data.session);
+		writeFileSync(s.store.file, JSON.stringify(data));
+		const store = new SessionStore(s.dir, s.env);
+		const controller = new WizardController(loadProject(s.dir), {
+			generatedAt: "2026-01-01T00:00:00Z",
+			store,
+		});
+		return { ...s, store, controller, result: store.load() };
+	}
+
+	it.each([
+		["strategy", "canary\u001b[31m"],
+		["strategy", "teleport"],
+		["rto", "-5 parsecs"],
+		["rpo", ""],
+		["backupFrequency", "NaN"],
+		["environments", "staging"],
+	])("a saved %s of %j is moved aside with a reason, and the next load starts fresh", async (id, value) => {
+		const { result, store, controller } = await savedThenTampered((s) => {
+			s.overrides[id] = { value, provenance: "user" };
+		});
+		expect(result.kind).toBe("set-aside");
+		if (result.kind !== "set-aside") return;
+		expect(result.reason).toMatch(/is not valid/);
+		expect(existsSync(result.movedTo)).toBe(true);
+		expect(store.load().kind).toBe("none");
+		controller.dispose();
+	});
+
+	it("an answer carrying escapes, NUL, bidi, a fence or 200,000 characters is refused like no typed answer could be", async () => {
+		for (const text of [
+			"\u001b]0;PWN\u0007 ok",
+			"a\u0000b",
+			"\u202eevil",
+			"line\n```\nfence",
+			"x".repeat(200_000),
+		]) {
+			const { result, controller } = await savedThenTampered((s) => {
+				const id = Object.keys(s.answers)[0]!;
+				s.answers[id].text = text;
+			});
+			expect(result.kind, JSON.stringify(text.slice(0, 20))).toBe("set-aside");
+			controller.dispose();
+		}
+	});
+
+	it("built-in findings are computed again, so edited ones never reach the section", async () => {
+		const { result, controller } = await savedThenTampered((s) => {
+			s.research.deploy.findings.facts[0].text = "<script>alert(1)</script>";
+			s.research.deploy.findings.recommendation.rationale = "\u001b]52;c;cHduZWQ=\u0007";
+		});
+		expect(result.kind).toBe("found");
+		if (result.kind !== "found") return;
+		const text = JSON.stringify(result.session.research.deploy.findings);
+		expect(text).not.toContain("<script>");
+		expect(text).not.toContain("\u001b");
+		controller.dispose();
+	});
+
+	it("agent findings pass the agents' caps and cleaning again; a provenance or backend with escapes is refused", async () => {
+		const agent = await savedThenTampered((s) => {
+			s.research.iac.backend = "claude";
+			s.research.iac.findings.backend = "claude";
+			s.research.iac.findings.facts = Array.from({ length: 61 }, () => ({
+				text: "fact",
+				sourceIds: [],
+				urls: [],
+			}));
+		});
+		expect(agent.result.kind).toBe("set-aside");
+		if (agent.result.kind === "set-aside") expect(agent.result.reason).toMatch(/agents' checks/);
+		agent.controller.dispose();
+		const provenance = await savedThenTampered((s) => {
+			s.overrides.strategy = { value: "rolling", provenance: "agent:\u001b]0;x\u0007" };
+		});
+		expect(provenance.result.kind).toBe("set-aside");
+		provenance.controller.dispose();
+		const backend = await savedThenTampered((s) => {
+			s.research.cicd.backend = "evil\u202e";
+		});
+		expect(backend.result.kind).toBe("set-aside");
+		backend.controller.dispose();
+	});
+
+	it("an index past the end is brought back in range instead of crashing later", async () => {
+		const { result, controller } = await savedThenTampered((s) => {
+			s.step = "decisions";
+			s.decisionIndex = 999;
+			s.questionIndex = 999;
+		});
+		expect(result.kind).toBe("found");
+		if (result.kind !== "found") return;
+		expect(result.session.decisionIndex).toBe(6);
+		controller.restore(result.session, false);
+		expect(controller.state.step).toBe("decisions");
+		controller.dispose();
+	});
+
+	it("two sessions set aside in the same second keep both copies", () => {
+		const { store } = setup();
+		writeFileSync(store.file, "first");
+		const a = store.load();
+		writeFileSync(store.file, "second");
+		const b = store.load();
+		expect(a.kind === "set-aside" && b.kind === "set-aside").toBe(true);
+		if (a.kind !== "set-aside" || b.kind !== "set-aside") return;
+		expect(a.movedTo).not.toBe(b.movedTo);
+		expect(readFileSync(a.movedTo, "utf8")).toBe("first");
+		expect(readFileSync(b.movedTo, "utf8")).toBe("second");
+	});
+});

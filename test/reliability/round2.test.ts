@@ -4,8 +4,11 @@ import { spawn } from "node:child_process";
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { loadProject } from "../../src/engine/output/compose";
+import { SessionStore } from "../../src/engine/session/store";
+import { WizardController } from "../../src/engine/wizard/controller";
 import { BIN, runCli } from "../helpers/cli";
-import { cleanupTemps, exampleProject, OUT_HANDOFF, OUT_SECTION } from "../helpers/project";
+import { cleanupTemps, exampleProject, OUT_HANDOFF, OUT_SECTION, tempDir } from "../helpers/project";
 
 afterEach(cleanupTemps);
 
@@ -128,5 +131,98 @@ describe("round 2, item 7: a failing stdout or stderr never crashes the run or m
 			expect(await exited(child)).toBe(expected);
 		}
 		expect(existsSync(path.join(dir, OUT_SECTION))).toBe(true);
+	});
+});
+
+describe("round 2, item 3: a saved session is untrusted", () => {
+	/** A real session saved at the questions step (one answer given), then edited as an attacker would. */
+	async function tamperedSession(
+		dir: string,
+		tamper: (session: Record<string, any>) => void,
+	): Promise<string> {
+		const store = new SessionStore(dir);
+		const c = new WizardController(loadProject(dir), {
+			generatedAt: "2026-01-01T00:00:00Z",
+			store,
+			flushMs: 5,
+		});
+		c.continueFromPreflight();
+		await c.researchSettled();
+		c.finishResearch();
+		while (c.state.step === "decisions") {
+			const id = (["strategy", "iac", "ci", "environments", "rto", "rpo", "backupFrequency"] as const)[
+				c.state.decisionIndex
+			]!;
+			c.decide(id, c.state.recommendations![id].value);
+		}
+		c.dispatch({ type: "ANSWER", id: c.state.questions[0]!.id, text: "yes", provenance: "user" });
+		c.dispose();
+		store.unlock();
+		const data = JSON.parse(readFileSync(store.file, "utf8"));
+		tamper(data.session);
+		writeFileSync(store.file, JSON.stringify(data));
+		return store.file;
+	}
+
+	it.each([
+		[
+			"hostile answer (escapes, NUL, bidi, fence, 200,000 characters)",
+			(s: Record<string, any>) => {
+				const id = Object.keys(s.answers)[0]!;
+				s.answers[id].text = `canary\u001b]0;PWN\u0007\u0000\u202e\n\`\`\`\n${"y".repeat(200_000)}`;
+			},
+		],
+		[
+			"strategy canary<ESC>",
+			(s: Record<string, any>) => (s.overrides.strategy = { value: "canary\u001b[31m", provenance: "user" }),
+		],
+		[
+			"strategy teleport",
+			(s: Record<string, any>) => (s.overrides.strategy = { value: "teleport", provenance: "user" }),
+		],
+		[
+			"RTO -5 parsecs",
+			(s: Record<string, any>) => (s.overrides.rto = { value: "-5 parsecs", provenance: "user" }),
+		],
+		["RPO empty", (s: Record<string, any>) => (s.overrides.rpo = { value: "", provenance: "user" })],
+		[
+			"backup NaN",
+			(s: Record<string, any>) => (s.overrides.backupFrequency = { value: "NaN", provenance: "user" }),
+		],
+	])(
+		"--yes --resume with a %s: moved aside with a warning naming it, a clean section, and the next run is fine",
+		async (_name, tamper) => {
+			const dir = exampleProject();
+			const file = await tamperedSession(dir, tamper);
+			const r = runCli(["--yes", "--resume"], { cwd: dir });
+			expect(r.code).toBe(0);
+			expect(r.stdout).toContain(`moved to ${file}.corrupt-`);
+			expect(r.stdout).toMatch(/Starting fresh/);
+			expect(existsSync(file)).toBe(false);
+			const section = readFileSync(path.join(dir, OUT_SECTION), "utf8");
+			expect(section).not.toMatch(/[\u0000\u001b\u202e]|PWN|canary\^/);
+			expect(Math.max(...section.split("\n").map((l) => l.length))).toBeLessThan(5000);
+			expect(runCli(["check"], { cwd: dir }).code).toBe(0);
+			// Nothing saved can make a later run fail.
+			const again = runCli(["--yes", "--force"], { cwd: dir });
+			expect(again.code).toBe(0);
+			expect(again.stdout).not.toMatch(/saved session/);
+		},
+	);
+});
+
+describe("round 2, items 3 and 4: answers are cleaned and capped the same way everywhere, and the cap is said", () => {
+	it("a 200,000-character answer with a fence and escapes from --answers: one capped line, and a warning", () => {
+		const dir = exampleProject();
+		const answers = path.join(tempDir(), "answers.json");
+		const long = `Pact\n\`\`\`\n\u001b]0;PWN\u0007${"z".repeat(200_000)}`;
+		writeFileSync(answers, JSON.stringify({ answers: { "feature-flags": long } }));
+		const r = runCli(["--yes", "--answers", answers], { cwd: dir });
+		expect(r.code).toBe(0);
+		expect(r.stdout).toMatch(/The answer to "feature-flags" is \d+ characters; only the first 2000 are kept/);
+		const section = readFileSync(path.join(dir, OUT_SECTION), "utf8");
+		expect(Math.max(...section.split("\n").map((l) => l.length))).toBeLessThan(5000);
+		expect(section).not.toContain("\u001b");
+		expect(runCli(["check"], { cwd: dir }).code).toBe(0);
 	});
 });

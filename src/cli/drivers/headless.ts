@@ -20,7 +20,7 @@ import { completionMessage, type LoadedProject, loadProject, outline } from "../
 import { TASK_IDS, TASKS } from "../../engine/research/types";
 import { changedInputs, SessionStore } from "../../engine/session/store";
 import { backendName, WizardController } from "../../engine/wizard/controller";
-import { askedDecisions, currentValue, type Override } from "../../engine/wizard/state";
+import { askedDecisions, currentValue, MAX_ANSWER_CHARS, type Override } from "../../engine/wizard/state";
 import type { CliOptions } from "../args";
 import { agentsFromOptions, agentTimeoutMs } from "../shared/agents";
 import { openLock, resumeDecision } from "../shared/session-prompts";
@@ -199,6 +199,11 @@ export async function runHeadless(opts: CliOptions, io: Io): Promise<number> {
 		const { matched, unknown } = matchAnswers(controller.state.questions, answers);
 		for (const key of unknown)
 			say(`⚠ The answers file has no question "${sanitizeInline(key, 80)}"; ignored.`);
+		for (const [id, a] of Object.entries(matched))
+			if (a.text.length > MAX_ANSWER_CHARS)
+				say(
+					`⚠ The answer to "${sanitizeInline(id, 80)}" is ${a.text.length} characters; only the first ${MAX_ANSWER_CHARS} are kept.`,
+				);
 		while (controller.state.step === "questions") {
 			const state = controller.state;
 			const q = state.questions[state.questionIndex]!;

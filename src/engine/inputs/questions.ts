@@ -156,7 +156,7 @@ export function readAnswersFile(root: string, absPath: string, display: string):
 	const answers: Record<string, string> = {};
 	for (const [k, v] of Object.entries(obj)) {
 		const t = textOf(v);
-		if (t) answers[sanitizeForFile(k)] = sanitizeForFile(t).slice(0, 2000);
+		if (t) answers[sanitizeForFile(k)] = sanitizeForFile(t);
 	}
 	return { ok: true, answers };
 }

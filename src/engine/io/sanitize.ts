@@ -199,6 +199,15 @@ const FILE_SPECIAL =
 const FILE_SPECIAL_ANY =
 	/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ud800-\udfff]/;
 
+/**
+ * One line of free text typed by someone (an answer): file-safe, whitespace runs (newlines too) made one space, cut
+ * at `max` characters with an ellipsis. Idempotent, so text saved after it passes through it unchanged.
+ */
+export function sanitizeOneLine(text: string, max: number): string {
+	const line = sanitizeForFile(text).replace(/\s+/g, " ").trim();
+	return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
+}
+
 /** True when the text holds nothing a terminal would interpret (what the tests assert on). */
 export function isTerminalSafe(text: string, allowSgr = false): boolean {
 	const withoutSgr = allowSgr ? text.replace(/\u001b\[[0-9;:]{0,32}m/g, "") : text;

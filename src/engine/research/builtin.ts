@@ -112,6 +112,11 @@ const BUILDERS: Record<TaskId, (ctx: ProjectContext) => { lines: string[]; findi
 	cicd: cicdFindings,
 };
 
+/** The built-in findings of one task, computed again from the project (a saved copy is never trusted). */
+export function builtinFindings(task: TaskId, ctx: ProjectContext): TaskFindings {
+	return BUILDERS[task](ctx).findings;
+}
+
 /** The built-in task as a stream of events, same shape as an agent's. */
 export function* runBuiltinTask(task: TaskId, ctx: ProjectContext): Generator<ResearchEvent> {
 	const { lines, findings } = BUILDERS[task](ctx);

@@ -46,7 +46,12 @@ export function parseAgentFindings(task: TaskId, backend: string, output: string
 			ok: false,
 			reason: `the findings block is not valid JSON (line ${parsed.line}, column ${parsed.column}: ${parsed.reason})`,
 		};
-	const checked = AgentFindingsSchema.safeParse(parsed.value);
+	return checkAgentFindings(task, backend, parsed.value);
+}
+
+/** Findings in the agents' shape, checked against its caps and made safe: agent output and saved sessions alike. */
+export function checkAgentFindings(task: TaskId, backend: string, value: unknown): ParsedFindings {
+	const checked = AgentFindingsSchema.safeParse(value);
 	if (!checked.success) {
 		const first = checked.error.issues[0]!;
 		return {

@@ -5,6 +5,7 @@
 import {
 	copyFileSync,
 	existsSync,
+	linkSync,
 	mkdirSync,
 	readdirSync,
 	readFileSync,
@@ -117,6 +118,25 @@ function stamp(): string {
 		.replace(/\.\d+Z$/, "Z");
 }
 
+/** Moves `file` to `base`, or `base-2`, `base-3` … : an earlier set-aside copy is never replaced. */
+function moveToFreeName(file: string, base: string): string {
+	for (let n = 1; n < 1000; n++) {
+		const name = n === 1 ? base : `${base}-${n}`;
+		try {
+			linkSync(file, name); // fails with EEXIST instead of replacing
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code;
+			if (code === "EEXIST") continue;
+			if (existsSync(name)) continue;
+			renameSync(file, name); // a file system without hard links
+			return name;
+		}
+		unlinkSync(file);
+		return name;
+	}
+	throw Object.assign(new Error("too many set-aside copies"), { code: "EEXIST" });
+}
+
 export class SessionStore {
 	readonly key: string;
 	readonly file: string;
@@ -137,7 +157,12 @@ export class SessionStore {
 		this.saveError = this.projectLock.error;
 	}
 
-	/** Reads the saved session; one that cannot be read is moved aside (never deleted) and reported. */
+	/** Checks a schema-valid session against the project as fresh input is checked (the wizard sets it). */
+	vet:
+		| ((saved: SavedSession) => { ok: true; session: SavedSession } | { ok: false; reason: string })
+		| undefined;
+
+	/** Reads the saved session; one that cannot be read or fails the check is moved aside (never deleted) and reported. */
 	load(): LoadResult {
 		if (!existsSync(this.file)) return { kind: "none" };
 		let raw: unknown;
@@ -155,13 +180,15 @@ export class SessionStore {
 		const migrated = migrate(raw);
 		const parsed = SessionSchema().safeParse(migrated);
 		if (!parsed.success) return this.setAside("it does not match the session format");
-		return { kind: "found", session: parsed.data };
+		if (!this.vet) return { kind: "found", session: parsed.data };
+		const vetted = this.vet(parsed.data);
+		return vetted.ok ? { kind: "found", session: vetted.session } : this.setAside(vetted.reason);
 	}
 
 	private setAside(reason: string): LoadResult {
-		const movedTo = `${this.file}.corrupt-${stamp()}`;
+		let movedTo = "";
 		try {
-			renameSync(this.file, movedTo);
+			movedTo = moveToFreeName(this.file, `${this.file}.corrupt-${stamp()}`);
 		} catch (error) {
 			return {
 				kind: "set-aside",

@@ -22,7 +22,7 @@ import { TranscriptSink } from "../research/transcript";
 import { type ResearchEvent, TASK_IDS, TASKS, type TaskId } from "../research/types";
 import type { SavedSession, SessionStore } from "../session/store";
 import type { WizardActions } from "./actions";
-import { restoreState, toSession } from "./session-state";
+import { restoreState, toSession, vetSavedSession } from "./session-state";
 import { initialState, type Override, reduce, type WizardEvent, type WizardState } from "./state";
 
 /** While panels are quiet, one redraw in this many ticks keeps the spinners alive at a fraction of the cost. */
@@ -102,6 +102,9 @@ export class WizardController implements WizardActions {
 			tick: 0,
 			panelsVersion: 0,
 		};
+		// A saved session is checked against this project, as fresh input is, before anything uses it.
+		const fresh = this.snapshot.state;
+		if (options.store) options.store.vet = (saved) => vetSavedSession(saved, fresh);
 	}
 
 	getSnapshot = (): Snapshot => this.snapshot;

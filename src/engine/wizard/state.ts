@@ -11,6 +11,7 @@ import {
 import type { ProjectContext } from "../inputs/context";
 import type { PreflightReport } from "../inputs/preflight";
 import { type Answer, applyAnswersToContext, gatherQuestions, type OpenQuestion } from "../inputs/questions";
+import { sanitizeOneLine } from "../io/sanitize";
 import { TASK_IDS, type TaskFindings, type TaskId } from "../research/types";
 import type { Step } from "../vocabulary";
 
@@ -99,6 +100,14 @@ export function initialState(
 }
 
 /** The decisions the wizard asks, in order: those not fixed by a flag. */
+/** Longest answer kept; a longer one is cut with an ellipsis (listed in the README's limits). */
+export const MAX_ANSWER_CHARS = 2000;
+
+/** Every answer, typed, read from a file or restored from a session, goes through this one cleaning. */
+export function cleanAnswer(text: string): string {
+	return sanitizeOneLine(text, MAX_ANSWER_CHARS);
+}
+
 export function askedDecisions(state: WizardState): DecisionId[] {
 	return DECISION_IDS.filter((id) => state.preset[id] === undefined);
 }
@@ -239,8 +248,8 @@ export function reduce(state: WizardState, event: WizardEvent): WizardState {
 		case "SKIP": {
 			if (state.step !== "questions") return state;
 			const answers = { ...state.answers };
-			if (event.type === "ANSWER" && event.text.trim())
-				answers[event.id] = { text: event.text.trim(), provenance: event.provenance };
+			const text = event.type === "ANSWER" ? cleanAnswer(event.text) : "";
+			if (event.type === "ANSWER" && text) answers[event.id] = { text, provenance: event.provenance };
 			else delete answers[event.id];
 			const index = state.questions.findIndex((q) => q.id === event.id);
 			const next = { ...state, answers };
