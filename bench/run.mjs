@@ -290,7 +290,7 @@ if (want("flood")) {
 		ours.map((r) => r.cpu),
 		base,
 		"s",
-		2,
+		1.6,
 		{
 			note: `each run ${perRun}; bare node -e '' before each run ${fmt(b.median, "ms")} [${fmt(b.min, "ms")} – ${fmt(b.max, "ms")}]`,
 		},
