@@ -13,6 +13,9 @@ import { installTarball, type PackReport, pack, userEnv } from "../../scripts/pa
 const root = path.resolve(__dirname, "../..");
 const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
 const work = mkdtempSync(path.join(tmpdir(), "genesis-package-"));
+const npmMajor = Number(
+	spawnSync("npm", ["--version"], { env: userEnv(), encoding: "utf8" }).stdout.split(".")[0],
+);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Every file under a folder of the project, as project-relative paths. */
@@ -99,10 +102,14 @@ describe("what npm pack --dry-run lists", () => {
 		expect(Math.round(report.unpackedSize / 1e6)).toBe(mb);
 	});
 
-	it("a clone's npm install runs no unapproved install script, and the package has none of its own", () => {
+	it("the package has no install script of its own; prepack builds", () => {
 		for (const s of ["preinstall", "install", "postinstall", "prepare"])
 			expect(manifest.scripts[s], s).toBeUndefined();
 		expect(manifest.scripts.prepack).toMatch(/build/);
+	});
+
+	// npm 11 reviews dependencies' install scripts against allowScripts; older npm has no such review (nor warning).
+	it.skipIf(npmMajor < 11)("a clone's npm install runs no unapproved install script (npm 11)", () => {
 		const r = spawnSync("npm", ["install-scripts", "ls"], { cwd: root, env: userEnv(), encoding: "utf8" });
 		expect(r.status).toBe(0);
 		expect(r.stdout).toMatch(/^No packages with unreviewed install scripts/);
@@ -135,7 +142,8 @@ describe("the packed tarball installed offline into an empty folder", () => {
 	}, 120_000);
 
 	it("installs one package, with no warning", () => {
-		expect(installed.stderr).toBe("");
+		// npm's own update notice may come and go; a warning about the package or its scripts may not.
+		expect(installed.stderr).not.toMatch(/warn|error|install-scripts/i);
 		expect(installed.stdout).toMatch(/added 1 package\b/);
 		expect(readdirSync(path.join(install, "node_modules")).filter((d) => !d.startsWith("."))).toEqual([
 			"genesis-tui",
