@@ -38,6 +38,7 @@ describe("what npm pack --dry-run lists", () => {
 			...filesUnder("dist"),
 			...filesUnder("bin"),
 			"THIRD_PARTY_NOTICES",
+			"LICENSE",
 			"README.md",
 			"package.json",
 		].sort();
