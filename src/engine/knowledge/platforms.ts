@@ -1,23 +1,9 @@
 // Hosting platforms: how each deploys, rolls back, checks health and scales, with the source for every claim.
 
+import type { Cloud } from "./clouds";
 import { type Fact, fact, type SourceId } from "./sources";
 
-export type PlatformId =
-	| "kubernetes"
-	| "ecs"
-	| "lambda"
-	| "cloud-run"
-	| "app-service"
-	| "vercel"
-	| "netlify"
-	| "cloudflare-pages"
-	| "render"
-	| "railway"
-	| "fly"
-	| "heroku"
-	| "vm";
-
-export type Cloud = "aws" | "gcp" | "azure" | "none";
+export type { Cloud } from "./clouds";
 export type Strategy = "rolling" | "blue-green" | "canary" | "recreate";
 export type PlatformFamily = "kubernetes" | "containers" | "serverless" | "paas" | "static-frontend" | "vm";
 
@@ -42,12 +28,27 @@ export interface StrategyMechanism {
 }
 
 export interface PlatformFacts {
-	id: PlatformId;
+	/** The row's key in PLATFORMS. */
+	id: string;
 	name: string;
 	family: PlatformFamily;
 	/** The cloud the platform itself implies (Lambda → AWS); Kubernetes and PaaS imply none. */
 	cloud: Cloud | undefined;
 	detect: RegExp;
+	/** Lower is tried first when several platforms are named in one text: specific names before generic words. */
+	detectPriority: number;
+	/** The environment secret CI deploys with when there is no cloud role to assume (a token scoped to one app). */
+	ciToken: string;
+	/** Where the platform pulls images from; `pulls` tests a registry host the inputs name ("none": it builds from source). */
+	registry: { name: string; pulls: RegExp | "any" | "none"; facts: Fact[] };
+	/** Where application secrets live on this platform and how they reach the process. */
+	secrets: { store: string; how: string; facts: Fact[] };
+	/** A database that is a local file (SQLite) on this platform: impossible, or possible on exactly one instance. */
+	localFileDb: { support: "none" | "single-instance"; why: Fact };
+	/** Strategies that still work when the service mounts a volume; undefined when volumes do not constrain them. */
+	volumeStrategies?: { allowed: Strategy[]; releaseCommandMounts: boolean; facts: Fact[] };
+	/** A Terraform resource for the service, when the platform has a provider and no config file of its own. */
+	iacResource?: (svc: string) => string;
 	strategies: Partial<Record<Strategy, StrategyMechanism>>;
 	defaultStrategy: Strategy;
 	/** The strategy to move to when scale and metrics justify progressive delivery. */
@@ -63,7 +64,14 @@ export interface PlatformFacts {
 	};
 	health: Fact;
 	/** `autoscales`: the platform adds instances on its own; otherwise scaling out is a runbook step. */
-	scaling: { metric: string; autoscales: boolean; command: (svc: string) => string; facts: Fact[] };
+	/** `minInstances`: the right production floor on this platform (0 where it scales to zero per request). */
+	scaling: {
+		metric: string;
+		autoscales: boolean;
+		minInstances: number;
+		command: (svc: string) => string;
+		facts: Fact[];
+	};
 	/** The platform's own config file, which is part of the infrastructure code. */
 	configFile?: { name: string; lang: string; body: (svc: string) => string };
 	preview: string;
@@ -84,13 +92,39 @@ const k8sRollingFacts = [
 	),
 ];
 
-export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
+const ROWS = {
 	kubernetes: {
 		id: "kubernetes",
 		name: "Kubernetes",
 		family: "kubernetes",
 		cloud: undefined,
 		detect: /\b(kubernetes|k8s|eks|gke|aks|openshift|helm)\b/i,
+		detectPriority: 110,
+		ciToken: "GITOPS_DEPLOY_KEY",
+		registry: {
+			name: "the cloud's registry (ECR, Artifact Registry or ACR) reached with the cluster's pull secret or node identity",
+			pulls: "any",
+			facts: [],
+		},
+		secrets: {
+			store:
+				"the cloud's secrets store, synced into Kubernetes Secrets by External Secrets Operator (or SOPS-encrypted in the environment repository)",
+			how: "pods read them as environment variables or mounted files; CI never holds them",
+			facts: [
+				fact(
+					"External Secrets Operator syncs secrets from AWS Secrets Manager, Vault, Google Secret Manager or Azure Key Vault into Kubernetes Secrets.",
+					["eso"],
+				),
+			],
+		},
+		localFileDb: {
+			support: "single-instance",
+			why: fact(
+				"A ReadWriteOnce volume mounts on one node, so a file database limits the workload to one replica.",
+				["k8s-deployment"],
+				"M",
+			),
+		},
 		strategies: {
 			rolling: {
 				summary:
@@ -169,6 +203,7 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		scaling: {
 			metric: "HorizontalPodAutoscaler on CPU utilisation (target 70%) with min/max replicas",
 			autoscales: true,
+			minInstances: 2,
 			command: (svc) => `kubectl autoscale deployment ${svc} --cpu-percent=70 --min=3 --max=12`,
 			facts: [
 				fact(
@@ -192,6 +227,35 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		family: "containers",
 		cloud: "aws",
 		detect: /\b(ecs|fargate|elastic container service)\b/i,
+		detectPriority: 100,
+		ciToken: "AWS_DEPLOY_ROLE_ARN",
+		registry: {
+			name: "Amazon ECR",
+			pulls: "any",
+			facts: [
+				fact("Amazon ECR is AWS's managed container registry, with IAM-controlled push and pull.", [
+					"aws-ecr",
+				]),
+			],
+		},
+		secrets: {
+			store: "AWS Secrets Manager",
+			how: "referenced by ARN in the task definition's `secrets` (`valueFrom`) and injected as environment variables when the task starts",
+			facts: [
+				fact(
+					"ECS injects Secrets Manager secrets into containers as environment variables from the task definition's secrets field.",
+					["aws-ecs-secrets"],
+				),
+			],
+		},
+		localFileDb: {
+			support: "none",
+			why: fact(
+				"Fargate task storage is ephemeral: it is lost when the task stops.",
+				["aws-ecs-deploycfg"],
+				"M",
+			),
+		},
 		strategies: {
 			rolling: {
 				summary:
@@ -271,6 +335,7 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		scaling: {
 			metric: "Application Auto Scaling target tracking on ECSServiceAverageCPUUtilization (target 60%)",
 			autoscales: true,
+			minInstances: 2,
 			command: (svc) =>
 				`aws application-autoscaling register-scalable-target --service-namespace ecs --resource-id service/prod/${svc} --scalable-dimension ecs:service:DesiredCount --min-capacity 2 --max-capacity 10`,
 			facts: [
@@ -291,6 +356,30 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		family: "serverless",
 		cloud: "aws",
 		detect: /\b(lambda|serverless framework|aws sam|api gateway)\b/i,
+		detectPriority: 90,
+		ciToken: "AWS_DEPLOY_ROLE_ARN",
+		registry: {
+			name: "Amazon ECR (container-image functions) or the SAM/SST deployment bucket (zip packages)",
+			pulls: /\.dkr\.ecr\./,
+			facts: [fact("Container-image Lambda functions are deployed from Amazon ECR.", ["aws-ecr"], "M")],
+		},
+		secrets: {
+			store: "AWS Secrets Manager",
+			how: "read by the function at cold start through the execution role (cached), never in plain environment variables",
+			facts: [
+				fact("Secrets Manager stores, rotates and audits secrets; access is granted per secret with IAM.", [
+					"aws-secrets-manager",
+				]),
+			],
+		},
+		localFileDb: {
+			support: "none",
+			why: fact(
+				"A function's /tmp is per execution environment and disappears with it.",
+				["aws-lambda-alias"],
+				"M",
+			),
+		},
 		strategies: {
 			canary: {
 				summary: "Lambda alias traffic shifting with CodeDeploy `LambdaCanary10Percent5Minutes`",
@@ -352,6 +441,7 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		scaling: {
 			metric: "reserved and provisioned concurrency per function (concurrency is the scaling unit)",
 			autoscales: true,
+			minInstances: 0,
 			command: (svc) =>
 				`aws lambda put-provisioned-concurrency-config --function-name ${svc} --qualifier live --provisioned-concurrent-executions 10`,
 			facts: [
@@ -372,6 +462,36 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		family: "serverless",
 		cloud: "gcp",
 		detect: /\bcloud run\b/i,
+		detectPriority: 70,
+		ciToken: "GCP_WIF_PROVIDER",
+		registry: {
+			name: "Artifact Registry",
+			pulls: /(-docker\.pkg\.dev|\bgcr\.io|docker\.io)/,
+			facts: [
+				fact(
+					"Cloud Run deploys images from Artifact Registry (or Docker Hub); other registries need an Artifact Registry remote repository.",
+					["gcp-artifact-registry"],
+				),
+			],
+		},
+		secrets: {
+			store: "Google Secret Manager",
+			how: "mounted with `--set-secrets` as environment variables or files, read by the service's own service account",
+			facts: [
+				fact(
+					"Cloud Run exposes Secret Manager secrets to a service as environment variables or mounted volumes.",
+					["gcp-run-secrets"],
+				),
+			],
+		},
+		localFileDb: {
+			support: "none",
+			why: fact(
+				"Cloud Run instances have an in-memory filesystem that is lost when the instance stops; instances come and go with traffic.",
+				["gcp-run-rollouts"],
+				"M",
+			),
+		},
 		strategies: {
 			canary: {
 				summary:
@@ -437,6 +557,7 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		scaling: {
 			metric: "request concurrency per instance (default target 80) with min and max instances",
 			autoscales: true,
+			minInstances: 0,
 			command: (svc) =>
 				`gcloud run services update ${svc} --region $REGION --min-instances=1 --max-instances=20 --concurrency=80`,
 			facts: [
@@ -457,6 +578,36 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		family: "paas",
 		cloud: "azure",
 		detect: /\b(app service|azure web ?apps?|webapp)\b/i,
+		detectPriority: 80,
+		ciToken: "AZURE_CLIENT_ID",
+		registry: {
+			name: "Azure Container Registry (for container apps) or a zip package",
+			pulls: "any",
+			facts: [
+				fact(
+					"Azure Container Registry is a managed registry that Azure compute pulls from with managed identities.",
+					["azure-acr"],
+				),
+			],
+		},
+		secrets: {
+			store: "Azure Key Vault",
+			how: "Key Vault references in app settings (`@Microsoft.KeyVault(SecretUri=...)`) resolved with the app's managed identity; slot-sticky where they differ per slot",
+			facts: [
+				fact(
+					"App settings can be Key Vault references that App Service resolves with the app's managed identity.",
+					["azure-kv-references"],
+				),
+			],
+		},
+		localFileDb: {
+			support: "none",
+			why: fact(
+				"Scaled-out App Service instances share network storage; a file database on it is not safe with concurrent writers and slot swaps.",
+				["azure-slots"],
+				"M",
+			),
+		},
 		strategies: {
 			"blue-green": {
 				summary:
@@ -521,6 +672,7 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		scaling: {
 			metric: "App Service plan autoscale rules on CPU percentage (scale out at 70%, in at 30%)",
 			autoscales: true,
+			minInstances: 2,
 			command: (svc) =>
 				`az monitor autoscale create --resource-group rg-prod --resource ${svc}-plan --resource-type Microsoft.Web/serverfarms --min-count 2 --max-count 10 --count 2`,
 			facts: [
@@ -545,6 +697,34 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		family: "static-frontend",
 		cloud: undefined,
 		detect: /\bvercel\b/i,
+		detectPriority: 10,
+		ciToken: "VERCEL_TOKEN",
+		registry: {
+			name: "none: Vercel builds the project (`vercel build`) and uploads the output",
+			pulls: "none",
+			facts: [],
+		},
+		secrets: {
+			store: "Vercel environment variables per environment (Production, Preview, Development)",
+			how: "encrypted at rest and injected at build and run time; `vercel pull` fetches them for `vercel build` in CI",
+			facts: [
+				fact(
+					"Environment variables are set per environment (Production, Preview, Development) and encrypted at rest.",
+					["vercel-env"],
+					"S",
+				),
+			],
+		},
+		localFileDb: {
+			support: "none",
+			why: fact(
+				"Vercel Functions have no persistent filesystem; each invocation may run on a new instance.",
+				["vercel-rolling-releases"],
+				"M",
+			),
+		},
+		iacResource: (svc) =>
+			`resource "vercel_project" "web" {\n  name      = "${svc}"\n  framework = "nextjs"\n}`,
 		strategies: {
 			"blue-green": {
 				summary:
@@ -607,6 +787,7 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 			metric:
 				"automatic per-request scaling of Vercel Functions (no instance count to manage); limits are function duration and memory",
 			autoscales: true,
+			minInstances: 0,
 			command: () => "vercel.json → functions.<path>.maxDuration / memory",
 			facts: [
 				fact(
@@ -646,6 +827,28 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		family: "static-frontend",
 		cloud: undefined,
 		detect: /\bnetlify\b/i,
+		detectPriority: 11,
+		ciToken: "NETLIFY_AUTH_TOKEN",
+		registry: { name: "none: Netlify builds the site and uploads the output", pulls: "none", facts: [] },
+		secrets: {
+			store: "Netlify environment variables scoped by deploy context",
+			how: "set per context (production, deploy-preview, branch-deploy) and injected at build and function run time",
+			facts: [
+				fact(
+					"Environment variables can be scoped to deploy contexts such as production and deploy previews.",
+					["netlify-env"],
+					"S",
+				),
+			],
+		},
+		localFileDb: {
+			support: "none",
+			why: fact(
+				"Netlify serves static files from the CDN and runs functions per request; there is no persistent disk.",
+				["netlify-deploys"],
+				"M",
+			),
+		},
 		strategies: {
 			"blue-green": {
 				summary: "Netlify atomic deploys: each deploy is immutable; publishing switches the site in one step",
@@ -674,6 +877,7 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		scaling: {
 			metric: "CDN-served static assets and per-request functions; nothing to scale by hand",
 			autoscales: true,
+			minInstances: 0,
 			command: () => "netlify.toml → [functions] settings",
 			facts: [
 				fact("Static assets are served from the CDN; functions scale per request.", ["netlify-deploys"], "M"),
@@ -695,6 +899,24 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		family: "static-frontend",
 		cloud: undefined,
 		detect: /\bcloudflare (pages|workers)\b/i,
+		detectPriority: 12,
+		ciToken: "CLOUDFLARE_API_TOKEN",
+		registry: { name: "none: Pages uploads the built assets", pulls: "none", facts: [] },
+		secrets: {
+			store: "Pages environment variables and secrets per environment (production, preview)",
+			how: "bound to Functions at run time; secrets are encrypted and not shown after they are set",
+			facts: [
+				fact(
+					"Pages Functions receive environment variables and secrets as bindings per environment.",
+					["cf-pages-env"],
+					"S",
+				),
+			],
+		},
+		localFileDb: {
+			support: "none",
+			why: fact("Pages runs at the edge with no persistent local disk.", ["cf-pages-rollbacks"], "M"),
+		},
 		strategies: {
 			"blue-green": {
 				summary: "Cloudflare Pages atomic deploys with instant rollback to an earlier production deployment",
@@ -725,8 +947,14 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		scaling: {
 			metric: "served from the edge; nothing to scale",
 			autoscales: true,
+			minInstances: 0,
 			command: () => "none",
 			facts: [],
+		},
+		configFile: {
+			name: "wrangler.toml",
+			lang: "toml",
+			body: (svc) => `name = "${svc}"\npages_build_output_dir = "./dist"\ncompatibility_date = "2024-09-23"`,
 		},
 		preview: "a preview deployment per branch",
 		caveats: [],
@@ -738,6 +966,34 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		family: "paas",
 		cloud: undefined,
 		detect: /\brender(\.com)?\b(?!ing)/i,
+		detectPriority: 21,
+		ciToken: "RENDER_API_KEY",
+		registry: {
+			name: "Render's own build from the repository, or an image-backed service pulling a tagged image with a registry credential",
+			pulls: "any",
+			facts: [],
+		},
+		secrets: {
+			store: "Render environment variables and environment groups (plus secret files)",
+			how: "set per service or shared through an environment group; `sync: false` in render.yaml keeps values out of the Blueprint",
+			facts: [
+				fact(
+					"Render stores environment variables per service, shares them through environment groups and supports secret files.",
+					["render-env"],
+					"S",
+				),
+			],
+		},
+		localFileDb: {
+			support: "single-instance",
+			why: fact(
+				"A service with a persistent disk cannot scale to several instances and loses zero-downtime deploys.",
+				["render-disks"],
+				"S",
+			),
+		},
+		iacResource: (svc) =>
+			`resource "render_web_service" "api" {\n  name   = "${svc}-\${var.environment}"\n  plan   = var.instance_plan\n  region = var.render_region\n}`,
 		strategies: {
 			rolling: {
 				summary:
@@ -783,6 +1039,7 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		scaling: {
 			metric: "instance count, or autoscaling on CPU and memory targets (paid plans)",
 			autoscales: true,
+			minInstances: 1,
 			command: () =>
 				"render.yaml → services[].scaling: { minInstances: 2, maxInstances: 6, targetCPUPercent: 70 }",
 			facts: [
@@ -809,6 +1066,30 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		family: "paas",
 		cloud: undefined,
 		detect: /\brailway\b/i,
+		detectPriority: 20,
+		ciToken: "RAILWAY_TOKEN",
+		registry: {
+			name: "Railway's own build (Railpack or Dockerfile), or a public or private image",
+			pulls: "any",
+			facts: [],
+		},
+		secrets: {
+			store: "Railway service variables per environment (sealed variables for secrets)",
+			how: "injected as environment variables at build and run time; sealed values are never shown again",
+			facts: [
+				fact(
+					"Variables are set per service and environment; sealed variables are not visible after they are set.",
+					["railway-variables"],
+					"S",
+				),
+			],
+		},
+		localFileDb: {
+			support: "single-instance",
+			why: fact("A volume mounts to one deployment at a time, so replicas cannot be used with it.", [
+				"railway-volumes",
+			]),
+		},
 		strategies: {
 			rolling: {
 				summary:
@@ -851,6 +1132,7 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		scaling: {
 			metric: "replica count per service and vertical limits per replica",
 			autoscales: false,
+			minInstances: 1,
 			command: () => "railway.json → deploy.numReplicas: 2 (services without a volume)",
 			facts: [fact("Replicas cannot be used with a service that has a volume.", ["railway-volumes"])],
 		},
@@ -887,6 +1169,49 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		family: "paas",
 		cloud: undefined,
 		detect: /\b(fly\.io|flyctl|fly machines?)\b/i,
+		detectPriority: 22,
+		ciToken: "FLY_API_TOKEN",
+		registry: {
+			name: "registry.fly.io (`fly deploy` builds and pushes there)",
+			pulls: /registry\.fly\.io|docker\.io/,
+			facts: [
+				fact(
+					"`fly deploy` builds the image and pushes it to the app's repository on registry.fly.io before creating Machines.",
+					["fly-config"],
+					"M",
+				),
+			],
+		},
+		secrets: {
+			store: "Fly app secrets (`fly secrets set`)",
+			how: "encrypted, injected as environment variables; setting a secret restarts the Machines unless `--stage` is used",
+			facts: [
+				fact(
+					"Fly secrets are encrypted and exposed to Machines as environment variables; setting them triggers a redeploy unless staged.",
+					["fly-secrets"],
+					"S",
+				),
+			],
+		},
+		localFileDb: {
+			support: "single-instance",
+			why: fact(
+				"A Fly Volume belongs to one Machine and is not shared, so a SQLite file lives on exactly one Machine.",
+				["fly-volumes"],
+			),
+		},
+		volumeStrategies: {
+			allowed: ["rolling", "recreate"],
+			releaseCommandMounts: false,
+			facts: [
+				fact(
+					"bluegreen and canary cannot be used with volumes; rolling and immediate can.",
+					["fly-config"],
+					"S",
+				),
+				fact("release_command runs in a temporary Machine that has no access to volumes.", ["fly-deploy"]),
+			],
+		},
 		strategies: {
 			rolling: {
 				summary:
@@ -939,6 +1264,7 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		scaling: {
 			metric: "Machine count per region plus auto start/stop on load",
 			autoscales: true,
+			minInstances: 1,
 			command: (svc) => `fly scale count 3 --app ${svc} --region iad`,
 			facts: [
 				fact("fly.toml sets min_machines_running and auto start/stop of Machines.", ["fly-config"], "M"),
@@ -963,6 +1289,32 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		family: "paas",
 		cloud: undefined,
 		detect: /\bheroku\b/i,
+		detectPriority: 23,
+		ciToken: "HEROKU_API_KEY",
+		registry: {
+			name: "slug built by Heroku from the repository (or registry.heroku.com for container apps)",
+			pulls: /registry\.heroku\.com/,
+			facts: [],
+		},
+		secrets: {
+			store: "Heroku config vars",
+			how: "`heroku config:set` per app; changing one creates a new release and restarts the dynos",
+			facts: [
+				fact(
+					"Config vars are set per app, exposed as environment variables, and changing them creates a new release.",
+					["heroku-config-vars"],
+					"S",
+				),
+			],
+		},
+		localFileDb: {
+			support: "none",
+			why: fact("Dynos have an ephemeral filesystem that is discarded on every restart and deploy.", [
+				"heroku-dynos-fs",
+			]),
+		},
+		iacResource: (svc) =>
+			`resource "heroku_app" "api" {\n  name   = "${svc}-\${var.environment}"\n  region = var.heroku_region\n}\n\nresource "heroku_pipeline" "app" {\n  name = "${svc}"\n}`,
 		strategies: {
 			rolling: {
 				summary: "Heroku Preboot: new dynos start and receive traffic before the old ones stop",
@@ -1000,6 +1352,7 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		scaling: {
 			metric: "dyno count and dyno size; autoscaling on response time for Performance dynos",
 			autoscales: false,
+			minInstances: 2,
 			command: (svc) => `heroku ps:scale web=3 --app ${svc}`,
 			facts: [fact("Heroku scales by dyno count with `heroku ps:scale`.", ["heroku-releases"], "M")],
 		},
@@ -1014,6 +1367,23 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		cloud: undefined,
 		detect:
 			/\b(ec2|compute engine|droplet|hetzner|linode|virtual machines?|vms?|docker compose|systemd|bare metal|nginx|caddy)\b/i,
+		detectPriority: 200,
+		ciToken: "DEPLOY_SSH_KEY",
+		registry: { name: "the team's container registry or artifact store", pulls: "any", facts: [] },
+		secrets: {
+			store: "SOPS- or Ansible Vault-encrypted variables in the repository",
+			how: "decrypted by the deploy job and written to an environment file readable only by the service user",
+			facts: [
+				fact(
+					"SOPS encrypts values in YAML/JSON/ENV files with AWS KMS, GCP KMS, Azure Key Vault, age or PGP, which fits secrets kept in Git.",
+					["sops"],
+				),
+			],
+		},
+		localFileDb: {
+			support: "single-instance",
+			why: fact("A database file on one VM's disk is reachable only from that VM.", ["k8s-deployment"], "M"),
+		},
 		strategies: {
 			"blue-green": {
 				summary:
@@ -1072,6 +1442,7 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		scaling: {
 			metric: "VM count behind the load balancer (an autoscaling group on CPU where the cloud offers one)",
 			autoscales: false,
+			minInstances: 2,
 			command: () => "add a VM from the image and register it with the load balancer",
 			facts: [],
 		},
@@ -1079,24 +1450,17 @@ export const PLATFORMS: Record<PlatformId, PlatformFacts> = {
 		caveats: [],
 		sources: ["k8s-deployment"],
 	},
-};
+} satisfies Record<string, PlatformFacts>;
 
-/** Detection order matters: specific platform names before generic ones (Kubernetes before VM words). */
-const DETECT_ORDER: PlatformId[] = [
-	"vercel",
-	"netlify",
-	"cloudflare-pages",
-	"railway",
-	"render",
-	"fly",
-	"heroku",
-	"cloud-run",
-	"app-service",
-	"lambda",
-	"ecs",
-	"kubernetes",
-	"vm",
-];
+/** A platform is one row above: its id is the row's key. */
+export type PlatformId = keyof typeof ROWS;
+export const PLATFORMS: Record<PlatformId, PlatformFacts> = ROWS;
+
+/** Detection order comes from each row's detectPriority: specific platform names before generic words (Kubernetes before VM words). */
+export const PLATFORM_IDS = Object.keys(PLATFORMS) as PlatformId[];
+const DETECT_ORDER: PlatformId[] = [...PLATFORM_IDS].sort(
+	(a, b) => PLATFORMS[a].detectPriority - PLATFORMS[b].detectPriority,
+);
 
 export function detectPlatform(text: string | undefined): PlatformId | undefined {
 	if (!text) return undefined;
@@ -1105,4 +1469,58 @@ export function detectPlatform(text: string | undefined): PlatformId | undefined
 
 export function detectPlatforms(text: string): PlatformId[] {
 	return DETECT_ORDER.filter((id) => PLATFORMS[id].detect.test(text));
+}
+
+/**
+ * Every fact a platform row must carry, by name; the completeness test lists what a row is missing, so adding a
+ * platform is one row plus its sources.
+ */
+export function missingPlatformFacts(p: PlatformFacts, knownSources: Record<string, unknown>): string[] {
+	const missing: string[] = [];
+	const need = (ok: unknown, what: string) => {
+		if (!ok) missing.push(what);
+	};
+	need(p.name, "name");
+	need(p.detect.test(p.name), "detect (does not match the platform's own name)");
+	need(Number.isFinite(p.detectPriority), "detectPriority");
+	need(p.strategies[p.defaultStrategy], `strategies.${p.defaultStrategy} (the default strategy)`);
+	if (p.progressive)
+		need(p.strategies[p.progressive], `strategies.${p.progressive} (the progressive strategy)`);
+	for (const [s, mech] of Object.entries(p.strategies)) {
+		need(mech?.summary, `strategies.${s}.summary`);
+		need(mech?.facts.length, `strategies.${s}.facts`);
+	}
+	need(p.deployCommand("app", "production"), "deployCommand");
+	need(p.rollback.command("app"), "rollback.command");
+	need(p.rollback.expectedTime, "rollback.expectedTime");
+	need(p.rollback.expectedMinutes > 0, "rollback.expectedMinutes");
+	need(p.rollback.facts.length, "rollback.facts");
+	need(p.health.sources.length, "health");
+	need(p.scaling.metric, "scaling.metric");
+	need(p.scaling.minInstances >= 0, "scaling.minInstances");
+	need(/^[A-Z][A-Z0-9_]+$/.test(p.ciToken), "ciToken");
+	need(p.registry.name, "registry.name");
+	need(p.secrets.store && p.secrets.how, "secrets");
+	need(p.secrets.facts.length, "secrets.facts");
+	need(p.localFileDb.why.sources.length, "localFileDb.why");
+	need(p.preview, "preview");
+	need(p.sources.length, "sources");
+	// A PaaS outside the clouds is described by its own config file (or its Terraform provider).
+	if (p.cloud === undefined && p.family !== "kubernetes" && p.family !== "vm")
+		need(p.configFile ?? p.iacResource, "configFile");
+	const cited = [
+		...Object.values(p.strategies).flatMap((m) => m?.facts ?? []),
+		...p.rollback.facts,
+		p.health,
+		...p.scaling.facts,
+		...p.registry.facts,
+		...p.secrets.facts,
+		p.localFileDb.why,
+		...(p.volumeStrategies?.facts ?? []),
+		...p.caveats,
+	].flatMap((f) => f.sources);
+	for (const id of new Set([...cited, ...p.sources])) {
+		if (!(id in knownSources)) missing.push(`source ${id}`);
+	}
+	return missing;
 }

@@ -332,6 +332,194 @@ export const SOURCES = {
 	},
 	"gdpr-32": { title: "GDPR Article 32: Security of processing", url: "https://gdpr-info.eu/art-32-gdpr/" },
 	iso27001: { title: "ISO/IEC 27001:2022 Annex A", url: "https://www.iso.org/standard/27001" },
+	"aws-s3-object-lock": {
+		title: "Amazon S3: Locking objects with Object Lock",
+		url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock.html",
+	},
+	"gcs-bucket-lock": {
+		title: "Cloud Storage: Bucket Lock",
+		url: "https://cloud.google.com/storage/docs/bucket-lock",
+	},
+	"azure-immutable-blob": {
+		title: "Azure Storage: Immutable storage for blob data",
+		url: "https://learn.microsoft.com/azure/storage/blobs/immutable-storage-overview",
+	},
+	"tf-gcs-backend": {
+		title: "Terraform: gcs backend",
+		url: "https://developer.hashicorp.com/terraform/language/backend/gcs",
+	},
+	"tf-azurerm-backend": {
+		title: "Terraform: azurerm backend",
+		url: "https://developer.hashicorp.com/terraform/language/backend/azurerm",
+	},
+	"aws-secrets-manager": {
+		title: "AWS Secrets Manager: What is AWS Secrets Manager?",
+		url: "https://docs.aws.amazon.com/secretsmanager/latest/userguide/intro.html",
+	},
+	"gcp-secret-manager": {
+		title: "Google Cloud: Secret Manager overview",
+		url: "https://cloud.google.com/secret-manager/docs/overview",
+	},
+	"azure-key-vault": {
+		title: "Azure Key Vault: About secrets",
+		url: "https://learn.microsoft.com/azure/key-vault/secrets/about-secrets",
+	},
+	"aws-ecr": {
+		title: "Amazon ECR: What is Amazon Elastic Container Registry?",
+		url: "https://docs.aws.amazon.com/AmazonECR/latest/userguide/what-is-ecr.html",
+	},
+	"gcp-artifact-registry": {
+		title: "Cloud Run: Deploying container images (supported registries)",
+		url: "https://cloud.google.com/run/docs/deploying",
+	},
+	"azure-acr": {
+		title: "Azure Container Registry: Introduction",
+		url: "https://learn.microsoft.com/azure/container-registry/container-registry-intro",
+	},
+	"aws-kms": {
+		title: "AWS Key Management Service: Concepts",
+		url: "https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html",
+	},
+	"gcp-kms": {
+		title: "Cloud KMS: Customer-managed encryption keys",
+		url: "https://cloud.google.com/kms/docs/cmek",
+	},
+	"hcp-terraform-state": {
+		title: "HCP Terraform: State",
+		url: "https://developer.hashicorp.com/terraform/cloud-docs/workspaces/state",
+	},
+	"fly-deploy": {
+		title: "Fly.io: Deploy an app (release_command runs in a temporary Machine without volumes)",
+		url: "https://fly.io/docs/laravel/the-basics/customizing-deployments",
+	},
+	"fly-volumes": {
+		title: "Fly.io: Fly Volumes overview (one volume per Machine, not shared)",
+		url: "https://fly.io/docs/volumes/overview/",
+	},
+	"do-app-rollback": {
+		title: "DigitalOcean API: Rollback App",
+		url: "https://docs.digitalocean.com/reference/api/digitalocean/#operation/apps_create_rollback",
+	},
+	"do-app-spec": {
+		title: "DigitalOcean App Platform: App specification reference",
+		url: "https://docs.digitalocean.com/products/app-platform/reference/app-spec/",
+	},
+	"aca-traffic": {
+		title: "Azure Container Apps: Traffic splitting",
+		url: "https://learn.microsoft.com/azure/container-apps/traffic-splitting",
+	},
+	"aca-cli-traffic": {
+		title: "Azure CLI: az containerapp ingress traffic",
+		url: "https://learn.microsoft.com/cli/azure/containerapp/ingress/traffic",
+	},
+	"vercel-env": {
+		title: "Vercel: Environment variables",
+		url: "https://vercel.com/docs/environment-variables",
+	},
+	"netlify-env": {
+		title: "Netlify: Environment variables overview",
+		url: "https://docs.netlify.com/environment-variables/overview/",
+	},
+	"cf-pages-env": {
+		title: "Cloudflare Pages: Bindings and environment variables",
+		url: "https://developers.cloudflare.com/pages/functions/bindings/",
+	},
+	"render-env": {
+		title: "Render: Environment variables and secrets",
+		url: "https://render.com/docs/configure-environment-variables",
+	},
+	"render-disks": {
+		title: "Render: Persistent disks",
+		url: "https://render.com/docs/disks",
+	},
+	"railway-variables": {
+		title: "Railway: Using variables",
+		url: "https://docs.railway.com/guides/variables",
+	},
+	"fly-secrets": {
+		title: "Fly.io: Secrets and Fly Apps",
+		url: "https://fly.io/docs/apps/secrets/",
+	},
+	"heroku-config-vars": {
+		title: "Heroku Dev Center: Configuration and config vars",
+		url: "https://devcenter.heroku.com/articles/config-vars",
+	},
+	"heroku-dynos-fs": {
+		title: "Heroku Dev Center: Dynos (ephemeral filesystem)",
+		url: "https://devcenter.heroku.com/articles/dynos#ephemeral-filesystem",
+	},
+	"do-app-env": {
+		title: "DigitalOcean App Platform: Use environment variables",
+		url: "https://docs.digitalocean.com/products/app-platform/how-to/use-environment-variables/",
+	},
+	"do-app-jobs": {
+		title: "DigitalOcean App Platform: Manage cron jobs and deployment jobs",
+		url: "https://docs.digitalocean.com/products/app-platform/how-to/manage-jobs/",
+	},
+	"do-app-action": {
+		title: "digitalocean/app_action: deploy an app spec from GitHub Actions",
+		url: "https://github.com/digitalocean/app_action",
+	},
+	"do-registry": {
+		title: "DigitalOcean App Platform: Deploy from container images",
+		url: "https://docs.digitalocean.com/products/app-platform/how-to/deploy-from-container-images/",
+	},
+	"aca-revisions": {
+		title: "Azure Container Apps: Revisions",
+		url: "https://learn.microsoft.com/azure/container-apps/revisions",
+	},
+	"aca-secrets": {
+		title: "Azure Container Apps: Manage secrets",
+		url: "https://learn.microsoft.com/azure/container-apps/manage-secrets",
+	},
+	"aca-jobs": {
+		title: "Azure Container Apps: Jobs",
+		url: "https://learn.microsoft.com/azure/container-apps/jobs",
+	},
+	"aca-scale": {
+		title: "Azure Container Apps: Set scaling rules",
+		url: "https://learn.microsoft.com/azure/container-apps/scale-app",
+	},
+	"aws-ecs-secrets": {
+		title: "Amazon ECS: Pass Secrets Manager secrets through environment variables",
+		url: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-secrets-manager.html",
+	},
+	"gcp-run-secrets": {
+		title: "Cloud Run: Configure secrets",
+		url: "https://cloud.google.com/run/docs/configuring/services/secrets",
+	},
+	"azure-kv-references": {
+		title: "App Service: Use Key Vault references as app settings",
+		url: "https://learn.microsoft.com/azure/app-service/app-service-key-vault-references",
+	},
+	"gcp-run-jobs": {
+		title: "Cloud Run: Execute jobs",
+		url: "https://cloud.google.com/run/docs/execute/jobs",
+	},
+	"sam-safe-deploy": {
+		title: "AWS SAM: Deploying serverless applications gradually (AutoPublishAlias, DeploymentPreference)",
+		url: "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/automating-updates-to-serverless-apps.html",
+	},
+	"ansible-serial": {
+		title: "Ansible: Controlling playbook execution (serial, rolling updates)",
+		url: "https://docs.ansible.com/ansible/latest/playbook_guide/playbooks_strategies.html",
+	},
+	"gke-autopilot": {
+		title: "GKE Autopilot overview",
+		url: "https://cloud.google.com/kubernetes-engine/docs/concepts/autopilot-overview",
+	},
+	"heroku-preboot": {
+		title: "Heroku Dev Center: Preboot",
+		url: "https://devcenter.heroku.com/articles/preboot",
+	},
+	"heroku-pipelines": {
+		title: "Heroku Dev Center: Pipelines (promotion)",
+		url: "https://devcenter.heroku.com/articles/pipelines",
+	},
+	"heroku-release-phase": {
+		title: "Heroku Dev Center: Release phase",
+		url: "https://devcenter.heroku.com/articles/release-phase",
+	},
 	"twelve-factor-parity": {
 		title: "The Twelve-Factor App: Dev/prod parity",
 		url: "https://12factor.net/dev-prod-parity",
