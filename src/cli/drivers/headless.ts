@@ -234,6 +234,13 @@ function finish(
 		say(`• ${DECISION_LABELS[id]}: ${displayValue(id, decisionValue(composed.decisions, id))} (${p})`);
 	}
 	for (const w of composed.model.warnings) say(`${w.level === "warning" ? "⚠" : "ℹ"} ${w.message}`);
+	const refused = composed.model.warnings.filter((w) => w.rule && w.level === "warning");
+	if (opts.strict && refused.length)
+		throw new GenesisError(
+			`${refused.length === 1 ? "A choice breaks a platform rule" : `${refused.length} choices break platform rules`} (--strict): ${refused.map((w) => w.message).join(" ")}`,
+			ExitCode.badInput,
+			"Change the flag or answer named above, or run without --strict to write the section with the replacement.",
+		);
 	const answered = Object.keys(state.answers).length;
 	say(`Open questions: ${answered} answered, ${state.questions.length - answered} left open.`);
 

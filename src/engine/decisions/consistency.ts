@@ -3,9 +3,12 @@
 import type { ProjectContext } from "../inputs/context";
 import { achievableRpoMinutes } from "../knowledge/databases";
 import { tierFor } from "../knowledge/dr";
+import type { IacToolId } from "../knowledge/iac";
+import type { SourceId } from "../knowledge/sources";
 import type { DecisionId } from "../vocabulary";
 import { humanDuration } from "./duration";
-import { restoreEstimate } from "./recommend";
+import { recommendIac, restoreEstimate } from "./recommend";
+import { platformRules, type RuleId } from "./rules";
 import type { Decisions } from "./spec";
 import { databaseOf } from "./stack";
 
@@ -13,6 +16,9 @@ export interface ConsistencyWarning {
 	level: "info" | "warning";
 	decision: DecisionId;
 	message: string;
+	/** Set for platform rules: these are refused under --strict. */
+	rule?: RuleId;
+	sources?: SourceId[];
 }
 
 /** Checks the decisions against each other and against what the platform and database can do. */
@@ -68,6 +74,8 @@ export function checkConsistency(d: Decisions, ctx: ProjectContext): Consistency
 				"Without staging, production is the first production-like test; the pipeline's E2E and performance gates then run against previews only.",
 		});
 	}
+	for (const f of platformRules(d, ctx, recommendIac(ctx).value as IacToolId))
+		out.push({ level: f.level, decision: f.decision, message: f.message, rule: f.rule, sources: f.sources });
 	if (
 		ctx.compliance.some((c) => c === "pci-dss" || c === "soc2" || c === "hipaa") &&
 		d.strategy === "recreate"

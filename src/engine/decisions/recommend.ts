@@ -10,14 +10,23 @@ import type { SourceId } from "../knowledge/sources";
 import type { TaskFindings, TaskId } from "../research/types";
 import type { DecisionId } from "../vocabulary";
 import { formatDuration, humanDuration } from "./duration";
+import { usesLocalFileDb } from "./rules";
 import { BUILTIN, type Recommendation, validateDecision } from "./spec";
 import { databaseOf, hasMetricsTool, platformOf, supportedStrategies } from "./stack";
 
 export function recommendStrategy(ctx: ProjectContext): Recommendation {
 	const p = platformOf(ctx);
 	const metrics = hasMetricsTool(ctx);
-	const progressive = p.progressive && (ctx.scale === "large" || (ctx.scale === "medium" && metrics));
-	const value: Strategy = progressive ? p.progressive! : p.defaultStrategy;
+	// A service with a volume (a local database file) can only use the strategies the platform allows with volumes.
+	const allowed = (s: Strategy) =>
+		!(usesLocalFileDb(ctx) && p.volumeStrategies) || p.volumeStrategies.allowed.includes(s);
+	const progressive =
+		p.progressive && allowed(p.progressive) && (ctx.scale === "large" || (ctx.scale === "medium" && metrics));
+	const value: Strategy = progressive
+		? p.progressive!
+		: allowed(p.defaultStrategy)
+			? p.defaultStrategy
+			: (supportedStrategies(ctx).find(allowed) ?? p.defaultStrategy);
 	const mech = p.strategies[value]!;
 	const why = progressive
 		? `${ctx.scale} scale and ${[ctx.monitoring.apm, ctx.monitoring.metrics].filter(Boolean).join("/") || "metrics"} that can judge a partial rollout justify progressive delivery`

@@ -232,7 +232,7 @@ export const CLOUDS: Record<Cloud, CloudFacts> = {
 		stateBackend: {
 			terraform: "remote",
 			pulumi: "https://api.pulumi.com",
-			wording: "HCP Terraform workspaces (remote state with locking), one per environment",
+			wording: "HCP Terraform, one workspace per environment (remote state, locked during runs)",
 			facts: [
 				fact("HCP Terraform stores state per workspace, versions it and locks it during runs.", [
 					"hcp-terraform-state",

@@ -1,6 +1,6 @@
 // Infrastructure-as-code tools: what they are, licence and state handling, and which stacks they fit.
 
-import type { Cloud } from "./platforms";
+import type { Cloud } from "./clouds";
 import { type Fact, fact, type SourceId } from "./sources";
 
 export type IacToolId =
@@ -11,7 +11,8 @@ export type IacToolId =
 	| "cloudformation"
 	| "bicep"
 	| "crossplane"
-	| "sst";
+	| "sst"
+	| "sam";
 
 export interface IacTool {
 	id: IacToolId;
@@ -158,6 +159,25 @@ export const IAC_TOOLS: Record<IacToolId, IacTool> = {
 		],
 		sources: ["sst-docs"],
 	},
+	sam: {
+		id: "sam",
+		name: "AWS SAM",
+		detect: /\b(aws )?sam\b|serverless application model/i,
+		clouds: ["aws"],
+		summary:
+			"CloudFormation with serverless shorthand (`AWS::Serverless::Function`), where `AutoPublishAlias` and `DeploymentPreference` give gradual Lambda deployments",
+		licence: "Apache 2.0 (the CLI); CloudFormation is an AWS service",
+		state: "CloudFormation stacks (AWS holds the state)",
+		fit: "Lambda-first applications on AWS that want gradual deployments without extra tooling",
+		tradeoff: "gradual Lambda deploys and alarms built in; AWS only and bound to CloudFormation",
+		facts: [
+			fact(
+				"SAM's AutoPublishAlias publishes a version and moves an alias on every deploy; DeploymentPreference shifts traffic through CodeDeploy (Canary, Linear or AllAtOnce) and rolls back on alarms.",
+				["sam-safe-deploy"],
+			),
+		],
+		sources: ["sam-safe-deploy"],
+	},
 };
 
 export const IAC_IDS = Object.keys(IAC_TOOLS) as IacToolId[];
@@ -170,6 +190,7 @@ export function detectIac(text: string | undefined): IacToolId | undefined {
 		"terraform",
 		"pulumi",
 		"sst",
+		"sam",
 		"aws-cdk",
 		"cloudformation",
 		"bicep",
@@ -188,3 +209,9 @@ export const SECRET_PATTERNS: Fact[] = [
 		["eso"],
 	),
 ];
+
+/** The clouds an IaC tool can provision, or "any"; a tool bound to another cloud than the project's is refused or flagged. */
+export function iacFitsCloud(id: IacToolId, cloud: Cloud): boolean {
+	const t = IAC_TOOLS[id];
+	return t.clouds === "any" || t.clouds.includes(cloud);
+}

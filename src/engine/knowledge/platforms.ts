@@ -1,6 +1,6 @@
 // Hosting platforms: how each deploys, rolls back, checks health and scales, with the source for every claim.
 
-import type { Cloud } from "./clouds";
+import { CLOUDS, type Cloud } from "./clouds";
 import { type Fact, fact, type SourceId } from "./sources";
 
 export type { Cloud } from "./clouds";
@@ -25,6 +25,18 @@ export interface StrategyMechanism {
 	summary: string;
 	steps: string[];
 	facts: Fact[];
+}
+
+/** What a row's commands and config files may depend on besides the service name. */
+export interface RowContext {
+	/** The primary region the inputs name, in the platform's own spelling. */
+	region?: string;
+	/** The database is a local file (SQLite) on a volume. */
+	localFileDb: boolean;
+	/** The migration command of the project's framework. */
+	migrate: string;
+	/** The chosen strategy: config files must say the same. */
+	strategy: Strategy;
 }
 
 export interface PlatformFacts {
@@ -69,16 +81,32 @@ export interface PlatformFacts {
 		metric: string;
 		autoscales: boolean;
 		minInstances: number;
-		command: (svc: string) => string;
+		command: (svc: string, c?: RowContext) => string;
 		facts: Fact[];
 	};
 	/** The platform's own config file, which is part of the infrastructure code. */
-	configFile?: { name: string; lang: string; body: (svc: string) => string };
+	configFile?: { name: string; lang: string; body: (svc: string, c?: RowContext) => string };
+	/** How schema migrations run on this platform, before the new version takes traffic. */
+	migrate?: {
+		how: string;
+		command: (svc: string, env: string, c?: RowContext) => string;
+		/** Code-block language of the command ("bash" unless it is a config line). */
+		lang?: string;
+		facts: Fact[];
+	};
 	preview: string;
 	/** Claims a section must not make on this platform. */
 	caveats: Fact[];
 	sources: SourceId[];
 }
+
+/** fly.toml spells the strategies its own way. */
+const FLY_STRATEGY: Record<Strategy, string> = {
+	rolling: "rolling",
+	"blue-green": "bluegreen",
+	canary: "canary",
+	recreate: "immediate",
+};
 
 const k8sRollingFacts = [
 	fact(
@@ -179,13 +207,21 @@ const ROWS = {
 		defaultStrategy: "rolling",
 		progressive: "canary",
 		deployCommand: (svc, env) =>
-			`kubectl --context ${env} set image deployment/${svc} ${svc}=$REGISTRY/${svc}:$GIT_SHA && kubectl --context ${env} rollout status deployment/${svc} --timeout=10m`,
+			`yq -i '.image.digest = strenv(IMAGE_DIGEST)' envs/${env}/${svc}/values.yaml && git commit -am "${svc}: promote $GIT_SHA to ${env}" && git push   # in the environment repository; Argo CD or Flux syncs it`,
+		migrate: {
+			how: "a Kubernetes Job run by the GitOps controller before the Deployment changes (an Argo CD PreSync hook or a Flux Kustomization the app depends on)",
+			command: (svc, env) =>
+				`# envs/${env}/${svc}/migrate-job.yaml: a Job with the release image, synced before the Deployment`,
+			facts: [],
+		},
 		rollback: {
-			command: (svc) => `kubectl rollout undo deployment/${svc} && kubectl rollout status deployment/${svc}`,
+			command: (svc) =>
+				`git revert --no-edit "$PROMOTION_COMMIT" && git push   # in the environment repository; the controller syncs ${svc} back`,
 			console:
-				"with Argo Rollouts: `kubectl argo rollouts abort <rollout>` during a canary, `kubectl argo rollouts undo <rollout>` after promotion",
-			expectedTime: "1–3 minutes (pods of the previous ReplicaSet start and pass readiness)",
-			expectedMinutes: 3,
+				"during a canary: `kubectl argo rollouts abort <rollout>` (Argo Rollouts) or Flagger's failed analysis; after promotion the revert commit is the rollback, because a manual `kubectl rollout undo` is reverted by the GitOps controller",
+			expectedTime:
+				"2–5 minutes (the controller syncs the revert; `argocd app sync` or `flux reconcile kustomization` makes it immediate)",
+			expectedMinutes: 5,
 			facts: [
 				...k8sRollingFacts,
 				fact(
@@ -232,11 +268,7 @@ const ROWS = {
 		registry: {
 			name: "Amazon ECR",
 			pulls: "any",
-			facts: [
-				fact("Amazon ECR is AWS's managed container registry, with IAM-controlled push and pull.", [
-					"aws-ecr",
-				]),
-			],
+			facts: CLOUDS.aws.registry.facts,
 		},
 		secrets: {
 			store: "AWS Secrets Manager",
@@ -314,6 +346,12 @@ const ROWS = {
 		progressive: "canary",
 		deployCommand: (svc, env) =>
 			`aws ecs update-service --cluster ${env} --service ${svc} --task-definition ${svc}-${env}:$REVISION && aws ecs wait services-stable --cluster ${env} --services ${svc}`,
+		migrate: {
+			how: "a one-off Fargate task from the release's task definition, awaited before the service update",
+			command: (svc, env) =>
+				`TASK=$(aws ecs run-task --cluster ${env} --task-definition ${svc}-migrate-${env} --launch-type FARGATE --network-configuration "$MIGRATE_NETWORK" --query 'tasks[0].taskArn' --output text) && aws ecs wait tasks-stopped --cluster ${env} --tasks "$TASK"`,
+			facts: [],
+		},
 		rollback: {
 			command: (svc) =>
 				`aws ecs update-service --cluster prod --service ${svc} --task-definition ${svc}:$PREVIOUS_REVISION && aws ecs wait services-stable --cluster prod --services ${svc}`,
@@ -366,11 +404,7 @@ const ROWS = {
 		secrets: {
 			store: "AWS Secrets Manager",
 			how: "read by the function at cold start through the execution role (cached), never in plain environment variables",
-			facts: [
-				fact("Secrets Manager stores, rotates and audits secrets; access is granted per secret with IAM.", [
-					"aws-secrets-manager",
-				]),
-			],
+			facts: CLOUDS.aws.secretsStore.facts,
 		},
 		localFileDb: {
 			support: "none",
@@ -382,9 +416,10 @@ const ROWS = {
 		},
 		strategies: {
 			canary: {
-				summary: "Lambda alias traffic shifting with CodeDeploy `LambdaCanary10Percent5Minutes`",
+				summary:
+					"Lambda alias traffic shifting: SAM `AutoPublishAlias: live` with `DeploymentPreference: Canary10Percent5Minutes` and CloudWatch alarms",
 				steps: [
-					"publish a new version",
+					"`sam deploy` publishes a new version and CodeDeploy starts the shift on the `live` alias",
 					"CodeDeploy shifts 10% of the `live` alias to it for 5 minutes",
 					"CloudWatch alarms decide: shift 100% or roll the alias back",
 				],
@@ -423,7 +458,7 @@ const ROWS = {
 		},
 		defaultStrategy: "canary",
 		deployCommand: (svc, env) =>
-			`aws lambda publish-version --function-name ${svc}-${env} && aws deploy create-deployment --application-name ${svc}-${env} --deployment-group-name live --revision "$APPSPEC"`,
+			`sam build && sam deploy --config-env ${env} --stack-name ${svc}-${env} --no-confirm-changeset --no-fail-on-empty-changeset`,
 		rollback: {
 			command: (svc) =>
 				`aws lambda update-alias --function-name ${svc} --name live --function-version $PREVIOUS_VERSION --routing-config '{}'`,
@@ -454,7 +489,7 @@ const ROWS = {
 		},
 		preview: "a separate stage (alias and API Gateway stage) per pull request",
 		caveats: [],
-		sources: ["aws-lambda-alias", "aws-codedeploy-configs"],
+		sources: ["aws-lambda-alias", "aws-codedeploy-configs", "sam-safe-deploy"],
 	},
 	"cloud-run": {
 		id: "cloud-run",
@@ -467,12 +502,7 @@ const ROWS = {
 		registry: {
 			name: "Artifact Registry",
 			pulls: /(-docker\.pkg\.dev|\bgcr\.io|docker\.io)/,
-			facts: [
-				fact(
-					"Cloud Run deploys images from Artifact Registry (or Docker Hub); other registries need an Artifact Registry remote repository.",
-					["gcp-artifact-registry"],
-				),
-			],
+			facts: CLOUDS.gcp.registry.facts,
 		},
 		secrets: {
 			store: "Google Secret Manager",
@@ -540,10 +570,22 @@ const ROWS = {
 		defaultStrategy: "blue-green",
 		progressive: "canary",
 		deployCommand: (svc, env) =>
-			`gcloud run deploy ${svc}-${env} --image $REGISTRY/${svc}:$GIT_SHA --region $REGION --no-traffic --tag sha-$SHORT_SHA`,
+			`gcloud run deploy ${svc} --project "$PROJECT_${env.toUpperCase()}" --region "$REGION" --image "$REGION-docker.pkg.dev/$PROJECT_${env.toUpperCase()}/${svc}/${svc}@$IMAGE_DIGEST" --no-traffic --tag "sha-$SHORT_SHA"`,
+		migrate: {
+			how: "a Cloud Run job with the release image, executed and awaited before traffic moves",
+			command: (svc, env) =>
+				`gcloud run jobs update ${svc}-migrate --project "$PROJECT_${env.toUpperCase()}" --region "$REGION" --image "$REGION-docker.pkg.dev/$PROJECT_${env.toUpperCase()}/${svc}/${svc}@$IMAGE_DIGEST" && gcloud run jobs execute ${svc}-migrate --project "$PROJECT_${env.toUpperCase()}" --region "$REGION" --wait`,
+			facts: [
+				fact(
+					"`gcloud run jobs execute --wait` runs a job and waits for the execution to finish.",
+					["gcp-run-jobs"],
+					"S",
+				),
+			],
+		},
 		rollback: {
 			command: (svc) =>
-				`gcloud run services update-traffic ${svc} --region $REGION --to-revisions=$PREVIOUS_REVISION=100`,
+				`gcloud run services update-traffic ${svc} --region "$REGION" --to-revisions="$PREVIOUS_REVISION=100"`,
 			console: "Cloud Run console → service → Revisions → Manage traffic → previous revision 100%",
 			expectedTime: "under 1 minute (a traffic update; no new instances are built)",
 			expectedMinutes: 1,
@@ -583,12 +625,7 @@ const ROWS = {
 		registry: {
 			name: "Azure Container Registry (for container apps) or a zip package",
 			pulls: "any",
-			facts: [
-				fact(
-					"Azure Container Registry is a managed registry that Azure compute pulls from with managed identities.",
-					["azure-acr"],
-				),
-			],
+			facts: CLOUDS.azure.registry.facts,
 		},
 		secrets: {
 			store: "Azure Key Vault",
@@ -1215,10 +1252,10 @@ const ROWS = {
 		strategies: {
 			rolling: {
 				summary:
-					'Fly.io `[deploy] strategy = "rolling"` (max_unavailable 0.33) with a `release_command` for migrations',
+					'Fly.io `[deploy] strategy = "rolling"`: Machines are replaced in batches (max_unavailable 0.33), each gated by the fly.toml checks',
 				steps: [
-					"`release_command` runs migrations in a temporary Machine; a non-zero exit stops the deploy",
-					"Machines are replaced a third at a time",
+					"migrations run first (`release_command` in a temporary Machine, or at start-up in the Machine that holds the volume)",
+					"Machines are replaced a batch at a time",
 					"health checks gate each batch",
 				],
 				facts: [
@@ -1249,10 +1286,20 @@ const ROWS = {
 		defaultStrategy: "rolling",
 		progressive: "canary",
 		deployCommand: (svc, env) =>
-			`fly deploy --app ${env === "production" ? svc : `${svc}-${env}`} --image $REGISTRY/${svc}:$GIT_SHA`,
+			`flyctl deploy --remote-only --app ${env === "production" ? svc : `${svc}-${env}`} --image-label "$GIT_SHA"`,
+		migrate: {
+			how: "`release_command` in fly.toml runs in a temporary Machine before the new release; with a volume (SQLite) it cannot reach the file, so migrations run at start-up in the Machine that mounts it",
+			command: (svc, env, c) =>
+				c?.localFileDb
+					? `# runs in the app's own Machine at start-up (entrypoint): ${c.migrate}`
+					: `# fly.toml [deploy] release_command = "${c?.migrate ?? "./scripts/migrate.sh"}" (app ${env === "production" ? svc : `${svc}-${env}`})`,
+			facts: [
+				fact("release_command runs in a temporary Machine that has no access to volumes.", ["fly-deploy"]),
+			],
+		},
 		rollback: {
 			command: (svc) =>
-				`fly releases --app ${svc} --image && fly deploy --app ${svc} --image $PREVIOUS_IMAGE`,
+				`flyctl releases --app ${svc} --image && flyctl deploy --app ${svc} --image "$PREVIOUS_IMAGE"`,
 			console: "Fly dashboard → app → Releases lists previous images to redeploy",
 			expectedTime: "2–4 minutes (Machines are replaced with the previous image)",
 			expectedMinutes: 4,
@@ -1264,8 +1311,11 @@ const ROWS = {
 		scaling: {
 			metric: "Machine count per region plus auto start/stop on load",
 			autoscales: true,
-			minInstances: 1,
-			command: (svc) => `fly scale count 3 --app ${svc} --region iad`,
+			minInstances: 2,
+			command: (svc, c) =>
+				c?.localFileDb
+					? `flyctl scale vm shared-cpu-2x --app ${svc}   # scale up, not out: the SQLite volume lives on one Machine`
+					: `flyctl scale count 2 --app ${svc}${c?.region ? ` --region ${c.region}` : ""}`,
 			facts: [
 				fact("fly.toml sets min_machines_running and auto start/stop of Machines.", ["fly-config"], "M"),
 			],
@@ -1273,8 +1323,30 @@ const ROWS = {
 		configFile: {
 			name: "fly.toml",
 			lang: "toml",
-			body: (svc) =>
-				`app = "${svc}"\nprimary_region = "iad"\n\n[deploy]\n  strategy = "rolling"\n  release_command = "npm run migrate"\n\n[http_service]\n  internal_port = 8080\n  min_machines_running = 2\n\n[[http_service.checks]]\n  path = "/healthz"\n  interval = "15s"\n  timeout = "2s"`,
+			body: (svc, c) =>
+				[
+					`app = "${svc}"`,
+					c?.region
+						? `primary_region = "${c.region}"`
+						: "# primary_region: the region the inputs place the users and data in (none was named)",
+					"",
+					"[deploy]",
+					`  strategy = "${FLY_STRATEGY[c?.strategy ?? "rolling"]}"`,
+					...(c?.localFileDb
+						? ["  # no release_command: its temporary Machine has no volume; migrations run at start-up"]
+						: [`  release_command = "${c?.migrate ?? "./scripts/migrate.sh"}"`]),
+					...(c?.localFileDb ? ["", "[mounts]", '  source = "data"', '  destination = "/data"'] : []),
+					"",
+					"[http_service]",
+					"  internal_port = 8080",
+					`  min_machines_running = ${c?.localFileDb ? 1 : 2}`,
+					...(c?.localFileDb ? ['  auto_stop_machines = "off"'] : []),
+					"",
+					"[[http_service.checks]]",
+					'  path = "/healthz"',
+					'  interval = "15s"',
+					'  timeout = "2s"',
+				].join("\n"),
 		},
 		preview: "a separate Fly app per pull request (`fly deploy --app <app>-pr-<number>`), destroyed on merge",
 		caveats: [
@@ -1317,11 +1389,12 @@ const ROWS = {
 			`resource "heroku_app" "api" {\n  name   = "${svc}-\${var.environment}"\n  region = var.heroku_region\n}\n\nresource "heroku_pipeline" "app" {\n  name = "${svc}"\n}`,
 		strategies: {
 			rolling: {
-				summary: "Heroku Preboot: new dynos start and receive traffic before the old ones stop",
+				summary:
+					"Heroku pipeline promotion with Preboot: the slug tested on staging is promoted, the release phase migrates, new dynos take traffic before the old ones stop",
 				steps: [
-					"release phase runs migrations",
-					"new dynos boot (Preboot)",
-					"the router moves traffic, old dynos stop",
+					"`heroku pipelines:promote` copies the staging slug to production (no rebuild)",
+					"the `release:` process in the Procfile runs migrations; a failure stops the release",
+					"with Preboot the new dynos start and receive traffic before the old ones stop",
 				],
 				facts: [
 					fact(
@@ -1333,7 +1406,22 @@ const ROWS = {
 			},
 		},
 		defaultStrategy: "rolling",
-		deployCommand: (svc, env) => `heroku container:release web --app ${svc}-${env}`,
+		deployCommand: (svc, env) =>
+			env === "production"
+				? `heroku pipelines:promote --app ${svc}-staging --to ${svc}-production`
+				: `git push "https://heroku:$HEROKU_API_KEY@git.heroku.com/${svc}-${env}.git" "HEAD:refs/heads/main"`,
+		migrate: {
+			how: "the release phase: a `release:` process in the Procfile runs before the new release goes live",
+			command: (_svc, _env, c) => `release: ${c?.migrate ?? "./scripts/migrate.sh"}`,
+			lang: "text",
+			facts: [
+				fact(
+					"The release phase runs a command before a new release is deployed; if it fails, the release is not deployed.",
+					["heroku-release-phase"],
+					"S",
+				),
+			],
+		},
 		rollback: {
 			command: (svc) =>
 				`heroku releases --app ${svc} && heroku releases:rollback $PREVIOUS_RELEASE --app ${svc}`,
@@ -1348,7 +1436,11 @@ const ROWS = {
 				),
 			],
 		},
-		health: fact("Preboot keeps old dynos serving until new dynos are up.", ["heroku-releases"], "M"),
+		health: fact(
+			"With Preboot (`heroku features:enable preboot`) new dynos start and receive traffic before the old ones are shut down.",
+			["heroku-preboot"],
+			"S",
+		),
 		scaling: {
 			metric: "dyno count and dyno size; autoscaling on response time for Performance dynos",
 			autoscales: false,
@@ -1358,7 +1450,269 @@ const ROWS = {
 		},
 		preview: "Heroku Review Apps per pull request",
 		caveats: [],
-		sources: ["heroku-releases", "heroku-pg-rollback"],
+		sources: [
+			"heroku-releases",
+			"heroku-pg-rollback",
+			"heroku-preboot",
+			"heroku-pipelines",
+			"heroku-release-phase",
+		],
+	},
+	"container-apps": {
+		id: "container-apps",
+		name: "Azure Container Apps",
+		family: "containers",
+		cloud: "azure",
+		detect: /\b(azure container apps?|container apps|containerapps?)\b/i,
+		detectPriority: 75,
+		ciToken: "AZURE_CLIENT_ID",
+		registry: {
+			name: "Azure Container Registry, pulled with the app's managed identity",
+			pulls: "any",
+			facts: CLOUDS.azure.registry.facts,
+		},
+		secrets: {
+			store: "Azure Key Vault, referenced as Container Apps secrets",
+			how: "each secret is a Key Vault reference read with the app's managed identity and exposed to containers with `secretref:` environment variables",
+			facts: [
+				fact(
+					"Container Apps secrets can reference Key Vault secrets through a managed identity and are exposed to containers as environment variables with secretref.",
+					["aca-secrets"],
+					"S",
+				),
+			],
+		},
+		localFileDb: {
+			support: "none",
+			why: fact(
+				"Replicas come and go with the scale rules and their container filesystem is ephemeral.",
+				["aca-scale"],
+				"M",
+			),
+		},
+		strategies: {
+			"blue-green": {
+				summary:
+					"Container Apps multiple revision mode: the new revision starts with 0% traffic under the label `green`, is smoke-tested on its label URL, then `az containerapp ingress traffic set --label-weight` moves traffic from `blue`",
+				steps: [
+					"`az containerapp update --revision-suffix <sha>` creates a revision that gets no traffic while weights are pinned to labels",
+					"`az containerapp revision label add --label green` and smoke tests against the label's own URL",
+					"`az containerapp ingress traffic set --label-weight blue=0 green=100`, then `az containerapp revision label swap` so `blue` names the live revision",
+				],
+				facts: [
+					fact(
+						"In multiple revision mode traffic is split between active revisions by weight, by revision name or by label; all weights must add up to 100%.",
+						["aca-traffic"],
+					),
+					fact(
+						"`az containerapp ingress traffic set` takes `--revision-weight` and `--label-weight`; `az containerapp revision label add/swap` manage labels.",
+						["aca-cli-traffic"],
+					),
+				],
+			},
+			canary: {
+				summary:
+					"Container Apps weighted labels: `--label-weight blue=90 green=10`, then 50/50, then 0/100 while the alerts stay quiet",
+				steps: [
+					"new revision labelled `green` with 0% traffic, smoke-tested on its label URL",
+					"`az containerapp ingress traffic set --label-weight blue=90 green=10`, then `blue=50 green=50`",
+					"`blue=0 green=100` and a label swap; any alert during a step sets `blue=100 green=0`",
+				],
+				facts: [
+					fact(
+						"Traffic splitting by weight lets a new revision take a share of traffic before it takes all of it.",
+						["aca-traffic"],
+					),
+				],
+			},
+			rolling: {
+				summary:
+					"Container Apps single revision mode: the new revision replaces the old one once its replicas are ready (the mode for workers without ingress)",
+				steps: [
+					"`az containerapp update --image` creates a new revision",
+					"the old revision is deactivated once the new one is running",
+				],
+				facts: [
+					fact(
+						"In single revision mode a new revision replaces the active one once it is ready.",
+						["aca-revisions"],
+						"S",
+					),
+				],
+			},
+		},
+		defaultStrategy: "blue-green",
+		progressive: "canary",
+		deployCommand: (svc, env) =>
+			`az containerapp update --name ${svc} --resource-group rg-${svc}-${env} --image "$REGISTRY/${svc}@$IMAGE_DIGEST" --revision-suffix "$SHORT_SHA" && az containerapp revision label add --name ${svc} --resource-group rg-${svc}-${env} --label green --revision "${svc}--$SHORT_SHA" --yes`,
+		migrate: {
+			how: "a Container Apps job with the release image, started and awaited before traffic moves",
+			command: (svc, env) =>
+				`az containerapp job update --name ${svc}-migrate --resource-group rg-${svc}-${env} --image "$REGISTRY/${svc}@$IMAGE_DIGEST" && az containerapp job start --name ${svc}-migrate --resource-group rg-${svc}-${env}`,
+			facts: [
+				fact(
+					"Container Apps jobs run containerised tasks to completion, started manually, on a schedule or by events.",
+					["aca-jobs"],
+					"S",
+				),
+			],
+		},
+		rollback: {
+			command: (svc) =>
+				`az containerapp ingress traffic set --name ${svc} --resource-group rg-${svc}-production --label-weight blue=100 green=0`,
+			console:
+				"Azure portal → Container App → Revisions and replicas → set the previous revision's traffic to 100%",
+			expectedTime: "under 1 minute (a traffic weight change; the previous revision is still running)",
+			expectedMinutes: 1,
+			facts: [
+				fact(
+					"Moving the traffic weight back to the previous revision or label restores it without a redeploy.",
+					["aca-traffic"],
+				),
+			],
+		},
+		health: fact(
+			"A revision receives traffic only once its replicas pass their startup and readiness probes.",
+			["aca-revisions"],
+			"M",
+		),
+		scaling: {
+			metric:
+				"KEDA scale rules per app: HTTP concurrency for the APIs, queue length for the workers, between min and max replicas",
+			autoscales: true,
+			minInstances: 1,
+			command: (svc) =>
+				`az containerapp update --name ${svc} --resource-group rg-${svc}-production --min-replicas 1 --max-replicas 10 --scale-rule-name http --scale-rule-type http --scale-rule-http-concurrency 50`,
+			facts: [
+				fact(
+					"Container Apps scale replicas with rules (HTTP, TCP, CPU, memory or any KEDA scaler) between minimum and maximum replica counts; a minimum of 0 scales to zero.",
+					["aca-scale"],
+					"S",
+				),
+			],
+		},
+		preview: "a revision per pull request labelled `pr-<number>` with 0% traffic, reachable on its label URL",
+		caveats: [
+			fact(
+				"Apps without ingress (queue workers) and Container Apps jobs are not traffic-split: they get a new revision or a new job image.",
+				["aca-jobs"],
+				"S",
+			),
+		],
+		sources: ["aca-traffic", "aca-cli-traffic", "aca-revisions", "aca-secrets", "aca-jobs", "aca-scale"],
+	},
+	"do-app-platform": {
+		id: "do-app-platform",
+		name: "DigitalOcean App Platform",
+		family: "paas",
+		cloud: undefined,
+		detect: /\b(digitalocean app platform|do app platform|app platform)\b|\.do\/app\.ya?ml/i,
+		detectPriority: 24,
+		ciToken: "DIGITALOCEAN_ACCESS_TOKEN",
+		registry: {
+			name: "App Platform's own build from the repository, or DigitalOcean Container Registry, Docker Hub or GHCR images",
+			pulls: /registry\.digitalocean\.com|docker\.io|ghcr\.io/,
+			facts: [
+				fact(
+					"App Platform deploys container images from DigitalOcean Container Registry, Docker Hub or GitHub Container Registry.",
+					["do-registry"],
+					"S",
+				),
+			],
+		},
+		secrets: {
+			store: "App Platform environment variables of type SECRET in the app spec",
+			how: "encrypted by App Platform; the spec in the repository holds only the encrypted value, and the component reads it as an environment variable",
+			facts: [
+				fact(
+					"App-level and component-level environment variables can be marked as secrets, which App Platform encrypts.",
+					["do-app-env"],
+					"S",
+				),
+			],
+		},
+		localFileDb: {
+			support: "none",
+			why: fact(
+				"App Platform components have ephemeral local storage that is lost on every redeploy.",
+				["do-app-spec"],
+				"M",
+			),
+		},
+		configFile: {
+			name: ".do/app.yaml",
+			lang: "yaml",
+			body: (svc) =>
+				`name: ${svc}\nservices:\n  - name: api\n    github:\n      repo: your-org/${svc}\n      branch: main\n      deploy_on_push: false\n    http_port: 8080\n    instance_count: 1\n    health_check:\n      http_path: /healthz\njobs:\n  - name: migrate\n    kind: PRE_DEPLOY\n    github:\n      repo: your-org/${svc}\n      branch: main\n    run_command: ./scripts/migrate.sh`,
+		},
+		strategies: {
+			rolling: {
+				summary:
+					"App Platform deployment of the whole app from `.do/app.yaml`: build, the `PRE_DEPLOY` migration job, then components replaced once their health checks pass",
+				steps: [
+					"the spec is applied and every component is built",
+					"the `PRE_DEPLOY` job runs migrations; a failing job stops the deployment",
+					"new containers replace the old ones once the health check passes",
+				],
+				facts: [
+					fact(
+						"Deploy-time jobs run before (PRE_DEPLOY) or after (POST_DEPLOY) a deployment; scheduled jobs run on a cron expression.",
+						["do-app-jobs"],
+					),
+					fact(
+						"The app spec declares services, workers, static sites and jobs with their health checks and instance counts.",
+						["do-app-spec"],
+						"S",
+					),
+				],
+			},
+		},
+		defaultStrategy: "rolling",
+		deployCommand: () => 'doctl apps update "$DO_APP_ID" --spec .do/app.yaml --wait',
+		migrate: {
+			how: "a `PRE_DEPLOY` job in `.do/app.yaml`: it runs after the build and before the new components take traffic, and a failure stops the deployment",
+			command: (svc, _env, c) =>
+				`# .do/app.yaml (app ${svc}): jobs[].kind PRE_DEPLOY, run_command: ${c?.migrate ?? "./scripts/migrate.sh"}`,
+			facts: [
+				fact("Deploy-time jobs run before (PRE_DEPLOY) or after (POST_DEPLOY) a deployment.", [
+					"do-app-jobs",
+				]),
+			],
+		},
+		rollback: {
+			command: () =>
+				`curl -fsS -X POST -H "Authorization: Bearer $DIGITALOCEAN_ACCESS_TOKEN" -H "Content-Type: application/json" "https://api.digitalocean.com/v2/apps/$DO_APP_ID/rollback" -d "{\\"deployment_id\\": \\"$GOOD_DEPLOYMENT_ID\\"}"`,
+			console:
+				"control panel → app → Activity → a previous deployment → Rollback; the app stays pinned until the rollback is committed (`/rollback/commit`) or reverted (`/rollback/revert`)",
+			expectedTime: "3–5 minutes (a new deployment of the earlier build; database migrations are not undone)",
+			expectedMinutes: 5,
+			facts: [
+				fact(
+					"A rollback creates a new deployment of an earlier one and pins the app to it: new deployments, including auto-deploys, are blocked until the rollback is committed or reverted.",
+					["do-app-rollback"],
+				),
+			],
+		},
+		health: fact(
+			"Each service's health check must pass before the new deployment takes traffic; a failing deployment leaves the previous one serving.",
+			["do-app-spec"],
+			"M",
+		),
+		scaling: {
+			metric:
+				"instance count and instance size per component; autoscaling only on dedicated-CPU instance sizes",
+			autoscales: false,
+			minInstances: 1,
+			command: () =>
+				".do/app.yaml → services[].instance_count (and instance_size_slug), applied with the next deployment",
+			facts: [
+				fact("Components scale by instance_count and instance size in the app spec.", ["do-app-spec"], "M"),
+			],
+		},
+		preview:
+			"none by default: a preview app would reuse the production spec (database and secrets) unless a separate spec is written for it",
+		caveats: [],
+		sources: ["do-app-spec", "do-app-jobs", "do-app-rollback", "do-app-env", "do-registry", "do-app-action"],
 	},
 	vm: {
 		id: "vm",

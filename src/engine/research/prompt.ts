@@ -14,7 +14,7 @@ import { TASKS, type TaskId } from "./types";
 
 const DECISION_FOR: Record<TaskId, string> = {
 	deploy: 'the deployment strategy: one of "rolling", "blue-green", "canary", "recreate"',
-	iac: 'the IaC tool: one of "terraform", "opentofu", "pulumi", "aws-cdk", "cloudformation", "bicep", "crossplane", "sst"',
+	iac: 'the IaC tool: one of "terraform", "opentofu", "pulumi", "aws-cdk", "cloudformation", "bicep", "crossplane", "sst", "sam"',
 	cicd: 'the CI/CD tool: one of "github-actions", "gitlab-ci", "circleci", "azure-devops", "jenkins"',
 };
 

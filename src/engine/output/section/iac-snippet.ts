@@ -1,45 +1,152 @@
 // The IaC example for the chosen tool and cloud: state backend, the database with its backup settings, per-environment inputs.
 
+import { LOCAL_FILE_ENGINE, usesLocalFileDb } from "../../decisions/rules";
+import { CLOUDS } from "../../knowledge/clouds";
+import type { RowContext } from "../../knowledge/platforms";
 import type { SectionModel } from "./model";
 
 function retentionDays(m: SectionModel): number {
 	return m.compliance.length ? 35 : 14;
 }
 
+/** Regulated workloads get a customer-managed key for data at rest and for the IaC state. */
+function regulated(m: SectionModel): boolean {
+	return m.compliance.length > 0;
+}
+
+/** The region the data lives in, from the inputs (the state backend stays in the data's jurisdiction). */
+export function dataRegion(m: SectionModel): string | undefined {
+	const model = (
+		m.ctx as {
+			model?: {
+				platform?: { regions?: string[] };
+				constraints?: { residency?: { value?: { regions?: string[] } } };
+				dataStores?: { role: string; region?: string }[];
+			};
+		}
+	).model;
+	return (
+		model?.dataStores?.find((d) => d.role === "primary")?.region ??
+		model?.constraints?.residency?.value?.regions?.[0] ??
+		model?.platform?.regions?.[0]
+	);
+}
+
+/** What the platform row's commands and config files need from this project. */
+export function rowContext(m: SectionModel): RowContext {
+	return {
+		region: dataRegion(m),
+		localFileDb: isLocalFileDb(m),
+		migrate: migrateCommand(m),
+		strategy: m.decisions.strategy,
+	};
+}
+
+function migrateCommand(m: SectionModel): string {
+	const f = `${m.ctx.stack.backendFramework ?? ""} ${m.ctx.stack.backendRuntime ?? ""}`;
+	if (/rails/i.test(f)) return "bin/rails db:migrate";
+	if (/django/i.test(f)) return "python manage.py migrate --noinput";
+	if (/laravel/i.test(f)) return "php artisan migrate --force";
+	if (/phoenix|elixir/i.test(f)) return "/app/bin/migrate";
+	if (/prisma/i.test(f)) return "npx prisma migrate deploy";
+	return "./scripts/migrate.sh";
+}
+
+export function isLocalFileDb(m: SectionModel): boolean {
+	return usesLocalFileDb(m.ctx);
+}
+
+function isMysql(m: SectionModel): boolean {
+	return /\bmysql\b/i.test(m.ctx.database.engine);
+}
+
 function hclBackend(m: SectionModel): string {
 	const svc = m.ctx.serviceName;
-	switch (m.ctx.cloud) {
-		case "gcp":
-			return `terraform {\n  backend "gcs" {\n    bucket = "${svc}-tfstate"   # object versioning on; one prefix per environment\n    prefix = "envs/production"\n  }\n}`;
-		case "azure":
-			return `terraform {\n  backend "azurerm" {\n    resource_group_name  = "rg-tfstate"\n    storage_account_name = "${svc.replace(/-/g, "").slice(0, 18)}tfstate"\n    container_name       = "tfstate"\n    key                  = "production.tfstate"\n  }\n}`;
+	const region = dataRegion(m);
+	const where = region ? `"${region}"` : '"<data-region>"   # the region that holds the data';
+	switch (CLOUDS[m.ctx.cloud].stateBackend.terraform) {
+		case "gcs":
+			return `terraform {\n  backend "gcs" {\n    bucket = "${svc}-tfstate"   # created in ${region ?? "the data's region"}; object versioning on\n    prefix = "envs/production"${regulated(m) ? `\n    kms_encryption_key = "projects/<project>/locations/${region ?? "<data-region>"}/keyRings/tfstate/cryptoKeys/tfstate"` : ""}\n  }\n}`;
+		case "azurerm":
+			return `terraform {\n  backend "azurerm" {\n    resource_group_name  = "rg-tfstate"   # storage account in ${region ?? "the data's region"}\n    storage_account_name = "${svc.replace(/-/g, "").slice(0, 18)}tfstate"\n    container_name       = "tfstate"\n    key                  = "production.tfstate"\n    use_azuread_auth     = true\n  }\n}`;
+		case "s3":
+			return `terraform {\n  backend "s3" {\n    bucket       = "${svc}-tfstate"          # versioning enabled, separate account\n    key          = "envs/production/terraform.tfstate"\n    region       = ${where}\n    use_lockfile = true                          # S3-native locking (Terraform >= 1.10, OpenTofu >= 1.8)\n    encrypt      = true${regulated(m) ? `\n    kms_key_id   = "alias/${svc}-tfstate"` : ""}\n  }\n}`;
 		default:
-			return `terraform {\n  backend "s3" {\n    bucket       = "${svc}-tfstate"          # versioning enabled, separate account\n    key          = "envs/production/terraform.tfstate"\n    region       = "us-east-1"\n    use_lockfile = true                          # S3-native locking (Terraform >= 1.10, OpenTofu >= 1.8)\n    encrypt      = true\n  }\n}`;
+			return `terraform {\n  cloud {\n    organization = "your-org"\n    workspaces {\n      name = "${svc}-production"   # one workspace per environment; state locked during runs\n    }\n  }\n}`;
 	}
 }
 
+function kmsKey(m: SectionModel): string {
+	const svc = m.ctx.serviceName;
+	switch (m.ctx.cloud) {
+		case "aws":
+			return `resource "aws_kms_key" "data" {\n  description             = "${svc} data at rest"\n  enable_key_rotation     = true\n  deletion_window_in_days = 30\n}\n\n`;
+		case "gcp":
+			return `resource "google_kms_key_ring" "data" {\n  name     = "${svc}-data"\n  location = var.region\n}\n\nresource "google_kms_crypto_key" "data" {\n  name            = "${svc}-data"\n  key_ring        = google_kms_key_ring.data.id\n  rotation_period = "7776000s"\n}\n\n`;
+		case "azure":
+			return `resource "azurerm_key_vault_key" "data" {\n  name         = "${svc}-data"\n  key_vault_id = azurerm_key_vault.app.id\n  key_type     = "RSA"\n  key_size     = 3072\n  key_opts     = ["wrapKey", "unwrapKey"]\n}\n\n`;
+		default:
+			return "";
+	}
+}
+
+/** The primary database as the inputs provision it: the provider's own resource type, or none. */
 function hclDatabase(m: SectionModel): string {
+	const svc = m.ctx.serviceName;
+	const days = retentionDays(m);
+	const kms = regulated(m) ? kmsKey(m) : "";
+	if (isLocalFileDb(m))
+		return `# ${LOCAL_FILE_ENGINE}: no database resource. The file lives on the volume${m.platform.configFile ? ` declared in ${m.platform.configFile.name}` : ""}; backups copy that file.`;
+	switch (m.db.id) {
+		case "aurora-postgres":
+			return `${kms}resource "aws_rds_cluster" "primary" {\n  cluster_identifier      = "${svc}-\${var.environment}"\n  engine                  = "aurora-postgresql"\n  backup_retention_period = ${days}                 # continuous backup: PITR inside the window\n  preferred_backup_window = "03:00-04:00"\n  storage_encrypted       = true${kms ? "\n  kms_key_id              = aws_kms_key.data.arn" : ""}\n  deletion_protection     = true\n  copy_tags_to_snapshot   = true\n}\n\nresource "aws_rds_cluster_instance" "primary" {\n  count              = var.environment == "production" ? 2 : 1   # writer + a reader in another AZ\n  identifier         = "${svc}-\${var.environment}-\${count.index}"\n  cluster_identifier = aws_rds_cluster.primary.id\n  engine             = aws_rds_cluster.primary.engine\n  instance_class     = var.db_instance_class\n}`;
+		case "rds-postgres":
+			return `${kms}resource "aws_db_instance" "primary" {\n  identifier              = "${svc}-\${var.environment}"\n  engine                  = "${isMysql(m) ? "mysql" : "postgres"}"\n  instance_class          = var.db_instance_class\n  multi_az                = var.environment == "production"\n  backup_retention_period = ${days}                 # enables PITR; logs every ~5 min\n  backup_window           = "03:00-04:00"\n  deletion_protection     = true\n  storage_encrypted       = true${kms ? "\n  kms_key_id              = aws_kms_key.data.arn" : ""}\n  copy_tags_to_snapshot   = true\n}`;
+		case "cloud-sql": {
+			const pitr = isMysql(m)
+				? "binary_log_enabled             = true   # MySQL point-in-time recovery"
+				: "point_in_time_recovery_enabled = true   # off by default outside the console";
+			return `${kms}resource "google_sql_database_instance" "primary" {\n  name             = "${svc}-\${var.environment}"\n  database_version = "${isMysql(m) ? "MYSQL_8_0" : "POSTGRES_16"}"\n  region           = var.region${kms ? "\n  encryption_key_name = google_kms_crypto_key.data.id" : ""}\n  settings {\n    tier              = var.db_tier\n    availability_type = var.environment == "production" ? "REGIONAL" : "ZONAL"\n    backup_configuration {\n      enabled                        = true\n      ${pitr}\n      transaction_log_retention_days = 7\n      backup_retention_settings {\n        retained_backups = ${days}\n      }\n    }\n  }\n  deletion_protection = true\n}`;
+		}
+		case "azure-sql":
+			return `${kms}resource "azurerm_mssql_server" "primary" {\n  name                = "${svc}-\${var.environment}"\n  resource_group_name = azurerm_resource_group.app.name\n  location            = var.location\n  version             = "12.0"\n  azuread_administrator {\n    login_username = "sql-admins"\n    object_id      = var.sql_admin_group_id\n  }\n}\n\nresource "azurerm_mssql_database" "app" {\n  name      = "${svc}"\n  server_id = azurerm_mssql_server.primary.id\n  sku_name  = var.db_sku\n  short_term_retention_policy {\n    retention_days = ${Math.min(days, 35)}   # point-in-time restore window\n  }\n}\n\nresource "azurerm_mssql_failover_group" "app" {\n  name      = "${svc}-fog"\n  server_id = azurerm_mssql_server.primary.id\n  databases = [azurerm_mssql_database.app.id]\n  partner_server {\n    id = azurerm_mssql_server.secondary.id   # in the paired region\n  }\n  read_write_endpoint_failover_policy {\n    mode          = "Automatic"\n    grace_minutes = 60\n  }\n}`;
+		case "azure-pg-flexible":
+			return `${kms}resource "azurerm_postgresql_flexible_server" "primary" {\n  name                         = "${svc}-\${var.environment}"\n  resource_group_name          = azurerm_resource_group.app.name\n  location                     = var.location\n  version                      = "16"\n  sku_name                     = var.db_sku\n  backup_retention_days        = ${days}\n  geo_redundant_backup_enabled = true   # only settable at creation\n  high_availability {\n    mode = "ZoneRedundant"\n  }\n}`;
+		case "neon":
+			return `resource "neon_project" "app" {\n  name                      = "${svc}"\n  region_id                 = var.neon_region   # the region the inputs name, e.g. aws-eu-central-1\n  history_retention_seconds = 604800            # restore window for branches and point-in-time restore\n}`;
+		case "supabase":
+			return `resource "supabase_project" "app" {\n  organization_id   = var.supabase_organization_id\n  name              = "${svc}-\${var.environment}"\n  database_password = var.database_password\n  region            = var.supabase_region\n}`;
+		case "heroku-postgres":
+			return `resource "heroku_addon" "database" {\n  app_id = heroku_app.api.id\n  plan   = var.postgres_plan   # the plan the inputs name\n}`;
+		case "render-postgres":
+			return `resource "render_postgres" "primary" {\n  name    = "${svc}-\${var.environment}"\n  plan    = var.postgres_plan\n  region  = var.render_region\n  version = "16"\n}`;
+		default:
+			return `# ${m.db.name}: created with the provider's own CLI or console and recorded here as data, not managed by this configuration.`;
+	}
+}
+
+/** The off-site, immutable copy of the nightly database dump, in the project's own cloud. */
+function offsiteBucket(m: SectionModel): string {
 	const svc = m.ctx.serviceName;
 	const days = retentionDays(m);
 	switch (m.ctx.cloud) {
 		case "aws":
-			return `resource "aws_db_instance" "primary" {\n  identifier              = "${svc}-\${var.environment}"\n  engine                  = "postgres"\n  instance_class          = var.db_instance_class\n  multi_az                = var.environment == "production"\n  backup_retention_period = ${days}                 # enables PITR; logs every ~5 min\n  backup_window           = "03:00-04:00"\n  deletion_protection     = true\n  storage_encrypted       = true\n  copy_tags_to_snapshot   = true\n}`;
+			return `\n\n# Off-site, immutable copy of the nightly database dump (S3 Object Lock).\nresource "aws_s3_bucket" "offsite_backups" {\n  bucket              = "${svc}-offsite-backups"\n  object_lock_enabled = true\n}\n\nresource "aws_s3_bucket_object_lock_configuration" "offsite_backups" {\n  bucket = aws_s3_bucket.offsite_backups.id\n  rule {\n    default_retention {\n      mode = "COMPLIANCE"\n      days = ${days}\n    }\n  }\n}`;
 		case "gcp":
-			return `resource "google_sql_database_instance" "primary" {\n  name             = "${svc}-\${var.environment}"\n  database_version = "POSTGRES_16"\n  settings {\n    tier              = var.db_tier\n    availability_type = var.environment == "production" ? "REGIONAL" : "ZONAL"\n    backup_configuration {\n      enabled                        = true\n      point_in_time_recovery_enabled = true   # off by default outside the console\n      transaction_log_retention_days = 7\n      backup_retention_settings { retained_backups = ${days} }\n    }\n  }\n  deletion_protection = true\n}`;
+			return `\n\n# Off-site, immutable copy of the nightly database dump (Bucket Lock).\nresource "google_storage_bucket" "offsite_backups" {\n  name     = "${svc}-offsite-backups"\n  location = var.backup_location\n  retention_policy {\n    retention_period = ${days * 86400}\n    is_locked        = true\n  }\n}`;
 		case "azure":
-			return `resource "azurerm_postgresql_flexible_server" "primary" {\n  name                         = "${svc}-\${var.environment}"\n  resource_group_name          = azurerm_resource_group.app.name\n  location                     = var.location\n  version                      = "16"\n  sku_name                     = var.db_sku\n  backup_retention_days        = ${days}\n  geo_redundant_backup_enabled = true   # only settable at creation\n  high_availability { mode = "ZoneRedundant" }\n}`;
-		default: {
-			const platformResource: Record<string, string> = {
-				vercel: `resource "vercel_project" "web" {\n  name      = "${svc}"\n  framework = "nextjs"\n}`,
-				heroku: `resource "heroku_app" "api" {\n  name   = "${svc}-\${var.environment}"\n  region = "us"\n}`,
-				render: `resource "render_web_service" "api" {\n  name   = "${svc}-\${var.environment}"\n  plan   = var.instance_plan\n  region = "oregon"\n}`,
-			};
-			const resource =
-				platformResource[m.platform.id] ??
-				`# ${m.platform.name} services are declared in ${m.platform.configFile?.name ?? "the platform's config file"} (below).`;
-			return `${resource}\n\n# Off-site, immutable copy of the nightly database dump.\nresource "aws_s3_bucket" "offsite_backups" {\n  bucket              = "${svc}-offsite-backups"\n  object_lock_enabled = true\n}\n\nresource "aws_s3_bucket_object_lock_configuration" "offsite_backups" {\n  bucket = aws_s3_bucket.offsite_backups.id\n  rule {\n    default_retention {\n      mode = "COMPLIANCE"\n      days = ${days}\n    }\n  }\n}`;
-		}
+			return `\n\n# Off-site, immutable copy of the nightly database dump (immutable blob storage).\nresource "azurerm_storage_container" "offsite_backups" {\n  name               = "offsite-backups"\n  storage_account_id = azurerm_storage_account.backups.id\n}\n\nresource "azurerm_storage_container_immutability_policy" "offsite_backups" {\n  storage_container_resource_manager_id = azurerm_storage_container.offsite_backups.resource_manager_id\n  immutability_period_in_days           = ${days}\n  locked                                = true\n}`;
+		default:
+			return "";
 	}
+}
+
+function hclResources(m: SectionModel): string {
+	const platform =
+		m.ctx.cloud === "none" && m.platform.iacResource
+			? `${m.platform.iacResource(m.ctx.serviceName)}\n\n`
+			: "";
+	return `${platform}${hclDatabase(m)}${offsiteBucket(m)}`;
 }
 
 function pulumi(m: SectionModel): string {
@@ -71,7 +178,25 @@ function cloudformation(m: SectionModel): string {
 
 function bicep(m: SectionModel): string {
 	const svc = m.ctx.serviceName;
-	return `// main.bicep — deployed per environment with: az deployment group what-if, then create\nparam environment string\nparam location string = resourceGroup().location\n\nresource db 'Microsoft.DBforPostgreSQL/flexibleServers@2023-06-01-preview' = {\n  name: '${svc}-\${environment}'\n  location: location\n  sku: { name: environment == 'production' ? 'Standard_D4ds_v5' : 'Standard_B2s', tier: environment == 'production' ? 'GeneralPurpose' : 'Burstable' }\n  properties: {\n    version: '16'\n    backup: { backupRetentionDays: ${retentionDays(m)}, geoRedundantBackup: 'Enabled' }\n    highAvailability: { mode: environment == 'production' ? 'ZoneRedundant' : 'Disabled' }\n  }\n}\n\nresource plan 'Microsoft.Web/serverfarms@2023-01-01' = {\n  name: '${svc}-plan-\${environment}'\n  location: location\n  sku: { name: 'S1' }   // Standard or higher: deployment slots\n}`;
+	const days = retentionDays(m);
+	const db =
+		m.db.id === "azure-sql"
+			? `param sqlAdminGroupId string\n\nresource sql 'Microsoft.Sql/servers@2023-08-01-preview' = {\n  name: '${svc}-\${environment}'\n  location: location\n  properties: {\n    administrators: { azureADOnlyAuthentication: true, login: 'sql-admins', sid: sqlAdminGroupId, principalType: 'Group' }\n  }\n}\n\nresource sqlDb 'Microsoft.Sql/servers/databases@2023-08-01-preview' = {\n  parent: sql\n  name: '${svc}'\n  location: location\n}\n\nresource sqlPitr 'Microsoft.Sql/servers/databases/backupShortTermRetentionPolicies@2023-08-01-preview' = {\n  parent: sqlDb\n  name: 'default'\n  properties: { retentionDays: ${Math.min(days, 35)} }\n}`
+			: m.db.id === "azure-pg-flexible"
+				? `resource db 'Microsoft.DBforPostgreSQL/flexibleServers@2023-06-01-preview' = {\n  name: '${svc}-\${environment}'\n  location: location\n  sku: { name: environment == 'production' ? 'Standard_D4ds_v5' : 'Standard_B2s', tier: environment == 'production' ? 'GeneralPurpose' : 'Burstable' }\n  properties: {\n    version: '16'\n    backup: { backupRetentionDays: ${days}, geoRedundantBackup: 'Enabled' }\n    highAvailability: { mode: environment == 'production' ? 'ZoneRedundant' : 'Disabled' }\n  }\n}`
+				: `// ${m.db.name} is not an Azure resource: it is managed outside this template.`;
+	const compute =
+		m.platform.id === "app-service"
+			? `resource plan 'Microsoft.Web/serverfarms@2023-01-01' = {\n  name: '${svc}-plan-\${environment}'\n  location: location\n  sku: { name: 'S1' }   // Standard or higher: deployment slots\n}`
+			: m.platform.id === "container-apps"
+				? `resource env 'Microsoft.App/managedEnvironments@2024-03-01' = {\n  name: '${svc}-\${environment}'\n  location: location\n  properties: {}\n}\n\nresource api 'Microsoft.App/containerApps@2024-03-01' = {\n  name: '${svc}'\n  location: location\n  properties: {\n    managedEnvironmentId: env.id\n    configuration: {\n      activeRevisionsMode: 'Multiple'   // revisions side by side for label-weighted releases\n      ingress: { external: true, targetPort: 8080 }\n    }\n  }\n}`
+				: "";
+	return `// main.bicep — applied per environment as a deployment stack:\n//   az stack group create --name ${svc}-\${environment} --resource-group <rg> --template-file main.bicep --parameters <env>.bicepparam --action-on-unmanage detachAll --deny-settings-mode denyDelete\nparam environment string\nparam location string = resourceGroup().location\n\n${db}${compute ? `\n\n${compute}` : ""}`;
+}
+
+function sam(m: SectionModel): string {
+	const svc = m.ctx.serviceName;
+	return `Transform: AWS::Serverless-2016-10-31\nParameters:\n  Environment:\n    Type: String\n    AllowedValues: [staging, production]\nResources:\n  ApiFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      FunctionName: !Sub ${svc}-api-\${Environment}\n      Handler: src/api.handler\n      Runtime: nodejs22.x\n      AutoPublishAlias: live\n      DeploymentPreference:\n        Type: Canary10Percent5Minutes\n        Alarms:\n          - !Ref ApiErrorsAlarm\n  ApiErrorsAlarm:\n    Type: AWS::CloudWatch::Alarm\n    Properties:\n      Namespace: AWS/Lambda\n      MetricName: Errors\n      Dimensions:\n        - Name: FunctionName\n          Value: !Ref ApiFunction\n      Statistic: Sum\n      Period: 60\n      EvaluationPeriods: 1\n      Threshold: 1\n      ComparisonOperator: GreaterThanOrEqualToThreshold`;
 }
 
 function crossplane(m: SectionModel): string {
@@ -95,7 +220,7 @@ export function iacExample(m: SectionModel): { lang: string; file: string; body:
 			return {
 				lang: "hcl",
 				file: "infra/envs/production/main.tf",
-				body: `${hclBackend(m)}${enc}\n\n${hclDatabase(m)}`,
+				body: `${hclBackend(m)}${enc}\n\n${hclResources(m)}`,
 			};
 		}
 		case "pulumi":
@@ -110,6 +235,8 @@ export function iacExample(m: SectionModel): { lang: string; file: string; body:
 			return { lang: "yaml", file: "infra/claims/postgres.yaml", body: crossplane(m) };
 		case "sst":
 			return { lang: "typescript", file: "sst.config.ts", body: sst(m) };
+		case "sam":
+			return { lang: "yaml", file: "template.yaml", body: sam(m) };
 	}
 }
 
@@ -149,6 +276,12 @@ export function iacLayout(m: SectionModel): string {
 				"  bin/app.ts        # instantiates one stage per environment",
 				"  lib/ (service-stack.ts, data-stack.ts, monitoring-stack.ts)",
 				...envs.map((e) => `  cdk.context: ${e} account and region`),
+			].join("\n");
+		case "sam":
+			return [
+				"template.yaml",
+				"samconfig.toml",
+				...envs.map((e) => `  [${e}.deploy.parameters] stack_name = "${svc}-${e}"`),
 			].join("\n");
 		case "sst":
 			return ["sst.config.ts", ...envs.map((e) => `  stage "${e}": sst deploy --stage ${e}`)].join("\n");

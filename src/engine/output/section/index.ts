@@ -63,6 +63,8 @@ export function assumptionLines(m: SectionModel): string[] {
 			continue;
 		lines.push(a);
 	}
+	// Platform rules that changed or limited a decision are recorded with the decision they touch.
+	for (const w of m.warnings) if (w.rule) lines.push(`Platform rule (${w.decision}): ${w.message}`);
 	return lines;
 }
 

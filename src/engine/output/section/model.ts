@@ -1,7 +1,8 @@
 // The section model: everything 10.1–10.6 and the handoff derive from, computed once from context and decisions.
 
 import { type ConsistencyWarning, checkConsistency } from "../../decisions/consistency";
-import { restoreEstimate } from "../../decisions/recommend";
+import { recommendIac, restoreEstimate } from "../../decisions/recommend";
+import { applyPlatformRules, platformRules } from "../../decisions/rules";
 import type { DecisionId, Decisions, Recommendation } from "../../decisions/spec";
 import { databaseOf, platformOf } from "../../decisions/stack";
 import type { ProjectContext, QualityGate } from "../../inputs/context";
@@ -9,7 +10,7 @@ import type { Answer, OpenQuestion } from "../../inputs/questions";
 import { CI_TOOLS, type CiTool } from "../../knowledge/cicd";
 import type { DbFacts } from "../../knowledge/databases";
 import { type DrTier, tierFor } from "../../knowledge/dr";
-import { IAC_TOOLS, type IacTool } from "../../knowledge/iac";
+import { IAC_TOOLS, type IacTool, type IacToolId } from "../../knowledge/iac";
 import { COMPLIANCE, type ComplianceRegime } from "../../knowledge/operations";
 import { PLATFORMS, type PlatformFacts } from "../../knowledge/platforms";
 import { SOURCES, type SourceId } from "../../knowledge/sources";
@@ -298,7 +299,13 @@ function abortCriteria(ctx: ProjectContext): string[] {
 }
 
 export function buildModel(input: SectionInput): SectionModel {
-	const { ctx, decisions } = input;
+	const { ctx } = input;
+	const warnings = checkConsistency(input.decisions, ctx);
+	// The section is written from decisions the platform can run: a refused value is replaced as its rule says.
+	const decisions = applyPlatformRules(
+		input.decisions,
+		platformRules(input.decisions, ctx, recommendIac(ctx).value as IacToolId),
+	);
 	const platform = platformOf(ctx);
 	const db = databaseOf(ctx);
 	const compliance = ctx.compliance.map((c) => COMPLIANCE[c]);
@@ -319,6 +326,7 @@ export function buildModel(input: SectionInput): SectionModel {
 	const flagAnswer = input.answers["feature-flags"]?.text;
 	return {
 		...input,
+		decisions,
 		platform,
 		frontend: ctx.frontend ? PLATFORMS[ctx.frontend.platform] : undefined,
 		db,
@@ -328,7 +336,7 @@ export function buildModel(input: SectionInput): SectionModel {
 		stages: buildStages(ctx, decisions, platform, coverageUnit),
 		environments: buildEnvironments(decisions, platform, regulated),
 		serviceTiers: buildTiers(ctx, decisions, db, platform),
-		warnings: checkConsistency(decisions, ctx),
+		warnings,
 		compliance,
 		flagTool: flagAnswer ?? ctx.flagTool ?? "Unleash (self-hosted) behind the OpenFeature SDK",
 		abortCriteria: abortCriteria(ctx),

@@ -124,18 +124,7 @@ function ghaCloudLogin(m: SectionModel, env: string): string[] {
 }
 
 export function platformTokenName(m: SectionModel): string {
-	const names: Record<string, string> = {
-		vercel: "VERCEL_TOKEN",
-		netlify: "NETLIFY_AUTH_TOKEN",
-		"cloudflare-pages": "CLOUDFLARE_API_TOKEN",
-		render: "RENDER_API_KEY",
-		railway: "RAILWAY_TOKEN",
-		fly: "FLY_API_TOKEN",
-		heroku: "HEROKU_API_KEY",
-		vm: "DEPLOY_SSH_KEY",
-		kubernetes: "KUBECONFIG_DATA",
-	};
-	return names[m.platform.id] ?? "DEPLOY_TOKEN";
+	return m.platform.ciToken;
 }
 
 function githubActions(m: SectionModel): string {

@@ -3,6 +3,7 @@
 import { humanDuration } from "../../decisions/duration";
 import { DORA_FACTS, FLAG_FACTS, FLAG_TOOLS, MIGRATION_FACTS } from "../../knowledge/operations";
 import { STRATEGY_TRADEOFFS } from "../../knowledge/platforms";
+import { rowContext } from "./iac-snippet";
 import { bullets, code, inlineCode, join, mermaidLabel, numbered, shorten, table } from "./md";
 import type { SectionModel } from "./model";
 
@@ -10,6 +11,7 @@ function approach(m: SectionModel): string {
 	const { platform, decisions, ctx } = m;
 	const mech = platform.strategies[decisions.strategy]!;
 	const facts = mech.facts;
+	const rules = m.warnings.filter((w) => w.rule);
 	const alternatives = Object.keys(platform.strategies)
 		.filter((s) => s !== decisions.strategy)
 		.map((s) => `**${s}** — ${STRATEGY_TRADEOFFS[s as keyof typeof STRATEGY_TRADEOFFS]}`);
@@ -29,6 +31,12 @@ function approach(m: SectionModel): string {
 			: undefined,
 		platform.caveats.length
 			? `Platform limits respected by this plan:\n\n${bullets(platform.caveats.map((c) => `${c.text}${m.cite(c.sources)}`))}`
+			: undefined,
+		rules.length
+			? `Platform rules applied to the choices:\n\n${bullets(rules.map((w) => `**${w.level === "warning" ? "Warning" : "Note"}** (${w.decision}): ${w.message}${m.cite(w.sources ?? [])}`))}`
+			: undefined,
+		platform.migrate
+			? `Migrations on ${platform.name}: ${platform.migrate.how}.${m.cite(platform.migrate.facts.flatMap((f) => f.sources))}\n\n${code(platform.migrate.lang ?? "bash", platform.migrate.command(ctx.serviceName, "production", rowContext(m)))}`
 			: undefined,
 		"**Database changes ship separately from code.** Every migration is backward compatible with the version running before it, so a rollback never meets a schema it cannot read:",
 		numbered([

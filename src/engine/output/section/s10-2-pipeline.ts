@@ -1,17 +1,10 @@
 // 10.2 CI/CD Pipeline: the stages diagram, build, test, deploy and post-deploy validation, and the pipeline file.
 
 import { humanDuration } from "../../decisions/duration";
+import { CLOUDS } from "../../knowledge/clouds";
 import { bullets, code, join, mermaidLabel, numbered, shorten, table } from "./md";
 import type { SectionModel } from "./model";
 import { langCommands, pipelineDefinition, platformTokenName } from "./pipeline";
-
-const CLOUD_IDENTITY: Record<string, string> = {
-	aws: "on AWS the token assumes an IAM role whose trust policy checks the token's `sub` claim",
-	gcp: "on Google Cloud the token is exchanged through Workload Identity Federation for a service identity bound to this repository",
-	azure:
-		"on Azure the token matches a federated identity credential on an Entra application or managed identity",
-	none: "",
-};
 
 function diagram(m: SectionModel): string {
 	const lines = ["flowchart LR"];
@@ -61,11 +54,11 @@ function deploy(m: SectionModel): string {
 	const identity =
 		m.ctx.cloud === "none"
 			? `${m.platform.name} has no OIDC federation for deploys, so the deploy job uses a ${m.platform.name} token (\`${platformTokenName(m)}\`) stored as an environment secret of each environment, scoped to that environment's project, rotated every 90 days.`
-			: `OIDC federation — ${m.ci.oidc}; ${CLOUD_IDENTITY[m.ctx.cloud]}; no long-lived cloud keys are stored in ${m.ci.name}.`;
+			: `OIDC federation — ${m.ci.oidc}; on ${CLOUDS[m.ctx.cloud].name} ${CLOUDS[m.ctx.cloud].identity.wording}; no long-lived cloud keys are stored in ${m.ci.name}.`;
 	return join(
 		"### Deploy stage",
 		bullets([
-			`Identity: ${identity}${m.cite(m.ctx.cloud === "aws" ? ["gh-oidc-aws"] : m.ctx.cloud === "gcp" ? ["gcp-gha-auth"] : m.ctx.cloud === "azure" ? ["azure-login"] : ["gh-envs"])}`,
+			`Identity: ${identity}${m.cite(CLOUDS[m.ctx.cloud].identity.sources)}`,
 			`Secrets: ${m.ci.secrets}.`,
 			`Serialisation: ${m.ci.serialize}; a production deploy is never cancelled half-way.${m.cite(m.ci.sources.slice(0, 1))}`,
 			`Approval: ${m.ci.approval}.`,

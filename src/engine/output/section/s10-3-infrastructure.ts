@@ -1,7 +1,9 @@
 // 10.3 Infrastructure Configuration: IaC approach and state, environment definitions, provisioning, scaling.
 
+import { LOCAL_FILE_ENGINE } from "../../decisions/rules";
+import { CLOUDS } from "../../knowledge/clouds";
 import { SECRET_PATTERNS } from "../../knowledge/iac";
-import { iacExample, iacLayout } from "./iac-snippet";
+import { dataRegion, iacExample, iacLayout, rowContext } from "./iac-snippet";
 import { bullets, code, join, table } from "./md";
 import type { SectionModel } from "./model";
 
@@ -9,19 +11,15 @@ function approach(m: SectionModel): string {
 	const { iac } = m;
 	const stateLines: string[] = [];
 	if (iac.id === "terraform" || iac.id === "opentofu") {
-		const backend =
-			m.ctx.cloud === "gcp"
-				? "a GCS bucket with object versioning, locked natively by the backend"
-				: m.ctx.cloud === "azure"
-					? "an Azure Storage container with blob versioning (lease-based locking)"
-					: "an S3 bucket with versioning, locked with `use_lockfile = true`";
+		const cloud = CLOUDS[m.ctx.cloud];
+		const region = dataRegion(m);
 		stateLines.push(
-			`State: ${backend}, one state per environment (\`envs/<environment>/\`), in an account or project separate from production workloads.${m.cite(["tf-s3-backend"])}`,
+			`State: ${cloud.stateBackend.wording}, ${m.ctx.cloud === "none" ? "" : "one state per environment (`envs/<environment>/`)"}${m.ctx.cloud === "none" ? "" : `, in a ${cloud.accountUnit} separate from production workloads`}${region ? `, kept in ${region} with the data it describes` : ""}.${m.cite(cloud.stateBackend.facts.flatMap((f) => f.sources))}`,
 		);
 		stateLines.push(
 			iac.id === "opentofu"
 				? `Encryption: OpenTofu encrypts state client-side (AES-GCM) before it reaches the backend, on top of server-side encryption.${m.cite(["opentofu-encryption"])}`
-				: "Encryption: server-side encryption on the bucket; access limited to the CI deploy roles and two break-glass administrators.",
+				: `Encryption: server-side encryption${m.compliance.length && m.ctx.cloud !== "none" ? ` with a customer-managed ${CLOUDS[m.ctx.cloud].kms.name} key` : ""}; access limited to the CI deploy identities and two break-glass administrators.`,
 		);
 		stateLines.push(
 			iac.id === "terraform"
@@ -43,7 +41,7 @@ function approach(m: SectionModel): string {
 		`**${iac.name}** — ${iac.summary}. ${m.recommendations.iac.value === iac.id ? m.recommendations.iac.rationale : `Chosen over the recommended ${m.recommendations.iac.value}; ${iac.fit}.`}${m.cite(iac.facts.flatMap((f) => f.sources))}`,
 		bullets(stateLines),
 		m.platform.configFile
-			? `${m.platform.name}'s own \`${m.platform.configFile.name}\` is part of the infrastructure code: it lives in the repository, is reviewed like code and is the only way service settings change.`
+			? `${m.platform.name}'s own \`${m.platform.configFile.name}\` is ${m.ctx.cloud === "none" ? "the primary" : "part of the"} infrastructure code: it lives in the repository, is reviewed like code and is the only way service settings change.`
 			: undefined,
 	);
 }
@@ -69,33 +67,27 @@ function environments(m: SectionModel): string {
 
 function provisioning(m: SectionModel): string {
 	const ex = iacExample(m);
-	const secrets =
-		m.platform.family === "kubernetes"
-			? SECRET_PATTERNS
-			: SECRET_PATTERNS.filter((f) => f.sources.includes("sops"));
-	const store =
-		m.ctx.cloud === "aws"
-			? "AWS Secrets Manager"
-			: m.ctx.cloud === "gcp"
-				? "Google Secret Manager"
-				: m.ctx.cloud === "azure"
-					? "Azure Key Vault"
-					: `${m.platform.name}'s environment variables (set from the pipeline, never by hand)`;
+	const s = m.platform.secrets;
 	return join(
 		"### Resource provisioning",
 		`Example (\`${ex.file}\`): the primary database with its backup settings, which 10.6 depends on.`,
 		code(ex.lang, ex.body),
 		m.platform.configFile ? `\`${m.platform.configFile.name}\`:` : undefined,
 		m.platform.configFile
-			? code(m.platform.configFile.lang, m.platform.configFile.body(m.ctx.serviceName))
+			? code(m.platform.configFile.lang, m.platform.configFile.body(m.ctx.serviceName, rowContext(m)))
 			: undefined,
-		`Secret injection: application secrets live in ${store}; ${m.ctx.cloud === "none" ? `the pipeline sets them per environment with the ${m.platform.name} token of that environment` : "the deploy job reads them with its OIDC identity"} and the platform injects them at start-up. Secrets never appear in the repository, the image or the IaC state in plain text.`,
-		bullets(secrets.map((f) => `${f.text}${m.cite(f.sources)}`)),
+		`Secret injection: application secrets live in ${s.store}; ${s.how}. ${m.ctx.cloud === "none" ? `The pipeline holds only \`${m.platform.ciToken}\`, scoped to this app, as an environment secret` : `The deploy job authenticates with OIDC (${CLOUDS[m.ctx.cloud].identity.wording}) and holds no long-lived keys`}. Secrets never appear in the repository, the image or the IaC state in plain text.${m.cite([...s.facts, ...(m.ctx.cloud === "none" ? [] : CLOUDS[m.ctx.cloud].secretsStore.facts)].flatMap((f) => f.sources))}`,
+		// Secrets kept in Git (SOPS) only where the platform has no secrets store of its own.
+		m.platform.family === "kubernetes" || m.platform.family === "vm"
+			? bullets(SECRET_PATTERNS.map((f) => `${f.text}${m.cite(f.sources)}`))
+			: undefined,
 	);
 }
 
 function scaling(m: SectionModel): string {
 	const s = m.platform.scaling;
+	const c = rowContext(m);
+	const single = c.localFileDb && m.platform.localFileDb.support === "single-instance";
 	const headroom = m.ctx.scale === "large" ? "twice" : "three times";
 	return join(
 		"### Scaling configuration",
@@ -103,35 +95,52 @@ function scaling(m: SectionModel): string {
 			["Setting", "Value"],
 			[
 				["Metric", s.metric],
+				["Minimum", minimum(m, single)],
 				[
-					"Minimum",
-					m.ctx.scale === "small"
-						? "1 instance (2 in production for zero-downtime deploys)"
-						: "2 instances per environment above staging",
+					"Maximum",
+					single
+						? `1 instance: the ${LOCAL_FILE_ENGINE} file lives on one volume; scale up (a larger instance), not out`
+						: `${headroom} the normal peak, so one region or replica set can absorb failover load`,
 				],
-				["Maximum", `${headroom} the normal peak, so one region or replica set can absorb failover load`],
-				...(s.autoscales
-					? [
-							["Scale-out", "automatic, when the metric stays above target for 3 minutes"],
-							["Scale-in", "automatic, after 15 minutes below 50% of target, one instance at a time"],
-						]
-					: [
-							[
-								"Scale-out",
-								`by hand (scaling runbook): ${m.platform.name} does not add instances on its own, so a CPU above 70% for 15 minutes pages the owner`,
-							],
-							["Scale-in", "by hand after a week below 30% CPU, reviewed with the cost owner"],
-						]),
+				...(single
+					? []
+					: s.autoscales
+						? [
+								["Scale-out", "automatic, when the metric stays above target for 3 minutes"],
+								["Scale-in", "automatic, after 15 minutes below 50% of target, one instance at a time"],
+							]
+						: [
+								[
+									"Scale-out",
+									`by hand (scaling runbook): ${m.platform.name} does not add instances on its own, so a CPU above 70% for 15 minutes pages the owner`,
+								],
+								["Scale-in", "by hand after a week below 30% CPU, reviewed with the cost owner"],
+							]),
 				[
 					"Database",
-					`${m.db.name}: vertical scaling in a maintenance window; read replicas for read-heavy load`,
+					c.localFileDb
+						? `${LOCAL_FILE_ENGINE}: grows with its volume; extend the volume, never add instances`
+						: `${m.db.name}: vertical scaling in a maintenance window; read replicas for read-heavy load`,
 				],
 			],
 		),
 		"Command or setting:",
-		code(/→/.test(s.command(m.ctx.serviceName)) ? "text" : "bash", s.command(m.ctx.serviceName)),
+		code(/→/.test(s.command(m.ctx.serviceName, c)) ? "text" : "bash", s.command(m.ctx.serviceName, c)),
 		s.facts.length ? bullets(s.facts.map((f) => `${f.text}${m.cite(f.sources)}`)) : undefined,
 	);
+}
+
+/** The production floor the platform's own model allows: per-request platforms need no instance minimum. */
+function minimum(m: SectionModel, single: boolean): string {
+	const n = m.platform.scaling.minInstances;
+	if (single)
+		return `1 instance (${m.platform.localFileDb.why.text})${m.cite(m.platform.localFileDb.why.sources)}`;
+	if (n === 0)
+		return `none: ${m.platform.name} scales per request${m.platform.id === "cloud-run" || m.platform.id === "lambda" ? "; a warm minimum (min instances or provisioned concurrency) only where cold starts break the latency target" : ""}`;
+	if (n === 1) return "1 instance; the platform restarts it when it fails its health check";
+	return m.ctx.scale === "small"
+		? "1 instance in staging, 2 in production for zero-downtime deploys"
+		: "2 instances per environment above staging";
 }
 
 export function renderInfrastructure(m: SectionModel): string {

@@ -1,5 +1,6 @@
 // 10.4 Environment Management: development, staging, production, and what parity means here.
 
+import { CLOUDS } from "../../knowledge/clouds";
 import { bullets, join, table } from "./md";
 import type { EnvironmentPlan, SectionModel } from "./model";
 
@@ -42,7 +43,7 @@ export function renderEnvironments(m: SectionModel): string {
 				: "Production data never flows here unmasked.",
 		]),
 		envBlock("Production environment", by("production"), [
-			`On ${m.platform.name}${ctx.cloud !== "none" ? ` in its own ${ctx.cloud === "aws" ? "AWS account" : ctx.cloud === "gcp" ? "Google Cloud project" : "Azure subscription"}` : ""}; changes only through the pipeline; break-glass access is logged and reviewed.`,
+			`On ${m.platform.name}${ctx.cloud !== "none" ? ` in its own ${CLOUDS[ctx.cloud].accountUnit}` : ""}; changes only through the pipeline; break-glass access is logged and reviewed.`,
 			`Observed through ${m.alertTool}${ctx.monitoring.alerts.length ? ` with the alerts defined in Section 9 (${ctx.monitoring.alerts.length})` : ""}.`,
 		]),
 		"### Environment parity",

@@ -2,6 +2,7 @@
 
 import { humanDuration } from "../../decisions/duration";
 import { INCIDENT_FACTS, RUNBOOK_FACTS, SEVERITIES } from "../../knowledge/operations";
+import { rowContext } from "./iac-snippet";
 import { bullets, code, inlineCode, join, numbered, table } from "./md";
 import type { SectionModel } from "./model";
 
@@ -126,7 +127,7 @@ export function runbooks(m: SectionModel): Runbook[] {
 			],
 			steps: [
 				`Check the metric that is saturating (${platform.scaling.metric}).`,
-				`Scale out: ${inlineCode(platform.scaling.command(svc))}`,
+				`Scale out: ${inlineCode(platform.scaling.command(svc, rowContext(m)))}`,
 				"Raise the autoscaling maximum in the IaC and merge it, so the next apply does not undo the change.",
 				`If the database is the bottleneck: add a read replica or scale ${db.name} vertically in a maintenance window; check the connection pool size against the new instance count.`,
 			],

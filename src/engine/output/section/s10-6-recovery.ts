@@ -137,9 +137,10 @@ function achievability(m: SectionModel): string {
 		`RTO: a restore-based recovery takes about ${humanDuration(m.restore.minutes)} (${m.restore.parts.join(" + ")})${db.replication && db.failoverSeconds ? `; a failover to the standby about ${humanDuration(Math.ceil(db.failoverSeconds / 60) + 5)} including repointing` : ""}, against a target of ${humanDuration(decisions.rtoMinutes)}: ${rtoOk ? "**met**" : "**not met** — see the warning below"}.`,
 		"DNS records that move in a failover use a TTL of 60 seconds so clients follow within the RTO.",
 	];
-	const warns = m.warnings.map(
-		(w) => `**${w.level === "warning" ? "Warning" : "Note"}** (${w.decision}): ${w.message}`,
-	);
+	// Platform rules are reported in 10.1, next to the strategy they constrain.
+	const warns = m.warnings
+		.filter((w) => !w.rule)
+		.map((w) => `**${w.level === "warning" ? "Warning" : "Note"}** (${w.decision}): ${w.message}`);
 	return join("### Achievability check", bullets(lines), warns.length ? bullets(warns) : undefined);
 }
 
