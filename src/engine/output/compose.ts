@@ -6,6 +6,7 @@ import { buildContext, type ProjectContext } from "../inputs/context";
 import { type ProjectFiles, readProject } from "../inputs/load";
 import { type PreflightReport, withShapeNotes } from "../inputs/preflight";
 import { shapeNotes } from "../inputs/schemas";
+import { mdSafe } from "../io/md-safe";
 import { type ProjectPaths, rel } from "../io/project";
 import { sanitizeForFile } from "../io/sanitize";
 import { type OutputFile, writeFileAtomic, writeOutputs } from "../io/write";
@@ -61,7 +62,7 @@ export function writeNotes(
 	writeFileAtomic(
 		paths.root,
 		abs,
-		sanitizeForFile(notesMarkdown(meta.title, meta.agent, event.findings, transcript, sourceLine)),
+		mdSafe(sanitizeForFile(notesMarkdown(meta.title, meta.agent, event.findings, transcript, sourceLine))),
 	);
 	return rel(paths, abs);
 }
@@ -96,7 +97,7 @@ export function composeOutputs(
 		const f = state.research[t].notesFile;
 		if (f) researchNotes[t] = f;
 	}
-	const { markdown, model } = renderSection({
+	const rendered = renderSection({
 		ctx: contextWithAnswers(state),
 		decisions,
 		recommendations: state.recommendations!,
@@ -106,6 +107,9 @@ export function composeOutputs(
 		generatedAt,
 		researchNotes,
 	});
+	const { model } = rendered;
+	// Whatever the renderers composed, text from inputs, answers and agents ends up inert: no live tag, no odd link.
+	const markdown = mdSafe(rendered.markdown);
 	const handoff = buildHandoff(model);
 	const handoffText = serializeHandoff(handoff);
 	return {

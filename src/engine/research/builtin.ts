@@ -3,6 +3,7 @@
 import { recommendCi, recommendIac, recommendStrategy } from "../decisions/recommend";
 import { databaseOf, platformOf } from "../decisions/stack";
 import type { ProjectContext } from "../inputs/context";
+import { escapeMarkdown, fenceFor, safeUrl } from "../io/md-safe";
 import { CI_TOOLS } from "../knowledge/cicd";
 import { IAC_TOOLS, SECRET_PATTERNS } from "../knowledge/iac";
 import { FLAG_FACTS, MIGRATION_FACTS } from "../knowledge/operations";
@@ -124,7 +125,7 @@ export function* runBuiltinTask(task: TaskId, ctx: ProjectContext): Generator<Re
 	yield { type: "done", findings };
 }
 
-/** Research notes in Markdown for genesis_output/research/. */
+/** Research notes in Markdown for genesis_output/research/ (the writer passes them through mdSafe as well). */
 export function notesMarkdown(
 	title: string,
 	agent: string,
@@ -152,10 +153,16 @@ export function notesMarkdown(
 	}
 	out.push("## Findings", "");
 	for (const f of findings.facts) {
-		const web = f.urls.map((u) => (f.checked?.[u] ? `${u}, checked ${f.checked[u]}` : u));
+		const web = f.urls.map((u) => {
+			const url = safeUrl(u);
+			const shown = url ? `<${url}>` : `${escapeMarkdown(u)} (not an http(s) link)`;
+			return f.checked?.[u] ? `${shown}, checked ${f.checked[u]}` : shown;
+		});
 		const src = [...f.sourceIds.map(sourceLine), ...web].join("; ");
 		out.push(`- ${f.text}${src ? ` (${src})` : ""}`);
 	}
-	out.push("", "## Transcript", "", "```text", ...transcript, "```", "");
+	// The transcript is the agent's raw output: a fence longer than any backtick run in it keeps it all code.
+	const fence = fenceFor(transcript.join("\n"));
+	out.push("", "## Transcript", "", `${fence}text`, ...transcript, fence, "");
 	return out.join("\n");
 }

@@ -1,8 +1,21 @@
-// Small Markdown builders: tables, lists, code fences, Mermaid-safe labels.
+// Small Markdown builders: tables, lists, code fences, Mermaid-safe labels. Untrusted text goes through quote() or
+// link(); cells are made inert as well, and the whole section passes mdSafe() once more when it is composed.
 
-/** A table cell: one line, pipes escaped. */
+import { escapeMarkdown, fenceFor, safeLine, safeLink } from "../../io/md-safe";
+
+/** A table cell: one line, pipes escaped, no live HTML tag or non-http(s) link. */
 export function cell(text: string): string {
-	return text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|").trim();
+	return safeLine(text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|").trim());
+}
+
+/** Text we did not write (inputs, answers, agents) for prose or a cell: Markdown and HTML shown as typed. */
+export function quote(text: string): string {
+	return escapeMarkdown(text);
+}
+
+/** A link from untrusted text and URL: only http(s) URLs, encoded; otherwise the text alone. */
+export function link(text: string, url: string): string {
+	return safeLink(text, url);
 }
 
 export function table(headers: string[], rows: string[][]): string {
@@ -21,7 +34,7 @@ export function numbered(items: string[]): string {
 }
 
 export function code(lang: string, body: string): string {
-	const fence = body.includes("```") ? "~~~~" : "```";
+	const fence = fenceFor(body);
 	return `${fence}${lang}\n${body.replace(/\s+$/, "")}\n${fence}`;
 }
 
