@@ -154,8 +154,8 @@ export function notesMarkdown(
 	out.push("## Findings", "");
 	for (const f of findings.facts) {
 		const web = f.urls.map((u) => {
-			const url = safeUrl(u);
-			const shown = url ? `<${url}>` : `${escapeMarkdown(u)} (not an http(s) link)`;
+			// Encoded, so a URL cannot carry a link of its own; only http(s) is a link at all.
+			const shown = safeUrl(u) ?? `${escapeMarkdown(u)} (not an http(s) link)`;
 			return f.checked?.[u] ? `${shown}, checked ${f.checked[u]}` : shown;
 		});
 		const src = [...f.sourceIds.map(sourceLine), ...web].join("; ");
