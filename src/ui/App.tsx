@@ -4,6 +4,7 @@
 import { Box, Text } from "ink";
 import { useRef, useState, useSyncExternalStore } from "react";
 import type { PreflightReport } from "../engine/inputs/preflight";
+import { understoodLines } from "../engine/inputs/understood";
 import { TASK_IDS } from "../engine/research/types";
 import type { Snapshot } from "../engine/wizard/controller";
 import type { EarlyActions, WizardActions } from "./actions";
@@ -94,7 +95,13 @@ export function App({
 		switch (state.step) {
 			case "preflight":
 				screen = (
-					<PreflightStep report={state.preflight} actions={actions} rows={body} notGenesis={notGenesis} />
+					<PreflightStep
+						report={state.preflight}
+						actions={actions}
+						rows={body}
+						notGenesis={notGenesis}
+						understood={understoodLines(state.context.model)}
+					/>
 				);
 				break;
 			case "research":

@@ -11,6 +11,7 @@ import {
 	validateDecision,
 } from "../../engine/decisions/spec";
 import { matchAnswers, readAnswersFile } from "../../engine/inputs/questions";
+import { understoodLines, understoodText } from "../../engine/inputs/understood";
 import { nowIso } from "../../engine/io/clock";
 import { ExitCode, GenesisError } from "../../engine/io/errors";
 import { rel } from "../../engine/io/project";
@@ -64,6 +65,11 @@ export function preflightLines(project: LoadedProject): string[] {
 		for (const note of input.notes) lines.push(`    · ${note}`);
 	}
 	for (const o of project.report.existingOutputs) lines.push(`⚠ ${o.file} exists and would be replaced.`);
+	lines.push("What the inputs say (and where):");
+	for (const l of understoodLines(project.context.model)) {
+		const mark = l.flag === "conflict" || l.flag === "dropped" || l.flag === "assumed" ? "⚠" : "·";
+		lines.push(`  ${mark} ${understoodText(l)}`);
+	}
 	return lines;
 }
 
@@ -280,6 +286,8 @@ function finish(
 				summary: i.summary,
 				notes: i.notes,
 			})),
+			// The resolved model: every fact with its provenance (file, JSON path or line, confidence).
+			model: project.context.model,
 			decisions: Object.fromEntries(
 				DECISION_IDS.map((id) => [
 					id,

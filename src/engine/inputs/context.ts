@@ -1,7 +1,7 @@
 // ProjectContext: what the inputs say about hosting, cloud, data, CI, scale, compliance, test gates and monitoring.
 
 import type { CiToolId } from "../knowledge/cicd";
-import { DATABASES, type DbProviderId, defaultDatabaseFor } from "../knowledge/databases";
+import { DATABASES, type DbProviderId } from "../knowledge/databases";
 import type { IacToolId } from "../knowledge/iac";
 import type { ComplianceId } from "../knowledge/operations";
 import { type Cloud, PLATFORMS, type PlatformId } from "../knowledge/platforms";
@@ -152,8 +152,9 @@ export function buildContext(report: PreflightReport, projectDirName: string): P
 	let provider: DbProviderId;
 	let providerAssumed = false;
 	if (primary.provider !== "unknown" && !primary.providerAssumed) provider = primary.provider;
-	else if (/^(PostgreSQL|MySQL|SQL Server)$/.test(engine) && !primary.providerLabel) {
-		provider = defaultDatabaseFor(backendPlatform, cloud);
+	else if (primary.provider !== "unknown") {
+		// A default for the platform and cloud: the inputs name the engine but no service.
+		provider = primary.provider;
 		providerAssumed = true;
 		assumed.push(
 			`${engine} runs on ${DATABASES[provider].name}, the managed option that pairs with ${PLATFORMS[backendPlatform].name}.`,

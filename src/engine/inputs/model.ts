@@ -110,9 +110,9 @@ export interface ProjectModel {
 	name: Sourced<string>;
 	description?: Sourced<string>;
 	/** The backend platform; `label` is how the inputs name it, `variant` a canonical sub-kind ("gke-autopilot"). */
-	platform: Sourced<PlatformId> & { label: string; variant?: string; regions: string[] };
+	platform: Sourced<PlatformId> & { name: string; label: string; variant?: string; regions: string[] };
 	/** A separate frontend host, when the inputs name one that differs from the backend's. */
-	frontend?: Sourced<PlatformId> & { label: string };
+	frontend?: Sourced<PlatformId> & { name: string; label: string };
 	cloud: Sourced<Cloud>;
 	gitops?: Sourced<"argo-cd" | "flux">;
 	progressive?: Sourced<"argo-rollouts" | "flagger" | "codedeploy" | "native">;
@@ -120,8 +120,9 @@ export interface ProjectModel {
 	services: ServiceModel[];
 	/** Every data store: the primary first, then replicas, caches, queues, object storage. */
 	dataStores: DataStoreModel[];
-	ci: Sourced<CiToolId> & { label: string };
-	iac?: Sourced<IacToolId>;
+	/** `name` is the knowledge base's label ("GitLab CI/CD"), `label` the input's wording. */
+	ci: Sourced<CiToolId> & { name: string; label: string };
+	iac?: Sourced<IacToolId> & { name: string };
 	registry?: Sourced<string>;
 	/** Environments the stack defines (handoff 03's infrastructure.environments). */
 	environments?: Sourced<string[]>;
@@ -132,6 +133,8 @@ export interface ProjectModel {
 	constraints: {
 		slaPercent?: Sourced<number>;
 		compliance: Sourced<ComplianceId>[];
+		/** The inputs say no formal compliance regime applies. */
+		complianceNone?: Sourced<boolean>;
 		residency?: Sourced<{ jurisdiction: string; regions: string[] }>;
 		budgetMonthlyUsd?: Sourced<number>;
 		teamSize?: Sourced<number>;

@@ -47,7 +47,21 @@ export function gatherQuestions(ctx: ProjectContext): OpenQuestion[] {
 	});
 	const add = (q: Omit<OpenQuestion, "source" | "becomes"> & { becomes?: OpenQuestion["becomes"] }) =>
 		out.push({ source: "section_10", becomes: "assumption", ...q });
-	if (ctx.backend.assumed) {
+	// Inputs that disagree, or name what the knowledge base does not cover: asked, never settled by list order.
+	ctx.model.conflicts.forEach((c, i) => {
+		const names = c.candidates.map((n) => sanitizeForFile(n)).join(" or ");
+		add({
+			id: `conflict-${i + 1}`,
+			text:
+				c.candidates.length > 1
+					? `The inputs name ${names} for the ${c.what}, with no field that decides; which one runs production?`
+					: `The inputs name ${names} for the ${c.what.replace(/ not in the knowledge base$/, "")}, which this tool's knowledge base does not cover; confirm its deploy, rollback and scaling mechanisms.`,
+			...(c.chosen ? { assumption: `The section is written for ${c.chosen} until this is answered.` } : {}),
+			topic: c.what.charAt(0).toUpperCase() + c.what.slice(1),
+			becomes: "decision",
+		});
+	});
+	if (ctx.backend.assumed && !ctx.model.conflicts.some((c) => c.what.startsWith("backend platform"))) {
 		add({
 			id: "backend-host",
 			text: "Where will the backend run in production?",
@@ -90,7 +104,7 @@ export function gatherQuestions(ctx: ProjectContext): OpenQuestion[] {
 			becomes: "decision",
 		});
 	}
-	if (ctx.compliance.length === 0) {
+	if (ctx.compliance.length === 0 && !ctx.model.constraints.complianceNone) {
 		add({
 			id: "compliance",
 			text: "Is the product subject to PCI DSS, HIPAA, SOC 2, GDPR or ISO 27001?",
@@ -108,19 +122,23 @@ export function gatherQuestions(ctx: ProjectContext): OpenQuestion[] {
 			becomes: "decision",
 		});
 	}
-	add({
-		id: "on-call",
-		text: "Who is on the on-call rotation, and which tool pages them?",
-		assumption:
-			"A weekly primary/secondary rotation of backend engineers, paged by the alerting tool from Section 9.",
-		topic: "On-call",
-	});
-	add({
-		id: "dr-region",
-		text: "Which secondary region holds the off-site backups and the recovery environment?",
-		assumption: "The provider's paired or nearest secondary region in the same jurisdiction.",
-		topic: "Recovery region",
-	});
+	// Asked only when the inputs do not already say who is paged and by what (or that there is no on-call).
+	const up = ctx.model.upstream;
+	if (!up.pagingTool && !ctx.model.constraints.noOnCall)
+		add({
+			id: "on-call",
+			text: "Who is on the on-call rotation, and which tool pages them?",
+			assumption:
+				"A weekly primary/secondary rotation of backend engineers, paged by the alerting tool from Section 9.",
+			topic: "On-call",
+		});
+	if (!up.drRegions)
+		add({
+			id: "dr-region",
+			text: "Which secondary region holds the off-site backups and the recovery environment?",
+			assumption: "The provider's paired or nearest secondary region in the same jurisdiction.",
+			topic: "Recovery region",
+		});
 	return out;
 }
 

@@ -71,7 +71,11 @@ function constraintTexts(docs: ProjectDocs): { text: string; from: Provenance }[
 		for (const f of chosenStrings(value))
 			out.push({
 				text: f.text,
-				from: prov(doc, `${path}.${f.path}`.replace(/\.\(top level\)$/, ""), "structured"),
+				from: prov(
+					doc,
+					`${path}${f.path.startsWith("[") ? "" : "."}${f.path}`.replace(/\.\(top level\)$/, ""),
+					"structured",
+				),
 			});
 	};
 	const h00 = docs.h00?.data;
@@ -96,7 +100,12 @@ function constraintTexts(docs: ProjectDocs): { text: string; from: Provenance }[
 
 function slaOf(texts: { text: string; from: Provenance }[], docs: ProjectDocs): Sourced<number> | undefined {
 	for (const t of texts) {
-		if (!/\b(sla|slo|uptime|availability|available)\b/i.test(`${t.from.path ?? ""} ${t.text}`)) continue;
+		if (
+			!/\b(sla|slo|uptime|availability|available)\b/i.test(
+				`${(t.from.path ?? "").replace(/_/g, " ")} ${t.text}`,
+			)
+		)
+			continue;
 		const m = /\b(9\d(?:\.\d+)?)\s*%/.exec(t.text);
 		if (m) return sourced(Number(m[1]), t.from);
 	}
@@ -121,7 +130,8 @@ function complianceOf(
 			!COMPLIANCE_IDS.some((id) => COMPLIANCE[id].detect.test(t.text))
 		)
 			continue;
-		for (const id of COMPLIANCE_IDS) if (COMPLIANCE[id].detect.test(t.text)) add(id, t.from);
+		const text = t.text.replace(/\bISO\/IEC\s*27001/gi, "ISO 27001");
+		for (const id of COMPLIANCE_IDS) if (COMPLIANCE[id].detect.test(text)) add(id, t.from);
 	}
 	// Stack and monitoring handoffs name regimes too (HIPAA BAAs, PCI scope); their chosen text only.
 	for (const doc of [docs.h03, docs.h08, docs.h09]) {
@@ -163,10 +173,8 @@ function residencyOf(texts: { text: string; from: Provenance }[]): ProjectModel[
 	return undefined;
 }
 
-function budgetOf(
-	texts: { text: string; from: Provenance }[],
-	docs: ProjectDocs,
-): Sourced<number> | undefined {
+/** A budget the project states (handoff 00 constraints); a cost estimate is not a budget. */
+function budgetOf(texts: { text: string; from: Provenance }[]): Sourced<number> | undefined {
 	for (const t of texts) {
 		if (!/budget|cost|\$|€|£|usd|eur/i.test(`${t.from.path ?? ""} ${t.text}`)) continue;
 		const m =
@@ -180,25 +188,20 @@ function budgetOf(
 		if (m[3] && /year|yr|annum/i.test(m[3])) n = Math.round(n / 12);
 		return sourced(n, t.from);
 	}
-	const h03 = docs.h03;
-	const total = textAtAny(h03?.data, [
-		["cost_estimates", "total_monthly"],
-		["cost_estimates", "infrastructure_monthly"],
-	]);
-	const m = total ? /([\d,.]+)\s*(k\b)?/i.exec(total) : null;
-	if (h03 && m) {
-		const n = Number(m[1]!.replace(/,/g, "")) * (m[2] ? 1000 : 1);
-		if (Number.isFinite(n) && n > 0)
-			return sourced(n, prov(h03, "cost_estimates.total_monthly", "structured"));
-	}
 	return undefined;
 }
 
 function teamOf(texts: { text: string; from: Provenance }[], docs: ProjectDocs): Sourced<number> | undefined {
 	const h00 = docs.h00;
-	const field = at(h00?.data, "intake_summary", "team_size");
-	if (h00 && typeof field === "number" && field > 0)
-		return sourced(field, prov(h00, "intake_summary.team_size", "structured"));
+	const field = firstAt(h00?.data, [
+		["intake_summary", "team_size"],
+		["project", "constraints", "team", "engineers"],
+		["project", "constraints", "team", "size"],
+		["project", "constraints", "team_size"],
+		["constraints", "team_size"],
+	]);
+	const n = typeof field?.value === "number" ? field.value : undefined;
+	if (h00 && field && n && n > 0) return sourced(n, prov(h00, field.path, "structured"));
 	for (const t of texts) {
 		const m =
 			/\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a single|single|solo)\s+(?:part[- ]time\s+|full[- ]time\s+|volunteer\s+|backend\s+|product\s+|software\s+)*(engineers?|developers?|devs?|people|volunteers?|maintainers?|person)\b/i.exec(
@@ -218,10 +221,14 @@ export function resolveConstraints(docs: ProjectDocs): ProjectModel["constraints
 	if (sla) out.slaPercent = sla;
 	const residency = residencyOf(texts);
 	if (residency) out.residency = residency;
-	const budget = budgetOf(texts, docs);
+	const budget = budgetOf(texts);
 	if (budget) out.budgetMonthlyUsd = budget;
 	const team = teamOf(texts, docs);
 	if (team) out.teamSize = team;
+	const none = texts.find((t) =>
+		/\bno (formal )?(compliance|regulatory) (regime|framework|requirements?)\b/i.test(t.text),
+	);
+	if (none && out.compliance.length === 0) out.complianceNone = sourced(true, none.from);
 	const onCall = texts.find((t) =>
 		/\bno (on[- ]?call|pager|24\/7)\b|\bbest[- ]effort\b.*\b(support|response|on[- ]?call)\b/i.test(t.text),
 	);
@@ -365,7 +372,9 @@ function environmentsOf(docs: ProjectDocs): ProjectModel["upstream"]["environmen
 			const list = Array.isArray(field.value)
 				? field.value.map((v) => textOf(v) ?? textOf(at(v, "name"))).filter((x): x is string => Boolean(x))
 				: field.value && typeof field.value === "object"
-					? Object.keys(field.value as object)
+					? Object.entries(field.value as Record<string, Loose>)
+							.filter(([, v]) => !saysNone(flatText(v)))
+							.map(([k]) => k)
 					: (textOf(field.value) ?? "")
 							.split(/[,;]|\band\b/)
 							.map((s) => s.trim())

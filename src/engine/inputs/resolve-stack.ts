@@ -14,6 +14,7 @@ import type {
 	Provenance,
 	ServiceKind,
 	ServiceModel,
+	Sourced,
 } from "./model";
 import {
 	chosenSentences,
@@ -125,6 +126,27 @@ function structuredPlatform(docs: StackDocs): PlatformPick | undefined {
 	return undefined;
 }
 
+/** A hosting field that names something, known or not (its label and where it is). */
+function namedHosting(docs: StackDocs): { label: string; from: Provenance } | undefined {
+	const h03 = docs.h03;
+	if (!h03?.data) return undefined;
+	const base = at(h03.data, "key_outputs", "infrastructure")
+		? "key_outputs.infrastructure"
+		: "infrastructure";
+	for (const key of HOSTING_KEYS) {
+		const v = at(infra(h03.data), key);
+		const t =
+			typeof v === "string"
+				? v
+				: v && typeof v === "object" && !Array.isArray(v)
+					? HOSTING_OBJECT_KEYS.map((k) => textOf(at(v, k))).find(Boolean)
+					: undefined;
+		if (t && !saysNone(t) && textOf(t))
+			return { label: clean(t)!, from: prov(h03, `${base}.${key}`, "structured") };
+	}
+	return undefined;
+}
+
 /** Chosen text of the stack inputs: handoff 03 and 00 fields that are not alternatives, then section 03's sentences. */
 function chosenText(docs: StackDocs): { doc: Doc; found: Found }[] {
 	const out: { doc: Doc; found: Found }[] = [];
@@ -184,7 +206,8 @@ export function resolvePlatform(
 	conflicts: ProjectModel["conflicts"],
 ): { platform: ProjectModel["platform"]; frontend?: ProjectModel["frontend"]; cloud: ProjectModel["cloud"] } {
 	let pick = structuredPlatform(docs);
-	if (!pick) {
+	const named = pick ? undefined : namedHosting(docs);
+	if (!pick && !named) {
 		// Free text: count mentions of each platform in the chosen text; one candidate is a text answer, several a conflict.
 		const counts = new Map<PlatformId, { n: number; first: { doc: Doc; found: Found } }>();
 		for (const entry of chosenText(docs)) {
@@ -217,6 +240,17 @@ export function resolvePlatform(
 	const frontendText = flatText(frontendField?.value);
 	const frontendId = saysNone(frontendText) ? undefined : platformIn(frontendText);
 
+	if (!pick && named) {
+		// The inputs name a host the knowledge base does not cover: say so; never pick one from the rest of the text.
+		const id: PlatformId = frontendId ?? "render";
+		conflicts.push({
+			what: "backend platform not in the knowledge base",
+			candidates: [named.label],
+			chosen: PLATFORMS[id].name,
+			from: [named.from],
+		});
+		pick = { id, label: named.label, from: { ...named.from, confidence: "assumed" } };
+	}
 	if (!pick) {
 		const id: PlatformId = frontendId ?? "render";
 		pick = {
@@ -241,6 +275,7 @@ export function resolvePlatform(
 	);
 	const platform: ProjectModel["platform"] = {
 		value: pick.id,
+		name: PLATFORMS[pick.id].name,
 		from: pick.from,
 		label: pick.label,
 		regions,
@@ -299,6 +334,7 @@ export function resolvePlatform(
 	if (frontendId && frontendId !== pick.id && frontendField && docs.h03)
 		frontend = {
 			value: frontendId,
+			name: PLATFORMS[frontendId].name,
 			label: clean(frontendText)!,
 			from: prov(docs.h03, `key_outputs.infrastructure.${frontendField.path}`, "structured"),
 		};
@@ -569,7 +605,8 @@ function searchLabel(text: string): string {
 	return m ? m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1).toLowerCase() : "search";
 }
 
-function engineOf(text: string): { label: string; role?: DataStoreRole } | undefined {
+function engineOf(raw: string): { label: string; role?: DataStoreRole } | undefined {
+	const text = raw.replace(/\b(no|not|without)\s+(separate\s+|dedicated\s+)?[\w-]+(\s+cluster)?/gi, " ");
 	let best: { label: string; role?: DataStoreRole; index: number } | undefined;
 	for (const e of ENGINES) {
 		const m = e.re.exec(text);
@@ -628,7 +665,7 @@ function planOf(text: string, obj: Loose): string | undefined {
 /** PITR state: enabled/not and window, from the store's own text or object; undefined when the text says nothing. */
 function pitrOf(text: string): DataStoreModel["pitr"] {
 	const pitrRe =
-		/\b(pitr|point[- ]in[- ]time( recovery| restore)?|continuous backups?|continuous ?\d*\s*days?|binary logging|wal archiving|rollback window|transaction log retention)\b/i;
+		/\b(pitr|point[- ]in[- ]time( recovery| restore)?|continuous backups?|continuous ?\d*\s*days?|binary logging|wal archiving|archive-async|archive_command|pgbackrest|wal-g|rollback window|transaction log retention)\b/i;
 	const m = pitrRe.exec(text);
 	if (!m) return undefined;
 	const around = text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 60);
@@ -708,6 +745,7 @@ export function resolveDataStores(
 		? "key_outputs.database_stack"
 		: "database_stack";
 	const backupText = flatText(at(dbs, "backups")) ?? flatText(at(dbs, "backup")) ?? "";
+	let replication: string | undefined;
 	if (h03 && dbs && typeof dbs === "object" && !Array.isArray(dbs)) {
 		for (const [key, v] of Object.entries(dbs as Record<string, Loose>)) {
 			const spec = STORE_KEYS.find((s) => s.key.test(key));
@@ -717,6 +755,11 @@ export function resolveDataStores(
 				const path = Array.isArray(v) ? `${base}.${key}[${i}]` : `${base}.${key}`;
 				const text = flatText(item);
 				if (!text || saysNone(text)) return;
+				if (/^replication$/i.test(key)) {
+					replication = text;
+					return;
+				}
+				if (spec.role !== "primary" && /\bin[- ]process\b|\bno (separate|dedicated)\b/i.test(text)) return;
 				const obj = item && typeof item === "object" ? item : undefined;
 				const eng = engineOf(
 					`${textOf(at(obj, "engine")) ?? ""} ${textOf(at(obj, "service")) ?? ""} ${text}`,
@@ -755,7 +798,17 @@ export function resolveDataStores(
 				if (version) store.version = version;
 				const plan = planOf(text, obj);
 				if (plan) store.plan = plan;
-				const region = textOf(at(obj, "region")) ?? textOf(at(obj, "write_region")) ?? regionsIn(text)[0];
+				const region =
+					textOf(at(obj, "region")) ??
+					textOf(at(obj, "write_region")) ??
+					regionsIn(
+						role === "replica"
+							? text
+							: text.replace(
+									/\b(global table|replica|replicas|secondary|read region|dr|failover)\b[^,;)]*/gi,
+									" ",
+								),
+					)[0];
 				if (region) store.region = clean(region);
 				if (role === "primary" || role === "other") {
 					const ha = haOf(full, obj);
@@ -786,8 +839,13 @@ export function resolveDataStores(
 				out.push(store);
 			});
 		}
-		// Replicas named in their own field attach to the primary.
+		// Replicas named in their own field attach to the primary; a replication block sets HA and standbys.
 		const primary = out.find((s) => s.role === "primary");
+		if (primary && replication) {
+			if (/synchronous|sync_standby|sync standby/i.test(replication)) primary.ha = true;
+			if (!primary.replicas.length)
+				primary.replicas.push({ kind: /sync/i.test(replication) ? "standby" : "read" });
+		}
 		if (primary) {
 			for (const r of out.filter((s) => s.role === "replica")) {
 				primary.replicas.push({
@@ -858,6 +916,7 @@ export function resolveCi(docs: StackDocs, conflicts: ProjectModel["conflicts"])
 			if (id)
 				return {
 					value: id,
+					name: CI_TOOLS[id].name,
 					label: clean(t)!,
 					from: prov(
 						h03,
@@ -879,9 +938,16 @@ export function resolveCi(docs: StackDocs, conflicts: ProjectModel["conflicts"])
 			candidates: list.map(([c]) => CI_TOOLS[c].name),
 			from: list.map(([, p]) => p),
 		});
-	if (list.length === 1) return { value: list[0]![0], label: CI_TOOLS[list[0]![0]].name, from: list[0]![1] };
+	if (list.length === 1)
+		return {
+			value: list[0]![0],
+			name: CI_TOOLS[list[0]![0]].name,
+			label: CI_TOOLS[list[0]![0]].name,
+			from: list[0]![1],
+		};
 	return {
 		value: "github-actions",
+		name: CI_TOOLS["github-actions"].name,
 		label: CI_TOOLS["github-actions"].name,
 		from: {
 			file: h03?.file ?? "genesis_output/handoffs/handoff_03_technology_stack.json",
@@ -890,7 +956,7 @@ export function resolveCi(docs: StackDocs, conflicts: ProjectModel["conflicts"])
 	};
 }
 
-export function resolveIac(docs: StackDocs): ProjectModel["iac"] {
+export function resolveIac(docs: StackDocs): Sourced<IacToolId> | undefined {
 	const h03 = docs.h03;
 	const field = h03?.data
 		? firstAt(infra(h03.data), [["iac"], ["infrastructure_as_code"], ["provisioning"]])
@@ -901,7 +967,8 @@ export function resolveIac(docs: StackDocs): ProjectModel["iac"] {
 		const first = t.split(/(?<=[.;])\s/)[0] ?? t;
 		const id = earliest(first, IAC_OPTIONS);
 		if (id) return sourced(id, prov(h03, `key_outputs.infrastructure.${field.path}`, "structured"));
-		if (/\bansible\b/i.test(first)) return undefined;
+		// A tool the knowledge base does not list (Ansible, AWS SAM) is still the answer: no guess from other text.
+		return undefined;
 	}
 	for (const e of chosenText(docs)) {
 		const id = earliest(e.found.text, IAC_OPTIONS);

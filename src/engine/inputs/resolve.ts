@@ -1,5 +1,7 @@
 // Resolves the ProjectModel from the pre-flight report: every input that exists, structured fields first.
 
+import { DATABASES } from "../knowledge/databases";
+import { IAC_TOOLS } from "../knowledge/iac";
 import type { ProjectModel } from "./model";
 import { type InputId, maybeInput, type PreflightReport } from "./preflight";
 import {
@@ -68,6 +70,8 @@ export function resolveModel(report: PreflightReport, projectDirName: string): P
 	if (description) model.description = description;
 	if (frontend) model.frontend = frontend;
 	const iac = resolveIac(docs);
-	if (iac) model.iac = iac;
+	if (iac) model.iac = { ...iac, name: IAC_TOOLS[iac.value].name };
+	for (const d of model.dataStores)
+		if (!d.providerLabel && d.provider !== "unknown") d.providerLabel = DATABASES[d.provider].name;
 	return model;
 }

@@ -2,6 +2,7 @@
 
 import { Box, Text } from "ink";
 import type { PreflightReport } from "../../engine/inputs/preflight";
+import type { UnderstoodLine } from "../../engine/inputs/understood";
 import type { EarlyActions } from "../actions";
 import { Footer } from "../components/Footer";
 import { useKeys } from "../hooks/use-keys";
@@ -18,11 +19,14 @@ export function PreflightStep({
 	actions,
 	rows,
 	notGenesis,
+	understood,
 }: {
 	report: PreflightReport;
 	actions: EarlyActions;
 	rows: number;
 	notGenesis: boolean;
+	/** What the inputs say, with where each fact came from (once the context is built). */
+	understood?: UnderstoodLine[];
 }) {
 	useKeys((input, key) => {
 		if (key.return) {
@@ -39,6 +43,16 @@ export function PreflightStep({
 	const fixed = report.existingOutputs.length + (notGenesis ? 1 : 0) + 3;
 	const compact = rows < report.inputs.length * 2 + fixed;
 	let budget = Math.max(0, rows - report.inputs.length * (compact ? 1 : 2) - fixed);
+	// Flagged facts (conflicts, guesses, dropped items) first, then the rest, in the rows the inputs leave.
+	const facts = understood
+		? [
+				...understood.filter((l) => l.flag && l.flag !== "text"),
+				...understood.filter((l) => !l.flag || l.flag === "text"),
+			]
+		: [];
+	const factRows = facts.length ? Math.min(facts.length + 1, Math.max(0, Math.floor(budget / 2))) : 0;
+	budget -= factRows;
+	const shownFacts = facts.slice(0, Math.max(0, factRows - 1));
 	return (
 		<Box flexDirection="column">
 			{notGenesis ? (
@@ -85,6 +99,29 @@ export function PreflightStep({
 					</Box>
 				);
 			})}
+			{shownFacts.length ? (
+				<Box flexDirection="column">
+					<Text wrap="truncate-end" bold>
+						What the inputs say
+						{shownFacts.length < facts.length
+							? ` (${shownFacts.length} of ${facts.length}; --plain lists all)`
+							: ""}
+					</Text>
+					{shownFacts.map((l) => (
+						<Text key={`${l.label}:${l.value}:${l.source}`} wrap="truncate-end">
+							<Text color={l.flag && l.flag !== "text" ? theme.warn : theme.muted}>
+								{l.flag && l.flag !== "text" ? `${glyphs.warn} ` : "  "}
+							</Text>
+							{l.label}: {l.value}
+							<Text color={theme.muted}>
+								{" "}
+								— {l.source}
+								{l.flag === "text" ? " (free text)" : l.flag === "assumed" ? " (assumed)" : ""}
+							</Text>
+						</Text>
+					))}
+				</Box>
+			) : null}
 			{report.existingOutputs.map((o) => (
 				<Text key={o.file} color={theme.warn} wrap="truncate-end">
 					{glyphs.warn} {o.file} exists: replaced only if you confirm (backup kept).

@@ -10,6 +10,7 @@ import {
 } from "../../decisions/spec";
 import { SOURCE_LABELS } from "../../inputs/questions";
 import { TASKS } from "../../research/types";
+import { renderInputsBlock } from "./inputs-block";
 import { bullets, join, table } from "./md";
 import { buildModel, type SectionInput, type SectionModel, sourceLine } from "./model";
 import { renderDeploymentStrategy } from "./s10-1-deployment";
@@ -179,6 +180,6 @@ export function renderSection(input: SectionInput): { markdown: string; model: S
 		renderRecovery(m),
 		compliance(m),
 	];
-	const markdown = `${join(header(m), ...body, research(m), lists(m), sources(m))}\n`;
+	const markdown = `${join(header(m), renderInputsBlock(m.ctx.model), ...body, research(m), lists(m), sources(m))}\n`;
 	return { markdown, model: m };
 }
