@@ -1,6 +1,6 @@
 // Second round of hostile inputs and faults (issue 17): each case failed once and is pinned here.
 
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -9,6 +9,7 @@ import { SessionStore } from "../../src/engine/session/store";
 import { WizardController } from "../../src/engine/wizard/controller";
 import { BIN, runCli } from "../helpers/cli";
 import { cleanupTemps, exampleProject, OUT_HANDOFF, OUT_SECTION, tempDir } from "../helpers/project";
+import { PKEY, startPty } from "../helpers/pty";
 
 afterEach(cleanupTemps);
 
@@ -225,4 +226,90 @@ describe("round 2, items 3 and 4: answers are cleaned and capped the same way ev
 		expect(section).not.toContain("\u001b");
 		expect(runCli(["check"], { cwd: dir }).code).toBe(0);
 	});
+});
+
+describe("round 2, item 2: one signal path for every driver", () => {
+	const FAKE = path.resolve(__dirname, "../fixtures/fake-agent.mjs");
+	const slowAgent = (marker: string) => [process.execPath, FAKE, "slow", marker].join(" ");
+	const agents = (marker: string, except: number) =>
+		spawnSync("pgrep", ["-f", `fake-agent.mjs slow ${marker}`], { encoding: "utf8" })
+			.stdout.split("\n")
+			.filter((p) => p && Number(p) !== except);
+	const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+	async function stoppedCleanly(
+		dir: string,
+		marker: string,
+		pid: number,
+		exit: Promise<number | null>,
+		code: number,
+	) {
+		expect(await exit).toBe(code);
+		let left = agents(marker, pid);
+		for (let i = 0; i < 40 && left.length; i++) {
+			await new Promise((r) => setTimeout(r, 50));
+			left = agents(marker, pid);
+		}
+		expect(left).toEqual([]);
+		// The lock is released: the next run starts at once.
+		expect(runCli(["--yes", "--dry-run"], { cwd: dir }).code).toBe(0);
+	}
+
+	const waitForAgent = async (marker: string, pid: number) => {
+		const started = Date.now();
+		while (agents(marker, pid).length === 0 && Date.now() - started < 20_000)
+			await new Promise((r) => setTimeout(r, 50));
+		expect(agents(marker, pid).length).toBeGreaterThan(0);
+	};
+
+	it.each(["SIGTERM", "SIGHUP", "SIGINT"] as const)(
+		"--yes with a slow agent, %s: the agent is stopped, the lock released, exit 128+n",
+		async (signal) => {
+			const dir = exampleProject();
+			const marker = `r2-yes-${signal}-${process.pid}-${Date.now()}`;
+			const child = spawn(process.execPath, [BIN, "--yes", "--agent", slowAgent(marker)], {
+				cwd: dir,
+				env: { ...process.env, SOURCE_DATE_EPOCH: "1767225600", FAKE_AGENT_STEP_MS: "400" },
+				stdio: ["ignore", "pipe", "pipe"],
+			});
+			let err = "";
+			child.stderr!.on("data", (d) => {
+				err += d;
+			});
+			child.stdout!.resume();
+			await waitForAgent(marker, child.pid!);
+			const exit = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+			child.kill(signal);
+			await stoppedCleanly(dir, marker, child.pid!, exit, codes[signal]);
+			expect(err).toMatch(/Stopped/);
+		},
+		40_000,
+	);
+
+	it.each(["SIGTERM", "SIGHUP"] as const)(
+		"--plain in a terminal with a slow agent, %s: the agent is stopped, the terminal left usable, exit 128+n",
+		async (signal) => {
+			const dir = exampleProject();
+			const marker = `r2-plain-${signal}-${process.pid}-${Date.now()}`;
+			const s = startPty(["--plain", "--agent", slowAgent(marker)], {
+				cwd: dir,
+				cols: 100,
+				rows: 30,
+				env: { FAKE_AGENT_STEP_MS: "400" },
+			});
+			await s.waitFor("Press Enter to start research");
+			s.type(PKEY.enter);
+			await waitForAgent(marker, s.pid);
+			s.kill(signal);
+			await stoppedCleanly(
+				dir,
+				marker,
+				s.pid,
+				s.exit.then((e) => e.exitCode),
+				codes[signal],
+			);
+			expect(s.cursorHidden()).toBe(false);
+		},
+		40_000,
+	);
 });

@@ -25,6 +25,7 @@ import { askedDecisions, currentValue, MAX_ANSWER_CHARS, type Override } from ".
 import type { CliOptions } from "../args";
 import { agentsFromOptions, agentTimeoutMs } from "../shared/agents";
 import { openLock, resumeDecision } from "../shared/session-prompts";
+import { onStopSignals } from "../shared/signals";
 
 function plural(n: number, word: string): string {
 	return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -141,6 +142,16 @@ export async function runHeadless(opts: CliOptions, io: Io): Promise<number> {
 		agents,
 		agentTimeoutMs: agentTimeoutMs(opts),
 	});
+	const signals = onStopSignals(() => {
+		const saved = store ? controller.saveNow() : false;
+		controller.dispose();
+		store?.unlock();
+		io.err(
+			saved
+				? "\nStopped; progress saved, run genesis-tui again to resume.\n"
+				: "\nStopped; nothing was written.\n",
+		);
+	});
 	try {
 		const saved = store ? resumeDecision(store, opts, say) : undefined;
 		if (saved) {
@@ -220,6 +231,7 @@ export async function runHeadless(opts: CliOptions, io: Io): Promise<number> {
 		}
 		return finish(controller, opts, io, say, project);
 	} finally {
+		signals.remove();
 		controller.dispose();
 		store?.unlock();
 	}

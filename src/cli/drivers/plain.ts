@@ -22,6 +22,7 @@ import { WizardController } from "../../engine/wizard/controller";
 import { askedDecisions } from "../../engine/wizard/state";
 import type { CliOptions } from "../args";
 import { agentsFromOptions, agentTimeoutMs } from "../shared/agents";
+import { onStopSignals } from "../shared/signals";
 import { sessionPlan } from "../shared/wizard-setup";
 import { preflightLines, presetsFromFlags } from "./headless";
 
@@ -69,6 +70,17 @@ export async function runPlain(
 		agentTimeoutMs: agentTimeoutMs(opts),
 	});
 	const plan = sessionPlan(store, opts, project.report, notices);
+	const signals = onStopSignals(() => {
+		const saved = controller.saveNow() && !store.saveError;
+		controller.dispose();
+		rl.close();
+		store.unlock();
+		out(
+			saved
+				? "\nStopped. Progress saved; run genesis-tui again to resume."
+				: "\nStopped; nothing was written.",
+		);
+	});
 	try {
 		out(`Genesis Section 10 — ${project.context.projectName} (plain mode)`);
 		for (const n of notices) out(n);
@@ -204,6 +216,7 @@ export async function runPlain(
 		}
 		throw error;
 	} finally {
+		signals.remove();
 		controller.dispose();
 		rl.close();
 	}

@@ -11,11 +11,10 @@ import type { EarlyActions } from "../../ui/actions";
 import type { ResumeChoice } from "../../ui/steps/Resume";
 import { type CliOptions, wantsPlain } from "../args";
 import { openLock } from "../shared/session-prompts";
+import { onStopSignals } from "../shared/signals";
 import type { SessionPlan, StartedWizard } from "../shared/wizard-setup";
 
 type UiModules = Promise<[typeof import("ink"), typeof import("../../ui/App")]>;
-
-const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
 /** Flags whose values are checked when the wizard loads (each decision's flag is named after it, plus the agents'). */
 const CHECKED_FLAGS: readonly (keyof CliOptions)[] = [
@@ -108,8 +107,8 @@ async function runInk(
 	};
 	// Signals: save synchronously, stop research, restore the terminal, exit with 128 + signal number.
 	// (Ink re-raises these itself and code after waitUntilExit would never run.)
-	const onSignal = (signal: keyof typeof SIGNAL_CODES) => {
-		if (finished) process.exit(SIGNAL_CODES[signal]);
+	const signals = onStopSignals(() => {
+		if (finished) return;
 		finished = true;
 		const saved = wizard?.controller.saveNow() ?? false;
 		const atStart = (wizard?.controller.state.step ?? "preflight") === "preflight";
@@ -127,14 +126,8 @@ async function runInk(
 			// EIO/EPIPE after a hang-up
 		}
 		lock.unlock();
-		process.exit(SIGNAL_CODES[signal]);
-	};
-	const handlers = (Object.keys(SIGNAL_CODES) as (keyof typeof SIGNAL_CODES)[]).map((s) => {
-		const h = () => onSignal(s);
-		process.on(s, h);
-		return [s, h] as const;
 	});
-	const onStdoutError = () => onSignal("SIGHUP");
+	const onStdoutError = () => signals.trigger("SIGHUP");
 	process.stdout.on("error", onStdoutError);
 	const onResume = (choice: ResumeChoice) => {
 		if (choice === "fresh") wizard?.store.clear();
@@ -171,7 +164,7 @@ async function runInk(
 		}
 	}
 	await exited;
-	for (const [s, h] of handlers) process.off(s, h);
+	signals.remove();
 	process.stdout.off("error", onStdoutError);
 	if (loadError !== undefined) throw loadError;
 	wizard?.controller.dispose();
