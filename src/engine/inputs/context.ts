@@ -217,7 +217,12 @@ export function buildContext(report: PreflightReport, projectDirName: string): P
 				unit: percentOf(at(coverage, "unit")),
 				integration: percentOf(at(coverage, "integration")),
 			},
-			gates: model.gates.map((g) => ({ name: g.name, threshold: g.threshold, blocking: g.blocking })),
+			gates: model.gates.map((g) => ({
+				name: g.name,
+				threshold: g.threshold,
+				blocking: g.blocking,
+				...(g.stage ? { when: g.stage } : {}),
+			})),
 		},
 		monitoring: {
 			apm: mon.apm?.label ?? mon.apm?.value,

@@ -4,6 +4,8 @@ export interface QualityGate {
 	name: string;
 	threshold: string;
 	blocking: boolean;
+	/** Where Section 8 runs the gate (its `stage` / `when` field), sanitised; placed by the pipeline's stage rules. */
+	when?: string;
 }
 
 export interface AlertDef {
