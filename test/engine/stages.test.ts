@@ -3,8 +3,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { QualityGate } from "../../src/engine/inputs/context";
 import { loadProject } from "../../src/engine/output/compose";
-import { bareProject, cleanupTemps, HANDOFF_08 } from "../helpers/project";
 import { gateMinutes, gateStages } from "../../src/engine/output/section/stages";
+import { bareProject, cleanupTemps, HANDOFF_08 } from "../helpers/project";
 
 const gate = (name: string, threshold: string, when?: string): QualityGate => ({
 	name,

@@ -280,11 +280,10 @@ export async function validateBlock(block: CodeBlock): Promise<string | undefine
 								: undefined;
 			if (check) return check;
 			const keys = kind === "github" || kind === "circleci" ? ["run"] : kind ? ["script"] : [];
-			for (const s of shellSteps(value, keys)) {
-				const e = checkShell(neutralise(s));
-				if (e) return `${kind} step: ${e}\n${s}`;
-			}
-			return undefined;
+			// One `bash -n` for all steps: each is closed by a no-op line, so an unclosed construct still fails.
+			const steps = shellSteps(value, keys).map(neutralise);
+			const e = steps.length ? checkShell(steps.join("\n:\n")) : undefined;
+			return e ? `${kind} step: ${e}` : undefined;
 		}
 		case "toml":
 			try {

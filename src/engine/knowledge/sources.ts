@@ -1,11 +1,14 @@
 // Every source the knowledge base cites, by key; facts refer to these keys and the section lists the ones it used.
 
+import { PIPELINE_SOURCES } from "./pipelines-sources";
+
 export interface Source {
 	title: string;
 	url: string;
 }
 
 export const SOURCES = {
+	...PIPELINE_SOURCES,
 	"aws-dr-blog": {
 		title: "AWS Architecture Blog: Disaster recovery strategies for recovery in the cloud",
 		url: "https://aws.amazon.com/blogs/architecture/disaster-recovery-dr-architecture-on-aws-part-i-strategies-for-recovery-in-the-cloud/",

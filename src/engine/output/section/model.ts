@@ -5,16 +5,26 @@ import { recommendIac, restoreEstimate } from "../../decisions/recommend";
 import { applyPlatformRules, platformRules } from "../../decisions/rules";
 import type { DecisionId, Decisions, Recommendation } from "../../decisions/spec";
 import { databaseOf, platformOf } from "../../decisions/stack";
-import type { ProjectContext, QualityGate } from "../../inputs/context";
+import type { ProjectContext } from "../../inputs/context";
 import type { Answer, OpenQuestion } from "../../inputs/questions";
 import { CI_TOOLS, type CiTool } from "../../knowledge/cicd";
 import type { DbFacts } from "../../knowledge/databases";
 import { type DrTier, tierFor } from "../../knowledge/dr";
 import { IAC_TOOLS, type IacTool, type IacToolId } from "../../knowledge/iac";
 import { COMPLIANCE, type ComplianceRegime } from "../../knowledge/operations";
-import { PLATFORMS, type PlatformFacts } from "../../knowledge/platforms";
+import { recipeFor } from "../../knowledge/pipelines";
+import { PLATFORMS, type PlatformFacts, type PlatformId } from "../../knowledge/platforms";
 import { SOURCES, type SourceId } from "../../knowledge/sources";
 import type { TaskFindings, TaskId } from "../../research/types";
+import { buildStages, type PipelineStage } from "./stages";
+
+/** Whether the platform builds from the commit (no image or zip built once by CI). */
+function buildsFromSource(id: PlatformFacts["id"], cloud: ProjectContext["cloud"], iac: string): boolean {
+	const r = recipeFor(id as PlatformId, cloud, iac);
+	return r.registry === "none" && id !== "app-service" && id !== "vm";
+}
+
+export type { PipelineStage };
 
 export interface SectionInput {
 	ctx: ProjectContext;
@@ -27,15 +37,6 @@ export interface SectionInput {
 	generatedAt: string;
 	/** Research notes files, relative to the project root. */
 	researchNotes: Partial<Record<TaskId, string>>;
-}
-
-export interface PipelineStage {
-	id: string;
-	name: string;
-	trigger: string;
-	what: string;
-	gate: string;
-	minutes: number;
 }
 
 export interface EnvironmentPlan {
@@ -75,115 +76,6 @@ export interface SectionModel extends SectionInput {
 	restore: { minutes: number; sizeGb: number; parts: string[] };
 	cite: (ids: SourceId[]) => string;
 	citedSources: () => SourceId[];
-}
-
-function gateStage(g: QualityGate): "lint" | "test" | "scan" | "e2e" | "perf" {
-	const t = `${g.name} ${g.threshold}`.toLowerCase();
-	if (/lint|type ?check|format/.test(t)) return "lint";
-	if (/secur|vuln|sast|snyk|audit|dependency|cve/.test(t)) return "scan";
-	if (/perf|latency|p9\d|load|k6|lighthouse|response time/.test(t)) return "perf";
-	if (/e2e|end[- ]to[- ]end|playwright|cypress|smoke|critical path/.test(t)) return "e2e";
-	return "test";
-}
-
-function gatesFor(ctx: ProjectContext, stage: ReturnType<typeof gateStage>): QualityGate[] {
-	return ctx.testing.gates.filter((g) => gateStage(g) === stage);
-}
-
-function gateText(gates: QualityGate[], fallback: string): string {
-	if (gates.length === 0) return fallback;
-	return gates
-		.map(
-			(g) =>
-				`${g.name} ${/^(pass|passing)$/i.test(g.threshold) ? "passes" : g.threshold}${g.blocking ? "" : " (advisory)"}`,
-		)
-		.join("; ");
-}
-
-function buildStages(
-	ctx: ProjectContext,
-	d: Decisions,
-	platform: PlatformFacts,
-	coverageUnit: number,
-): PipelineStage[] {
-	const f = ctx.testing.frameworks;
-	const hasStaging = d.environments.includes("staging") || d.environments.includes("uat");
-	const canaryish = d.strategy === "canary";
-	const stages: PipelineStage[] = [
-		{
-			id: "lint",
-			name: "Lint and type-check",
-			trigger: "every push",
-			what: "formatter, linter and type-checker",
-			gate: gateText(gatesFor(ctx, "lint"), "zero errors"),
-			minutes: 1,
-		},
-		{
-			id: "test",
-			name: "Unit and integration tests",
-			trigger: "every push",
-			what: [f.unit, f.api].filter(Boolean).join(" and ") || "the unit and integration suites",
-			gate: gateText(
-				gatesFor(ctx, "test"),
-				`unit coverage ≥ ${coverageUnit}%${ctx.testing.coverage.integration !== undefined ? `, integration coverage ≥ ${ctx.testing.coverage.integration}%` : ""}, no failing test`,
-			),
-			minutes: 5,
-		},
-		{
-			id: "build",
-			name: "Build once",
-			trigger: "every push",
-			what: "one container image or bundle tagged with the commit SHA, plus an SBOM",
-			gate: "artifact pushed and signed",
-			minutes: 3,
-		},
-		{
-			id: "scan",
-			name: "Security scan",
-			trigger: "every push",
-			what: "dependency audit, SAST and IaC scan",
-			gate: gateText(gatesFor(ctx, "scan"), "0 critical and 0 high vulnerabilities"),
-			minutes: 2,
-		},
-	];
-	if (hasStaging) {
-		stages.push({
-			id: "deploy-staging",
-			name: "Deploy to staging",
-			trigger: "merge to main",
-			what: `the same artifact to staging on ${platform.name}`,
-			gate: "health check green",
-			minutes: Math.max(2, platform.rollback.expectedMinutes),
-		});
-	}
-	stages.push({
-		id: "e2e",
-		name: hasStaging ? "E2E and performance on staging" : "E2E on the preview",
-		trigger: "after the staging deploy",
-		what: [f.e2e ?? "the end-to-end suite", f.load].filter(Boolean).join(" and "),
-		gate: gateText(
-			[...gatesFor(ctx, "e2e"), ...gatesFor(ctx, "perf")],
-			"all critical-path scenarios pass; p95 latency under 500 ms at expected load",
-		),
-		minutes: 8,
-	});
-	stages.push({
-		id: "deploy-production",
-		name: `Deploy to production (${d.strategy})`,
-		trigger: "approval of the production environment",
-		what: platform.strategies[d.strategy]?.summary ?? d.strategy,
-		gate: "required reviewer approved; health checks green",
-		minutes: Math.max(3, platform.rollback.expectedMinutes) + (canaryish ? 10 : 0),
-	});
-	stages.push({
-		id: "post-deploy",
-		name: "Post-deploy validation",
-		trigger: "after the production deploy",
-		what: "smoke tests and a watch window on error rate and latency",
-		gate: "no abort criterion fires during the window",
-		minutes: canaryish ? 15 : 10,
-	});
-	return stages;
 }
 
 function buildEnvironments(d: Decisions, platform: PlatformFacts, regulated: boolean): EnvironmentPlan[] {
@@ -333,7 +225,13 @@ export function buildModel(input: SectionInput): SectionModel {
 		ci: CI_TOOLS[decisions.ci],
 		iac: IAC_TOOLS[decisions.iac],
 		tier: tierFor(decisions.rtoMinutes, decisions.rpoMinutes),
-		stages: buildStages(ctx, decisions, platform, coverageUnit),
+		stages: buildStages(
+			ctx,
+			decisions,
+			platform,
+			coverageUnit,
+			buildsFromSource(platform.id, ctx.cloud, decisions.iac),
+		),
 		environments: buildEnvironments(decisions, platform, regulated),
 		serviceTiers: buildTiers(ctx, decisions, db, platform),
 		warnings,

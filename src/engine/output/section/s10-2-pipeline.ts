@@ -1,71 +1,139 @@
-// 10.2 CI/CD Pipeline: the stages diagram, build, test, deploy and post-deploy validation, and the pipeline file.
+// 10.2 CI/CD Pipeline: the stages diagram, build, test, deploy and post-deploy validation, and the pipeline file,
+// all from one plan (output/section/pipeline.ts) so the prose and the file say the same thing.
 
 import { humanDuration } from "../../decisions/duration";
 import { CLOUDS } from "../../knowledge/clouds";
-import { bullets, code, join, mermaidLabel, numbered, shorten, table } from "./md";
+import { CLOUD_OIDC, gateCommand } from "../../knowledge/pipelines";
+import { bullets, code, inlineCode, join, mermaidLabel, numbered, shorten, table } from "./md";
 import type { SectionModel } from "./model";
-import { langCommands, pipelineDefinition, platformTokenName } from "./pipeline";
+import { buildPlan, gitopsOf, hasCab, type PipelinePlan, pipelineDefinition } from "./pipeline";
+import { GATE_STAGE_LABEL, gateStages, thresholdText } from "./stages";
+
+const CI_OIDC_MECHANISM: Record<string, string> = {
+	"github-actions": "the job's `id-token: write` permission and the cloud's official login action",
+	"gitlab-ci": "an `id_tokens:` entry with the cloud's audience, exchanged in the job's script",
+	circleci: "`$CIRCLE_OIDC_TOKEN_V2`, exchanged in the job's script",
+	"azure-devops": "an Azure Resource Manager service connection with workload identity federation",
+	jenkins: "an id token from the OpenID Connect Provider plugin, bound as a file credential",
+};
 
 function diagram(m: SectionModel): string {
+	const path = m.stages.filter((s) => s.path === "release");
+	const side = m.stages.filter((s) => s.path === "side");
 	const lines = ["flowchart LR"];
-	m.stages.forEach((s, i) => {
-		const id = `S${i + 1}`;
-		lines.push(`  ${id}["${mermaidLabel(`${s.name} (~${s.minutes} min)`)}"]`);
+	path.forEach((s, i) => {
+		lines.push(`  S${i + 1}["${mermaidLabel(`${s.name} (~${s.minutes} min)`)}"]`);
 	});
-	m.stages.forEach((_stage, i) => {
+	path.forEach((s, i) => {
 		if (i === 0) return;
-		lines.push(`  S${i} -->|"${shorten(mermaidLabel(m.stages[i - 1]!.gate), 60)}"| S${i + 1}`);
+		const n = path[i - 1]!.gates.length;
+		const exit = n ? `${n === 1 ? "its gate passes" : `${n} gates pass`}` : path[i - 1]!.gate;
+		lines.push(`  S${i} -->|"${shorten(mermaidLabel(exit), 40)}"| S${i + 1}`);
+		void s;
 	});
-	const approvalAt = m.stages.findIndex((s) => s.id === "deploy-production");
+	const approvalAt = path.findIndex((s) => s.id === "deploy-production");
 	if (approvalAt > 0) lines.push(`  APPROVAL{{"Release approval"}} -.-> S${approvalAt + 1}`);
-	lines.push(`  S${m.stages.length} -->|"abort criterion fires"| RB["Rollback runbook"]`);
+	side.forEach((s, i) => {
+		lines.push(`  X${i + 1}["${mermaidLabel(`${s.name}: ${s.trigger} (~${s.minutes} min)`)}"]`);
+	});
+	lines.push(`  S${path.length} -->|"abort criterion fires"| RB["Rollback runbook"]`);
 	return code("mermaid", lines.join("\n"));
 }
 
-function build(m: SectionModel): string {
+function build(m: SectionModel, plan: PipelinePlan): string {
+	const caches = plan.languages.map(
+		(l) =>
+			`${l.toolchain.label} ${l.version}${l.stated ? "" : " (assumed: the inputs state no version)"}: cache keyed on ${l.toolchain.cacheKey.map((f) => inlineCode(f)).join(", ")}`,
+	);
+	const artifact = plan.registry
+		? plan.recipe.remoteBuild
+			? `${m.platform.name}'s remote builder builds each app's image from the commit into ${plan.registry.name}; the deploy token is scoped to that app.`
+			: `One image per service (${plan.services.length}), tagged with the commit SHA, scanned before it is pushed, pushed once to ${plan.registry.name} and signed with cosign; every environment deploys that digest, never a rebuild.`
+		: plan.jobs.some((j) => j.produces.includes("app.zip"))
+			? "One `app.zip` is published once and kept as a pipeline artifact; every environment deploys that file."
+			: `No container image and no registry: ${plan.recipe.summary}.`;
 	return join(
 		"### Build stage",
 		bullets([
-			`One build per commit: the container image (or bundle) is tagged with the full commit SHA and pushed once; staging and production deploy that exact digest, never a rebuild.`,
-			"A CycloneDX SBOM is generated for the image and attached to the build; the image is signed before it is pushed.",
-			`Dependency caching: ${m.ci.caching}.${m.cite(m.ci.sources.filter((s) => /cache|gitlab|circle|azure-devops-cache/.test(s)))}`,
+			`${artifact}${m.cite(plan.recipe.sources.slice(0, 2))}`,
+			`Toolchains and dependency caches: ${caches.join("; ")}.${m.cite(plan.languages.flatMap((l) => l.toolchain.sources.slice(0, 1)))}`,
 			`Supersede stale runs: ${m.ci.cancelSuperseded}; reuse across repositories through ${m.ci.reuse}.`,
 		]),
 	);
 }
 
-function test(m: SectionModel): string {
-	const rows = m.stages
-		.filter((s) => ["lint", "test", "scan", "e2e"].includes(s.id))
-		.map((s) => [s.name, s.what, s.gate, s.trigger]);
-	const fromHandoff = m.ctx.testing.gates.length
-		? `The gates are Section 8's quality gates, enforced as blocking pipeline checks:\n\n${bullets(m.ctx.testing.gates.map((g) => `${g.name}: ${g.threshold}${g.blocking ? " (blocking)" : " (advisory, reported on the pull request)"}`))}`
-		: `Section 8 gives no explicit quality gates, so the pipeline enforces ${m.coverageUnit}% unit coverage, a passing end-to-end suite and zero critical or high vulnerabilities.`;
+function test(m: SectionModel, plan: PipelinePlan): string {
+	const gates = m.ctx.testing.gates;
+	const rows = gates.map((g) => [
+		g.name,
+		thresholdText(g),
+		gateStages(g)
+			.map((s) => GATE_STAGE_LABEL[s])
+			.join(" and "),
+		g.blocking ? "blocks" : "advisory",
+	]);
+	const coverage = plan.jobs
+		.filter((j) => j.id.startsWith("verify"))
+		.map((j) => `${j.lang!.toolchain.label}: ${inlineCode(j.steps[2]!.run.join(" && "))}`);
 	return join(
 		"### Test stage",
-		table(["Check", "Runs", "Threshold (blocks the pipeline)", "When"], rows),
-		fromHandoff,
-		`Coverage is enforced by the test command itself: ${"`"}${langCommands(m.ctx, m.coverageUnit).test}${"`"}.`,
-		"Lint, unit tests and the security scan run in parallel jobs; E2E runs only after the cheap checks pass (fail fast).",
+		gates.length
+			? `Section 8 defines ${gates.length} quality gate${gates.length === 1 ? "" : "s"}; each runs where Section 8 places it, with its own threshold:`
+			: `Section 8 gives no quality gates, so the pipeline enforces ${m.coverageUnit}% line coverage and zero lint errors; add the missing gates there.`,
+		gates.length ? table(["Gate", "Threshold", "Runs", "Effect"], rows) : undefined,
+		`Coverage is enforced by the test command of each toolchain:\n\n${bullets(coverage)}`,
+		infraGates(m),
+		plan.scripted.length
+			? `No standard command is known for ${plan.scripted.length === 1 ? "one gate" : `${plan.scripted.length} gates`} (${plan.scripted.map((g) => g.name).join(", ")}): each runs a script under \`scripts/gates/\` named after it, which the team writes.`
+			: undefined,
 	);
 }
 
-function deploy(m: SectionModel): string {
-	const identity =
-		m.ctx.cloud === "none"
-			? `${m.platform.name} has no OIDC federation for deploys, so the deploy job uses a ${m.platform.name} token (\`${platformTokenName(m)}\`) stored as an environment secret of each environment, scoped to that environment's project, rotated every 90 days.`
-			: `OIDC federation — ${m.ci.oidc}; on ${CLOUDS[m.ctx.cloud].name} ${CLOUDS[m.ctx.cloud].identity.wording}; no long-lived cloud keys are stored in ${m.ci.name}.`;
+function infraGates(m: SectionModel): string | undefined {
+	const infra = m.stages.find((s) => s.id === "infra");
+	if (!infra?.gates.length) return undefined;
+	return `The infrastructure gates (${infra.gates.map((g) => g.name).join(", ")}) run in the infrastructure pipeline of 10.3, on changes under \`infra/\`.`;
+}
+
+/** Gates a controller or a reviewer enforces, not a CI command. */
+function outsideCi(m: SectionModel): string | undefined {
+	const held = m.ctx.testing.gates
+		.map((g) => ({ g, by: gateCommand(g.name)?.enforcedBy }))
+		.filter((x): x is { g: (typeof m.ctx.testing.gates)[number]; by: string } => x.by !== undefined);
+	if (!held.length) return undefined;
+	return `Enforced outside the CI jobs: ${held.map((x) => `${x.g.name} (${thresholdText(x.g)}) by ${x.by}`).join("; ")}.`;
+}
+
+function identity(m: SectionModel, plan: PipelinePlan): string {
+	const gitops = m.platform.id === "kubernetes" ? (gitopsOf(m) ?? "controller") : undefined;
+	if (gitops)
+		return `${gitops === "argo-cd" ? "Argo CD" : gitops === "flux" ? "Flux" : "The GitOps controller (Argo CD or Flux)"} pulls releases from the environment repository; CI holds no cluster credentials. The deploy job's only secret is \`ENV_REPO_TOKEN\`, allowed to push branches and open ${m.ci.id === "gitlab-ci" ? "merge" : "pull"} requests on that repository; production changes merge after review.${m.cite(["pipe-argocd-practices", "pipe-flux-repos"])}`;
+	const cloud = m.ctx.cloud;
+	if (plan.recipe.identity.kind === "oidc" && cloud !== "none")
+		return `OIDC federation to ${CLOUDS[cloud].name} through ${CI_OIDC_MECHANISM[m.ci.id]}; ${CLOUDS[cloud].identity.wording}. No long-lived cloud key is stored; the job reads only the non-secret identifiers ${CLOUD_OIDC[cloud].vars.map((v) => `\`${v}\``).join(", ")}.${m.cite(CLOUD_OIDC[cloud].sources.slice(0, 2))}`;
+	if (plan.recipe.identity.kind === "token") {
+		const secrets = plan.recipe.identity.secrets({ app: m.ctx.serviceName, services: plan.services });
+		return `${m.platform.name} has no cloud role to federate with, so each environment holds its own API ${secrets.length === 1 ? "token as an environment secret" : `credentials as ${secrets.length} environment secrets`} (${secrets.map((s) => `\`${s}\``).join(", ")}), scoped to that environment's project or app and rotated every 90 days.${m.cite(plan.recipe.sources.slice(0, 1))}`;
+	}
+	return "The deploy job needs no credentials of its own.";
+}
+
+function deploy(m: SectionModel, plan: PipelinePlan): string {
+	const cab = hasCab(m);
 	return join(
 		"### Deploy stage",
 		bullets([
-			`Identity: ${identity}${m.cite(CLOUDS[m.ctx.cloud].identity.sources)}`,
+			`How a release reaches ${m.platform.name}: ${plan.recipe.summary}.${m.cite(plan.recipe.sources.slice(0, 2))}`,
+			`Identity: ${identity(m, plan)}`,
 			`Secrets: ${m.ci.secrets}.`,
 			`Serialisation: ${m.ci.serialize}; a production deploy is never cancelled half-way.${m.cite(m.ci.sources.slice(0, 1))}`,
-			`Approval: ${m.ci.approval}.`,
-			`Pin every third-party action or image to a full commit SHA or digest and give the pipeline token read-only permissions by default.${m.cite(m.ci.id === "github-actions" ? ["gh-hardening"] : [])}`,
+			`Approval: ${m.ci.approval}${cab ? "; the change advisory board is the approving group" : ""}.`,
+			`Pin every third-party action and image to a full commit SHA or digest; the pipeline token is read-only by default.${m.cite(m.ci.id === "github-actions" ? ["gh-hardening"] : [])}`,
 		]),
-		"The production deploy command:",
-		code("bash", m.platform.deployCommand(m.ctx.serviceName, "production")),
+		outsideCi(m),
+		plan.services.length > 1
+			? `Every service is released by the same job: ${plan.services.map((s) => `\`${s.name}\` (${s.kind})`).join(", ")}.`
+			: undefined,
 	);
 }
 
@@ -78,52 +146,48 @@ function postDeploy(m: SectionModel): string {
 	return join(
 		"### Post-deploy validation",
 		numbered([
-			`Smoke tests hit the health endpoint and the two most used user journeys on production within one minute of the deploy.`,
+			`The smoke test hits the health endpoint of the new release before it takes traffic${post.gates.length ? `, then ${post.gates.map((g) => `${g.name} (${thresholdText(g)})`).join("; ")}` : ""}.`,
 			`A watch window of ${humanDuration(post.minutes)} follows in ${tools.length ? tools.join(", ") : m.alertTool}; the deploy job stays open and polls the monitors.`,
-			`Abort criteria — any of these triggers the rollback runbook automatically${m.decisions.strategy === "canary" ? " and the canary is aborted before it widens" : ""}:\n\n${bullets(m.abortCriteria.map((a) => `\`${a}\``)).replace(/^/gm, "   ")}`,
+			`Abort criteria — any of these triggers the rollback runbook${m.decisions.strategy === "canary" ? " and the canary is aborted before it widens" : ""}:\n\n${bullets(m.abortCriteria.map((a) => `\`${a}\``)).replace(/^/gm, "   ")}`,
 			"A deploy marker (version and SHA) is sent to the monitoring tools so dashboards show before and after.",
-			`The result (success, rolled back) is written to the deployment record.`,
 		]),
-		m.ctx.monitoring.dashboards.length
-			? `Dashboards watched during the window: ${m.ctx.monitoring.dashboards.join(", ")}.`
-			: undefined,
 	);
 }
 
-function definition(m: SectionModel): string {
-	const def = pipelineDefinition(m);
-	return join(`### Pipeline definition (\`${def.file}\`)`, code(def.lang, def.body));
-}
-
-function optimisation(m: SectionModel): string {
-	const total = m.stages.reduce((a, s) => a + s.minutes, 0);
+function optimisation(m: SectionModel, plan: PipelinePlan): string {
+	const path = m.stages.filter((s) => s.path === "release");
+	const total = path.reduce((a, s) => a + s.minutes, 0);
+	const parallel = plan.jobs.filter((j) => j.id.startsWith("verify")).length;
 	return join(
 		"### Pipeline optimisation",
 		bullets([
-			`Expected duration from merge to production: about ${total} minutes plus approval time.`,
-			`Caching: ${m.ci.caching}; container layers cached in the registry.`,
-			"Parallel jobs: lint, unit tests and scans run at the same time; E2E shards across 4 workers when the suite exceeds 10 minutes.",
-			"Path filters skip jobs whose inputs did not change (documentation-only changes skip the deploy).",
-			`Flaky tests are quarantined within a day and tracked; a retry hides nothing in the production path.`,
+			`Merge to production: about ${total} minutes over ${path.length} stages, plus approval time.`,
+			parallel > 1
+				? `The ${parallel} toolchains verify in parallel jobs; the build waits for all of them.`
+				: "Lint and tests share one job so the dependency cache is restored once.",
+			`Dependency caches: ${m.ci.caching}, one per toolchain (${plan.languages.map((l) => l.toolchain.cacheKey.map((f) => inlineCode(f)).join(", ")).join("; ")}).`,
 		]),
 	);
 }
 
 export function renderPipeline(m: SectionModel): string {
+	const plan = buildPlan(m);
+	const def = pipelineDefinition(m, plan);
+	for (const s of plan.sources) m.cite([s]);
 	return join(
 		"## 10.2 CI/CD Pipeline",
-		`${m.ci.name} runs the pipeline (\`${m.ci.file}\`).`,
+		`${m.ci.name} runs the pipeline (\`${m.ci.file}\`): ${plan.jobs.length} jobs for ${plan.languages.map((l) => `${l.toolchain.label} ${l.version}`).join(", ")} on ${m.platform.name}.`,
 		"### Pipeline stages diagram",
 		diagram(m),
 		table(
 			["Stage", "Trigger", "Gate", "Duration"],
 			m.stages.map((s) => [s.name, s.trigger, s.gate, `~${s.minutes} min`]),
 		),
-		build(m),
-		test(m),
-		deploy(m),
+		build(m, plan),
+		test(m, plan),
+		deploy(m, plan),
 		postDeploy(m),
-		definition(m),
-		optimisation(m),
+		join(`### Pipeline definition (\`${def.file}\`)`, code(def.lang, def.body)),
+		optimisation(m, plan),
 	);
 }
