@@ -1,8 +1,6 @@
 // Sources behind the pipeline recipes (knowledge/pipelines.ts): CI syntax, toolchain set-up, registries, identity
 // federation per CI tool and the deploy CLIs of each platform. Spread into SOURCES by sources.ts.
 
-import type { Source } from "./sources";
-
 export const PIPELINE_SOURCES = {
 	"pipe-gh-syntax": {
 		title: "GitHub Actions: Workflow syntax",
@@ -206,4 +204,4 @@ export const PIPELINE_SOURCES = {
 		url: "https://github.com/coverlet-coverage/coverlet/blob/master/Documentation/MSBuildIntegration.md",
 	},
 	"pipe-simplecov": { title: "SimpleCov", url: "https://github.com/simplecov-ruby/simplecov" },
-} as const satisfies Record<string, Source>;
+} as const satisfies Record<string, { title: string; url: string }>;
