@@ -22,6 +22,8 @@ const PLATFORMS: [string, string][] = [
 	["gke", "GKE (Kubernetes)"],
 	["gke-flux", "GKE (Kubernetes) with Flux CD"],
 	["vm", "virtual machines"],
+	["container-apps", "Azure Container Apps"],
+	["do-app-platform", "DigitalOcean App Platform"],
 ];
 const CIS = ["GitHub Actions", "GitLab CI", "CircleCI", "Azure Pipelines", "Jenkins"];
 
@@ -72,7 +74,7 @@ describe.each(PLATFORMS)("%s", (id, hosting) => {
 		const { section, block } = pipelineOf(out.markdown);
 		expect(await validateBlock(block)).toBeUndefined();
 		const body = block.body;
-		if (["vercel", "netlify", "fly", "render", "heroku", "railway", "vm"].includes(id)) {
+		if (["vercel", "netlify", "fly", "render", "heroku", "railway", "vm", "do-app-platform"].includes(id)) {
 			expect(body).not.toMatch(FOREIGN_IDENTITY);
 			expect(body).not.toMatch(/ghcr\.io|docker build|\.dkr\.ecr\.|pkg\.dev|azurecr\.io/);
 		}
@@ -85,13 +87,15 @@ describe.each(PLATFORMS)("%s", (id, hosting) => {
 		if (id === "ecs") expect(body).toMatch(/\.dkr\.ecr\.[\s\S]*aws ecs update-service[\s\S]*services-stable/);
 		if (id === "lambda") expect(body).not.toMatch(/docker build/);
 		if (id === "app-service") expect(body).toMatch(/--slot staging[\s\S]*warm-up[\s\S]*slot swap/);
-		if (id === "gke-flux") {
+		if (id === "gke-flux" || id === "gke") {
 			expect(body).not.toMatch(/kubectl|get-credentials|update-kubeconfig|KUBECONFIG/);
 			expect(body).toMatch(/kustomize edit set image/);
 		}
 		if (id === "vercel")
 			expect(body).toMatch(/vercel pull[\s\S]*vercel build[\s\S]*deploy --prebuilt[\s\S]*vercel promote/);
 		if (id === "fly") expect(body).toMatch(/flyctl deploy/);
+		if (id === "do-app-platform") expect(body).toMatch(/doctl apps create-deployment[\s\S]*--wait/);
+		if (id === "container-apps") expect(body).toMatch(/azurecr\.io[\s\S]*az containerapp update/);
 		if (["vercel", "fly", "heroku", "railway", "netlify"].includes(id))
 			expect(body).toMatch(/VERCEL_TOKEN|FLY_API_TOKEN|HEROKU_API_KEY|RAILWAY_TOKEN|NETLIFY_AUTH_TOKEN/);
 		// The gates keep their thresholds and places.

@@ -5,6 +5,7 @@
 import type { QualityGate } from "../../inputs/context";
 import {
 	CLOUD_OIDC,
+	type DeployParams,
 	gateCommand,
 	type LangId,
 	languagesOf,
