@@ -147,7 +147,7 @@ describe("runPreflight", () => {
 		symlinkSync(path.join(outside, "secret.json"), path.join(dir, HANDOFF_09));
 		const report = preflight(dir);
 		expect(inputById(report, "handoff03").summary).toMatch(/top level is not a JSON object/);
-		expect(inputById(report, "handoff08").summary).toMatch(/not a regular file/);
+		expect(inputById(report, "handoff08").summary).toMatch(/it is a folder, not a file/);
 		expect(inputById(report, "handoff09").summary).toMatch(/outside the project/);
 	});
 

@@ -152,9 +152,11 @@ describe("A. project input", () => {
 		const t = Date.now();
 		const report = preflight(dir);
 		expect(Date.now() - t).toBeLessThan(1000);
-		expect(inputById(report, "handoff03").summary).toBe("cannot be read: it is not a regular file");
+		expect(inputById(report, "handoff03").summary).toBe(
+			"cannot be read: it is a named pipe (FIFO), not a regular file",
+		);
 		expect(inputById(report, "handoff08").summary).toMatch(/outside the project/);
-		expect(inputById(report, "handoff09").summary).toBe("cannot be read: it is not a regular file");
+		expect(inputById(report, "handoff09").summary).toBe("cannot be read: it is a folder, not a file");
 	});
 });
 

@@ -1,7 +1,7 @@
 // Second round of hostile inputs and faults (issue 17): each case failed once and is pinned here.
 
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadProject } from "../../src/engine/output/compose";
@@ -312,4 +312,38 @@ describe("round 2, item 2: one signal path for every driver", () => {
 		},
 		40_000,
 	);
+});
+
+describe("round 2, item 10: accurate messages", () => {
+	it("--answers /dev/stdin is a stream, not a missing file", () => {
+		const r = runCli(["--yes", "--answers", "/dev/stdin"], {
+			cwd: exampleProject(),
+			input: '{"answers": {}}',
+		});
+		expect(r.code).toBe(65);
+		expect(r.stderr).toMatch(/\/dev\/stdin cannot be read: it is a stream or a device/);
+		expect(r.stderr).not.toMatch(/does not exist/);
+	});
+
+	it("a FIFO and a folder are named for what they are", () => {
+		const dir = exampleProject();
+		spawnSync("mkfifo", [path.join(dir, "answers.fifo")]);
+		const fifo = runCli(["--yes", "--answers", "answers.fifo"], { cwd: dir });
+		expect(fifo.stderr).toMatch(/answers.fifo cannot be read: it is a named pipe \(FIFO\)/);
+		const folder = runCli(["--yes", "--answers", "genesis_output"], { cwd: dir });
+		expect(folder.stderr).toMatch(/genesis_output cannot be read: it is a folder, not a file/);
+	});
+
+	it("genesis_output/sections as a file: the inputs say so, and the write is refused naming it (exit 73)", () => {
+		const dir = exampleProject();
+		rmSync(path.join(dir, "genesis_output", "sections"), { recursive: true });
+		writeFileSync(path.join(dir, "genesis_output", "sections"), "x");
+		const r = runCli(["--yes"], { cwd: dir });
+		expect(r.stdout).toMatch(
+			/03_technology_stack.md: cannot be read: genesis_output\/sections is a file, not a folder/,
+		);
+		expect(r.stderr).toMatch(/genesis_output\/sections is a file, not a folder; move it away/);
+		expect(r.stderr).not.toMatch(/ENOTDIR/);
+		expect(r.code).toBe(73);
+	});
 });

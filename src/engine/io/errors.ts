@@ -1,5 +1,8 @@
 // Exit codes and the one error type the engine throws for conditions a user can act on.
 
+import { statSync } from "node:fs";
+import path from "node:path";
+
 export const ExitCode = {
 	ok: 0,
 	checkFailed: 1,
@@ -47,6 +50,8 @@ export function describeFsError(error: unknown): { exitCode: ExitCodeValue; reas
 			return { exitCode: ExitCode.missingInput, reason: "it does not exist" };
 		case "EISDIR":
 			return { exitCode: ExitCode.missingInput, reason: "it is a folder, not a file" };
+		case "ENOTDIR":
+			return { exitCode: ExitCode.cannotWrite, reason: "part of its path is a file, not a folder" };
 		case "EIO":
 			return { exitCode: ExitCode.ioError, reason: "an input/output error occurred" };
 		default:
@@ -55,4 +60,34 @@ export function describeFsError(error: unknown): { exitCode: ExitCodeValue; reas
 				reason: code ? `system error ${code}` : "an unexpected error occurred",
 			};
 	}
+}
+
+/** The first part of `abs`'s path that exists and is not a folder (why ENOTDIR happened), or undefined. */
+export function fileOnPath(abs: string): string | undefined {
+	const parts: string[] = [];
+	for (let cur = path.dirname(path.resolve(abs)); path.dirname(cur) !== cur; cur = path.dirname(cur))
+		parts.unshift(cur);
+	for (const p of parts) {
+		try {
+			if (!statSync(p).isDirectory()) return p;
+		} catch {
+			return undefined;
+		}
+	}
+	return undefined;
+}
+
+/** What a non-regular file is, for a message: "a folder", "a named pipe (FIFO)", "a device" … */
+export function describeKind(st: {
+	isDirectory(): boolean;
+	isFIFO(): boolean;
+	isSocket(): boolean;
+	isCharacterDevice(): boolean;
+	isBlockDevice(): boolean;
+}): string {
+	if (st.isDirectory()) return "a folder, not a file";
+	if (st.isFIFO()) return "a named pipe (FIFO), not a regular file";
+	if (st.isSocket()) return "a socket, not a regular file";
+	if (st.isCharacterDevice() || st.isBlockDevice()) return "a device, not a regular file";
+	return "not a regular file";
 }

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from "node:fs";
 import path from "node:path";
-import { describeFsError } from "./errors";
+import { describeFsError, describeKind, fileOnPath } from "./errors";
 
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
@@ -25,16 +25,24 @@ function formatBytes(bytes: number): string {
 
 /** Reads `absPath` (which must lie inside `root`) as UTF-8 text with BOM removed and CRLF folded to LF. */
 export function readProjectFile(root: string, absPath: string, maxBytes = MAX_INPUT_BYTES): ReadResult {
+	// /dev/stdin, /dev/fd/N, /proc/self/fd/N: a stream, read once and gone; never what an input should be.
+	if (/^\/(dev|proc)\//.test(path.resolve(absPath)))
+		return {
+			kind: "unreadable",
+			reason:
+				"it is a stream or a device (like /dev/stdin), not a file; save the content to a file and pass that",
+		};
 	let stat: ReturnType<typeof lstatSync>;
 	try {
 		stat = lstatSync(absPath);
 	} catch (error) {
-		if (
-			(error as NodeJS.ErrnoException).code === "ENOENT" ||
-			(error as NodeJS.ErrnoException).code === "ENOTDIR"
-		) {
-			return { kind: "missing" };
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === "ENOTDIR") {
+			const file = fileOnPath(absPath);
+			if (file)
+				return { kind: "unreadable", reason: `${path.relative(root, file) || file} is a file, not a folder` };
 		}
+		if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing" };
 		return { kind: "unreadable", reason: describeFsError(error).reason };
 	}
 	let target = absPath;
@@ -66,7 +74,7 @@ export function readProjectFile(root: string, absPath: string, maxBytes = MAX_IN
 	}
 	try {
 		const st = fstatSync(fd);
-		if (!st.isFile()) return { kind: "unreadable", reason: "it is not a regular file" };
+		if (!st.isFile()) return { kind: "unreadable", reason: `it is ${describeKind(st)}` };
 		if (st.size > maxBytes) {
 			return {
 				kind: "unreadable",

@@ -21,7 +21,7 @@ import {
 	writeSync,
 } from "node:fs";
 import path from "node:path";
-import { describeFsError, ExitCode, GenesisError } from "./errors";
+import { describeFsError, describeKind, ExitCode, fileOnPath, GenesisError } from "./errors";
 
 const TEMP_MARK = ".genesis-";
 
@@ -91,7 +91,13 @@ export function inspectTarget(root: string, abs: string): TargetState {
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === "ENOENT") return "absent";
 		const { exitCode, reason } = describeFsError(error);
-		throw new GenesisError(`Cannot check ${display(root, abs)}: ${reason}`, exitCode);
+		const file = (error as NodeJS.ErrnoException).code === "ENOTDIR" ? fileOnPath(abs) : undefined;
+		throw new GenesisError(
+			file
+				? `Cannot write ${display(root, abs)}: ${display(root, file)} is a file, not a folder; move it away and run again.`
+				: `Cannot check ${display(root, abs)}: ${reason}`,
+			exitCode,
+		);
 	}
 	if (st.isSymbolicLink()) {
 		throw new GenesisError(
@@ -101,7 +107,7 @@ export function inspectTarget(root: string, abs: string): TargetState {
 	}
 	if (!st.isFile())
 		throw new GenesisError(
-			`${display(root, abs)} exists and is not a regular file; move it away and run again.`,
+			`${display(root, abs)} exists and is ${describeKind(st)}; move it away and run again.`,
 			ExitCode.cannotWrite,
 		);
 	return "file";
