@@ -139,3 +139,49 @@ describe("the decision registry", () => {
 		}
 	});
 });
+
+describe("environments follow the project", () => {
+	const H00 = "genesis_output/handoffs/handoff_00_init.json";
+	const H08 = "genesis_output/handoffs/handoff_08_testing_strategy.json";
+	const stack = JSON.stringify({
+		key_outputs: { infrastructure: { backend_hosting: "Fly.io" }, database_stack: { primary: "PostgreSQL" } },
+	});
+
+	it("adds no staging when the testing strategy rules it out, and says where that was decided", () => {
+		const dir = bareProject({
+			[HANDOFF_03]: stack,
+			[H08]: JSON.stringify({
+				test_environments: ["local", "ci", "production"],
+				next_section_context: { for_section_10: ["Gate deploys on pytest. There is no staging."] },
+			}),
+		});
+		const rec = recommendAll(researched(dir).state.context).environments;
+		expect(rec.value.split(",")).not.toContain("staging");
+		expect(rec.value.split(",")).toContain("production");
+		expect(rec.rationale).toMatch(/handoff_08/);
+	});
+
+	it("keeps the environments the testing strategy names, in the wizard's names", () => {
+		const dir = bareProject({
+			[HANDOFF_03]: stack,
+			[H08]: JSON.stringify({ test_environments: ["local", "ci", "review", "staging", "production"] }),
+		});
+		const rec = recommendAll(researched(dir).state.context).environments;
+		expect(rec.value).toBe("development,preview,staging,production");
+	});
+
+	it("gives a tiny budget no long-lived staging when nothing upstream decides, and says why", () => {
+		const dir = bareProject({
+			[HANDOFF_03]: stack,
+			[H00]: JSON.stringify({
+				project: { name: "Plotwise", constraints: "Budget: $15/month total. Team: one volunteer developer." },
+			}),
+		});
+		const ctx = researched(dir).state.context;
+		const rec = recommendAll(ctx).environments;
+		expect(ctx.model.constraints.budgetMonthlyUsd?.value).toBe(15);
+		expect(rec.value).toBe("development,production");
+		expect(rec.rationale).toMatch(/\$15 a month/);
+		expect(rec.alternatives.map((a) => a.value)).toContain("development,staging,production");
+	});
+});

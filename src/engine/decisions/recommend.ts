@@ -1,6 +1,7 @@
 // Recommendations for each decision, with rationale, alternatives and sources; agents' findings may replace them.
 
 import type { ProjectContext } from "../inputs/context";
+import { describeProvenance } from "../inputs/model";
 import { CI_IDS, CI_TOOLS } from "../knowledge/cicd";
 import { achievableRpoMinutes } from "../knowledge/databases";
 import { type DrTier, tierFor } from "../knowledge/dr";
@@ -11,7 +12,7 @@ import type { TaskFindings, TaskId } from "../research/types";
 import type { DecisionId } from "../vocabulary";
 import { formatDuration, humanDuration } from "./duration";
 import { usesLocalFileDb } from "./rules";
-import { BUILTIN, type Recommendation, validateDecision } from "./spec";
+import { BUILTIN, ENVIRONMENT_CHOICES, type Recommendation, validateDecision } from "./spec";
 import { databaseOf, hasMetricsTool, platformOf, supportedStrategies } from "./stack";
 
 export function recommendStrategy(ctx: ProjectContext): Recommendation {
@@ -116,30 +117,82 @@ export function recommendCi(ctx: ProjectContext): Recommendation {
 	};
 }
 
+/** Deploy environments named by earlier sections, mapped to this wizard's names; test-only ones (ci, local) dropped. */
+const ENVIRONMENT_NAMES: [RegExp, string][] = [
+	[/^(local|dev|develop|development)$/, "development"],
+	[/^(preview|previews|review|review-apps?)$/, "preview"],
+	[/^(staging|stage|pre-?prod|preproduction)$/, "staging"],
+	[/^(uat|acceptance)$/, "uat"],
+	[/^(prod|production|live)$/, "production"],
+];
+
+function canonicalEnvironments(names: string[]): string[] {
+	const out = new Set<string>();
+	for (const n of names) {
+		const hit = ENVIRONMENT_NAMES.find(([re]) => re.test(n.trim().toLowerCase()));
+		if (hit) out.add(hit[1]);
+	}
+	// Developers' own machines are always there; production always is the target.
+	out.add("development");
+	out.add("production");
+	return ENVIRONMENT_CHOICES.filter((e) => out.has(e));
+}
+
+/** A small team or budget: one more long-lived environment is a cost it cannot carry. */
+function smallProject(ctx: ProjectContext): string | undefined {
+	const c = ctx.model.constraints;
+	const budget = c.budgetMonthlyUsd?.value;
+	const team = c.teamSize?.value;
+	if (budget !== undefined && budget <= 100) return `a budget of $${budget} a month`;
+	if (team !== undefined && team <= 2) return `a team of ${team}`;
+	return undefined;
+}
+
 export function recommendEnvironments(ctx: ProjectContext): Recommendation {
+	const upstream = ctx.model.upstream.environments;
 	const regulated = ctx.compliance.some((c) => c === "pci-dss" || c === "hipaa");
-	const envs = regulated
+	const standard = regulated
 		? ["development", "staging", "uat", "production"]
 		: ["development", "staging", "production"];
+	const withoutStaging = ["development", "production"];
+	let envs = standard;
+	let rationale = regulated
+		? "A separate UAT environment gives auditors a signed-off, production-like stage between staging and production; previews per pull request stay ephemeral."
+		: "Development, a production-like staging and production, with ephemeral previews per pull request that are not long-lived environments.";
+	const small = smallProject(ctx);
+	if (upstream) {
+		envs = canonicalEnvironments(upstream.value);
+		if (upstream.noStaging) envs = envs.filter((e) => e !== "staging" && e !== "uat");
+		rationale = upstream.noStaging
+			? `The testing strategy rules out a staging environment (${describeProvenance(upstream.from)}), so none is added here: the pipeline's gates and a smoke test right after each production deploy take its place.`
+			: `The environments follow what earlier sections decided (${describeProvenance(upstream.from)}).`;
+	} else if (small && !regulated) {
+		envs = withoutStaging;
+		rationale = `With ${small}, a long-lived staging environment is a cost the project cannot carry; the pipeline's gates, previews where the platform gives them, and a smoke test after each production deploy stand in for it.`;
+	}
+	const alternatives = [
+		{
+			value: "development,preview,staging,production",
+			label: "with long-lived preview",
+			tradeoff:
+				"a shared preview environment for product review, at the cost of one more environment to keep in parity",
+		},
+		{
+			value: standard.join(","),
+			label: regulated ? "with staging and UAT" : "with staging",
+			tradeoff: "a production-like stage before production, at the cost of running and paying for it",
+		},
+		{
+			value: withoutStaging.join(","),
+			label: "no staging",
+			tradeoff: "cheapest, but production becomes the first production-like test",
+		},
+	].filter((a) => a.value !== envs.join(","));
 	return {
 		id: "environments",
 		value: envs.join(","),
-		rationale: regulated
-			? "A separate UAT environment gives auditors a signed-off, production-like stage between staging and production; previews per pull request stay ephemeral."
-			: "Development, a production-like staging and production, with ephemeral previews per pull request that are not long-lived environments.",
-		alternatives: [
-			{
-				value: "development,preview,staging,production",
-				label: "with long-lived preview",
-				tradeoff:
-					"a shared preview environment for product review, at the cost of one more environment to keep in parity",
-			},
-			{
-				value: "development,production",
-				label: "no staging",
-				tradeoff: "cheapest, but production becomes the first production-like test",
-			},
-		],
+		rationale,
+		alternatives,
 		sources: ["twelve-factor-parity"],
 		by: BUILTIN,
 	};
