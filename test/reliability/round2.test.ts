@@ -1,7 +1,17 @@
 // Second round of hostile inputs and faults (issue 17): each case failed once and is pinned here.
 
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+	closeSync,
+	cpSync,
+	existsSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadProject } from "../../src/engine/output/compose";
@@ -346,4 +356,27 @@ describe("round 2, item 10: accurate messages", () => {
 		expect(r.stderr).not.toMatch(/ENOTDIR/);
 		expect(r.code).toBe(73);
 	});
+});
+
+describe("round 2, item 5: input and output folders linking outside the project", () => {
+	it.each(["handoffs", "sections"])(
+		"genesis_output/%s as a link outside: refused up front (exit 73), nothing read or written",
+		(name) => {
+			const dir = exampleProject();
+			const outside = tempDir();
+			const folder = path.join(dir, "genesis_output", name);
+			cpSync(folder, outside, { recursive: true });
+			rmSync(folder, { recursive: true });
+			symlinkSync(outside, folder);
+			const before = readdirSync(outside).sort();
+			const r = runCli(["--yes"], { cwd: dir });
+			expect(r.code).toBe(73);
+			expect(r.stderr).toMatch(
+				new RegExp(`genesis_output/${name} leads outside the project through a symbolic link`),
+			);
+			expect(r.stdout).not.toMatch(/✔/);
+			expect(existsSync(path.join(dir, "genesis_output", "research"))).toBe(false);
+			expect(readdirSync(outside).sort()).toEqual(before);
+		},
+	);
 });

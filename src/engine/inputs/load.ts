@@ -6,7 +6,7 @@ import path from "node:path";
 import { ExitCode, GenesisError } from "../io/errors";
 import { type ProjectPaths, projectPaths } from "../io/project";
 import { sanitizeInline } from "../io/sanitize";
-import { sweepStaleTemps } from "../io/write";
+import { refuseFoldersLeavingProject, sweepStaleTemps } from "../io/write";
 import { type PreflightReport, runPreflight, type ShapeCheck } from "./preflight";
 import { projectNameOf, summarizeInput } from "./summary";
 
@@ -32,6 +32,7 @@ export function readProject(cwd: string, shapes?: ShapeCheck): ProjectFiles {
 		);
 	}
 	const paths = projectPaths(cwd);
+	refuseFoldersLeavingProject(paths.root, [paths.handoffsDir, paths.sectionsDir, paths.researchDir]);
 	sweepStaleTemps([paths.sectionsDir, paths.handoffsDir, paths.researchDir]);
 	const report = runPreflight(paths, summarizeInput, shapes);
 	return { paths, report, name: projectNameOf(report, path.basename(paths.root)) };

@@ -70,6 +70,32 @@ export function ensureSafeDir(root: string, abs: string): void {
 	}
 }
 
+/**
+ * The project's input and output folders, checked once before any read or write: one that leads outside the project
+ * through a symbolic link (itself or a folder above it) is refused with exit 73.
+ */
+export function refuseFoldersLeavingProject(root: string, dirs: string[]): void {
+	let realRoot: string;
+	try {
+		realRoot = realpathSync(root);
+	} catch {
+		return;
+	}
+	for (const dir of dirs) {
+		let real: string;
+		try {
+			real = realpathSync(dir);
+		} catch {
+			continue; // absent: created inside the project when needed (ensureSafeDir checks again)
+		}
+		if (!isInside(realRoot, real))
+			throw new GenesisError(
+				`${display(root, dir)} leads outside the project through a symbolic link; refusing to read or write through it. Replace the link with a folder and run again.`,
+				ExitCode.cannotWrite,
+			);
+	}
+}
+
 function causeAtAncestor(dir: string): unknown {
 	let cur = path.dirname(dir);
 	while (!existsSync(cur) && path.dirname(cur) !== cur) cur = path.dirname(cur);
