@@ -26,9 +26,10 @@ function boilerplateShare(docs: string[][]): { share: number; k: number; total: 
 	return { share: total ? shared / total : 0, k, total };
 }
 
-const sections = readdirSync(GOLDEN)
-	.filter((f) => f.endsWith(".md"))
-	.map((f) => contentLines(readFileSync(path.join(GOLDEN, f), "utf8")));
+it("one golden per stack: variants of the same CI tool and platform count once", () => {
+	const a = "GitHub Actions runs the pipeline (`x.yml`): 3 jobs for Go 1.23 on Render.";
+	expect(onePerStack([a, `${a}\nmore`, a.replace("Render", "Fly.io")])).toHaveLength(2);
+});
 
 it("the measure counts lines shared by most documents and ignores lines shared by few", () => {
 	const same = ["a", "b"];
@@ -51,9 +52,25 @@ function part(markdown: string, heading: string): string {
 	return markdown.slice(start, next < 0 ? undefined : next);
 }
 
-const texts = readdirSync(GOLDEN)
-	.filter((f) => f.endsWith(".md"))
-	.map((f) => readFileSync(path.join(GOLDEN, f), "utf8"));
+/**
+ * One golden per stack: several fixtures are variants of one project (the example with a flag or a file changed),
+ * and their shared lines are the same stack's, not boilerplate. A stack is its CI tool and platform, as 10.2 names them.
+ */
+function onePerStack(docs: string[]): string[] {
+	const seen = new Map<string, string>();
+	for (const d of docs) {
+		const key = /^(.+?) runs the pipeline \(`[^`]+`\): .* on (.+)\.$/m.exec(d)?.slice(1).join(" on ") ?? d;
+		if (!seen.has(key)) seen.set(key, d);
+	}
+	return [...seen.values()];
+}
+
+const texts = onePerStack(
+	readdirSync(GOLDEN)
+		.filter((f) => f.endsWith(".md"))
+		.sort()
+		.map((f) => readFileSync(path.join(GOLDEN, f), "utf8")),
+);
 
 it("the CI/CD pipeline subsection (10.2) shares at most a quarter of its lines across most stacks", () => {
 	const { share, k, total } = boilerplateShare(texts.map((t) => contentLines(part(t, "10.2"))));
@@ -67,6 +84,7 @@ it("the CI/CD pipeline subsection (10.2) shares at most a quarter of its lines a
 // The whole section's target is a third; this bound only stops it from growing while the other subsections are
 // rewritten per stack. Lower it as they land.
 it("the whole section does not grow more alike across stacks than it is today", () => {
+	const sections = texts.map(contentLines);
 	const { share, k, total } = boilerplateShare(sections);
 	console.info(
 		`boilerplate: ${(share * 100).toFixed(1)}% of ${total} content lines identical in >= ${k} of ${sections.length} sections`,
