@@ -72,6 +72,17 @@ export function resolveModel(report: PreflightReport, projectDirName: string): P
 	const iac = resolveIac(docs);
 	if (iac) model.iac = { ...iac, name: IAC_TOOLS[iac.value].name };
 	for (const d of model.dataStores)
-		if (!d.providerLabel && d.provider !== "unknown") d.providerLabel = DATABASES[d.provider].name;
+		if (!d.providerLabel && d.provider !== "unknown") {
+			// The knowledge base's label names an engine ("Cloud SQL for PostgreSQL"); never another engine than the store's.
+			const name = DATABASES[d.provider].name;
+			const other = /\b(PostgreSQL|Postgres|MySQL)\b/.exec(name);
+			d.providerLabel =
+				other &&
+				!d.engine.startsWith(
+					other[1]!.replace("Postgres", "PostgreSQL").replace("PostgreSQLQL", "PostgreSQL"),
+				)
+					? name.replace(/\s*(for|with)?\s*\b(PostgreSQL|Postgres|MySQL)\b\s*/, " ").trim()
+					: name;
+		}
 	return model;
 }
