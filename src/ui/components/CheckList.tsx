@@ -9,7 +9,7 @@ export function CheckList({
 	focused,
 }: {
 	items: { value: string; note: string }[];
-	checked: Set<string>;
+	checked: ReadonlySet<string>;
 	focused: number;
 }) {
 	return (

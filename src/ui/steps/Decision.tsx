@@ -21,10 +21,20 @@ import { CheckList } from "../components/CheckList";
 import { type ChoiceItem, ChoiceList } from "../components/ChoiceList";
 import { ErrorText } from "../components/ErrorText";
 import { Footer } from "../components/Footer";
-import { LineInput } from "../components/LineInput";
+import { TextField } from "../components/TextField";
 import { useKeys } from "../hooks/use-keys";
-import { editLine } from "../line-edit";
+import { useWidget } from "../hooks/use-widget";
 import { glyphs, theme } from "../theme";
+import {
+	checkedValues,
+	checkKeyAction,
+	choiceKeyAction,
+	initCheck,
+	initChoice,
+	reduceCheck,
+	reduceChoice,
+} from "../widgets/list";
+import { initTextField, reduceTextField, submittedText, textFieldKeyAction } from "../widgets/text-field";
 
 const DURATION_EXAMPLES: Partial<Record<DecisionId, string>> = {
 	rto: "how long production may be down: e.g. 30m, 2h, 8h",
@@ -66,107 +76,88 @@ function DecisionBody({
 	state,
 	actions,
 	rows,
+	columns,
 }: {
 	id: DecisionId;
 	state: WizardState;
 	actions: WizardActions;
 	rows: number;
+	columns: number;
 }) {
 	const rec = state.recommendations![id];
 	const value = currentValue(state, id) ?? rec.value;
 	const kind = FIELD_FOR[DECISIONS[id].kind];
 	const items = kind === "choice" ? choiceItems(rec) : [];
-	const [focused, setFocused] = useState(() =>
-		Math.max(
-			0,
+	const [choice, choose, latestChoice] = useWidget(reduceChoice, () =>
+		initChoice(
+			items.length,
 			items.findIndex((i) => i.value === value),
 		),
 	);
-	const envItems = [...new Set([...ENVIRONMENT_CHOICES, ...value.split(",")])].map((v) => ({
-		value: v,
-		note: ENV_NOTES[v] ?? "team-specific",
-	}));
-	const [checked, setChecked] = useState(() => new Set(kind === "check" ? value.split(",") : []));
-	const [text, setText] = useState(kind === "text" ? value : "");
-	const [pristine, setPristine] = useState(true);
+	const envValues = [...new Set([...ENVIRONMENT_CHOICES, ...value.split(",")])];
+	const [check, toggle, latestCheck] = useWidget(reduceCheck, () =>
+		initCheck(envValues, kind === "check" ? value.split(",") : []),
+	);
+	// A value the user typed is edited in place; a recommendation (or a value taken from one) is a suggestion.
+	const saved = state.overrides[id]?.provenance === "user" ? state.overrides[id]?.value : undefined;
+	const [field, edit, latestField] = useWidget(reduceTextField, () =>
+		initTextField(kind === "text" ? saved : undefined, value),
+	);
 	const [error, setError] = useState<string | undefined>();
+	const submit = (candidate: string) => {
+		const result = validateDecision(id, candidate, state.context);
+		if (!result.ok) setError(result.error);
+		else actions.decide(id, result.value);
+	};
 
-	useKeys((input, key) => {
+	useKeys((input, key, press) => {
 		if (key.escape) {
 			actions.dispatch({ type: "BACK" });
 			return true;
 		}
 		if (kind === "choice") {
-			if (key.upArrow || key.downArrow) {
-				setFocused((f) => (f + (key.upArrow ? items.length - 1 : 1)) % items.length);
-				return true;
-			}
 			if (key.return) {
-				actions.decide(id, items[focused]!.value);
+				actions.decide(id, items[latestChoice().focused]!.value);
 				return true;
 			}
 			if (input === "q") {
 				actions.quit(130);
 				return true;
 			}
-			return false;
+			return choose(choiceKeyAction(press));
 		}
 		if (kind === "check") {
-			if (key.upArrow || key.downArrow) {
-				setFocused((f) => (f + (key.upArrow ? envItems.length - 1 : 1)) % envItems.length);
-				return true;
-			}
-			if (input === " ") {
-				const v = envItems[focused]!.value;
-				setChecked((c) => {
-					const next = new Set(c);
-					if (next.has(v)) next.delete(v);
-					else next.add(v);
-					return next;
-				});
-				return true;
-			}
 			if (key.return) {
-				const joined = envItems
-					.map((e) => e.value)
-					.filter((e) => checked.has(e))
-					.join(",");
-				const check = validateDecision(id, joined, state.context);
-				if (!check.ok) setError(check.error);
-				else actions.decide(id, check.value);
+				submit(checkedValues(latestCheck()).join(","));
 				return true;
 			}
 			if (input === "q") {
 				actions.quit(130);
 				return true;
 			}
-			return false;
+			const used = toggle(checkKeyAction(press));
+			if (used) setError(undefined);
+			return used;
 		}
 		if (key.return) {
-			const check = validateDecision(id, text, state.context);
-			if (!check.ok) setError(check.error);
-			else actions.decide(id, check.value);
+			submit(submittedText(latestField()));
 			return true;
 		}
-		const next = editLine(text, input, key, pristine);
-		if (next !== undefined) {
-			setText(next);
-			setPristine(false);
-			setError(undefined);
-			return true;
-		}
-		return false;
+		const used = edit(textFieldKeyAction(press));
+		if (used) setError(undefined);
+		return used;
 	});
+	const text = submittedText(field);
 
 	// Consistency of the decisions as they stand, with this field's candidate value.
 	let warnings: string[] = [];
 	if (kind === "text") {
-		const check = validateDecision(id, text, state.context);
-		if (check.ok) {
+		const candidate = validateDecision(id, text, state.context);
+		if (candidate.ok) {
 			const overrides = {
 				...state.preset,
 				...state.overrides,
-				[id]: { value: check.value, provenance: "user" as const },
+				[id]: { value: candidate.value, provenance: "user" as const },
 			};
 			warnings = checkConsistency(buildDecisions(state.recommendations!, overrides), state.context)
 				.filter((w) => w.level === "warning" || w.decision === id)
@@ -177,16 +168,22 @@ function DecisionBody({
 	return (
 		<Box flexDirection="column">
 			{kind === "choice" ? (
-				<ChoiceList items={items} focused={focused} maxVisible={Math.max(3, rows - 12)} />
+				<ChoiceList items={items} focused={choice.focused} maxVisible={Math.max(3, rows - 12)} />
 			) : null}
-			{kind === "check" ? <CheckList items={envItems} checked={checked} focused={focused} /> : null}
+			{kind === "check" ? (
+				<CheckList
+					items={check.values.map((v) => ({ value: v, note: ENV_NOTES[v] ?? "team-specific" }))}
+					checked={check.checked}
+					focused={check.focused}
+				/>
+			) : null}
 			{kind === "text" ? (
 				<Box flexDirection="column">
 					<Text color={theme.muted} wrap="wrap">
 						Recommended: {displayValue(id, rec.value)} — {rec.rationale}
 					</Text>
 					<Text color={theme.muted}>{DURATION_EXAMPLES[id]}</Text>
-					<LineInput value={text} placeholder={rec.value} />
+					<TextField state={field} width={columns} suggestionLabel="recommended" />
 				</Box>
 			) : null}
 			{kind === "check" ? (
@@ -221,7 +218,8 @@ function DecisionBody({
 								: [
 										["Enter", "confirm"],
 										["Esc", "back"],
-										["Ctrl+U", "clear"],
+										["←→ Home End", "move"],
+										["Ctrl+U/K/W", "delete"],
 										["Ctrl+C", "quit"],
 									]
 					}
@@ -238,10 +236,12 @@ export function DecisionStep({
 	state,
 	actions,
 	rows,
+	columns,
 }: {
 	state: WizardState;
 	actions: WizardActions;
 	rows: number;
+	columns: number;
 }) {
 	const asked = askedDecisions(state);
 	const id = asked[state.decisionIndex]!;
@@ -252,7 +252,7 @@ export function DecisionStep({
 			</Text>
 			<ErrorText message={state.error} />
 			{/* A key per decision resets the field state when the step changes. */}
-			<DecisionBody key={id} id={id} state={state} actions={actions} rows={rows} />
+			<DecisionBody key={id} id={id} state={state} actions={actions} rows={rows} columns={columns} />
 		</Box>
 	);
 }

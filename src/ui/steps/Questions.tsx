@@ -1,21 +1,29 @@
 // Step 4: open questions one at a time; an answer becomes a decision or an assumption, a skipped one stays open.
 
 import { Box, Text } from "ink";
-import { useState } from "react";
 import { SOURCE_LABELS } from "../../engine/inputs/questions";
 import type { WizardState } from "../../engine/wizard/state";
 import type { WizardActions } from "../actions";
 import { Footer } from "../components/Footer";
-import { LineInput } from "../components/LineInput";
+import { TextField } from "../components/TextField";
 import { useKeys } from "../hooks/use-keys";
-import { editLine } from "../line-edit";
+import { useWidget } from "../hooks/use-widget";
 import { theme } from "../theme";
+import { initTextField, reduceTextField, submittedText, textFieldKeyAction } from "../widgets/text-field";
 
-function QuestionBody({ state, actions }: { state: WizardState; actions: WizardActions }) {
+interface Props {
+	state: WizardState;
+	actions: WizardActions;
+	columns: number;
+}
+
+function QuestionBody({ state, actions, columns }: Props) {
 	const q = state.questions[state.questionIndex]!;
-	const [text, setText] = useState(state.answers[q.id]?.text ?? "");
-	const [pristine, setPristine] = useState(true);
-	useKeys((input, key) => {
+	// A saved answer is edited in place: Backspace takes one character, typing adds to it.
+	const [field, edit, latestField] = useWidget(reduceTextField, () =>
+		initTextField(state.answers[q.id]?.text),
+	);
+	useKeys((_input, key, press) => {
 		if (key.escape) {
 			actions.dispatch({ type: "BACK" });
 			return true;
@@ -25,18 +33,13 @@ function QuestionBody({ state, actions }: { state: WizardState; actions: WizardA
 			return true;
 		}
 		if (key.return) {
+			const text = submittedText(latestField());
 			actions.dispatch(
 				text.trim() ? { type: "ANSWER", id: q.id, text, provenance: "user" } : { type: "SKIP", id: q.id },
 			);
 			return true;
 		}
-		const next = editLine(text, input, key, pristine);
-		if (next !== undefined) {
-			setText(next);
-			setPristine(false);
-			return true;
-		}
-		return false;
+		return edit(textFieldKeyAction(press));
 	});
 	return (
 		<Box flexDirection="column">
@@ -50,13 +53,15 @@ function QuestionBody({ state, actions }: { state: WizardState; actions: WizardA
 			) : (
 				<Text color={theme.muted}>If skipped, it stays in the open questions.</Text>
 			)}
-			<LineInput value={text} placeholder="type an answer, or press Tab to skip" />
+			<TextField state={field} width={columns} placeholder="type an answer, or press Tab to skip" />
 			<Box marginTop={1}>
 				<Footer
 					keys={[
 						["Enter", "answer (empty skips)"],
 						["Tab", "skip"],
 						["Esc", "back"],
+						["←→ Home End", "move"],
+						["Ctrl+U/K/W", "delete"],
 						["Ctrl+C", "quit"],
 					]}
 				/>
@@ -65,7 +70,7 @@ function QuestionBody({ state, actions }: { state: WizardState; actions: WizardA
 	);
 }
 
-export function QuestionsStep({ state, actions }: { state: WizardState; actions: WizardActions }) {
+export function QuestionsStep({ state, actions, columns }: Props) {
 	const q = state.questions[state.questionIndex]!;
 	const answered = Object.keys(state.answers).length;
 	return (
@@ -79,7 +84,7 @@ export function QuestionsStep({ state, actions }: { state: WizardState; actions:
 					· {SOURCE_LABELS[q.source]} · {answered} answered
 				</Text>
 			</Text>
-			<QuestionBody key={q.id} state={state} actions={actions} />
+			<QuestionBody key={q.id} state={state} actions={actions} columns={columns} />
 		</Box>
 	);
 }

@@ -1,12 +1,13 @@
 // Before pre-flight: a saved session exists — resume it (optionally re-running research) or start over.
 
 import { Box, Text } from "ink";
-import { useState } from "react";
 import type { WizardActions } from "../actions";
 import { type ChoiceItem, ChoiceList } from "../components/ChoiceList";
 import { Footer } from "../components/Footer";
 import { useKeys } from "../hooks/use-keys";
+import { useWidget } from "../hooks/use-widget";
 import { glyphs, theme } from "../theme";
+import { choiceKeyAction, initChoice, reduceChoice } from "../widgets/list";
 
 export type ResumeChoice = "resume" | "rerun" | "fresh";
 
@@ -52,21 +53,17 @@ export function ResumeStep({
 				},
 				{ value: "fresh", label: "Start over", note: "Discards the saved session." },
 			];
-	const [focused, setFocused] = useState(0);
-	useKeys((input, key) => {
-		if (key.upArrow || key.downArrow) {
-			setFocused((f) => (f + (key.upArrow ? items.length - 1 : 1)) % items.length);
-			return true;
-		}
+	const [choice, choose, latest] = useWidget(reduceChoice, () => initChoice(items.length));
+	useKeys((input, key, press) => {
 		if (key.return) {
-			onChoose(items[focused]!.value as ResumeChoice);
+			onChoose(items[latest().focused]!.value as ResumeChoice);
 			return true;
 		}
 		if (input === "q") {
 			actions.quit(130);
 			return true;
 		}
-		return false;
+		return choose(choiceKeyAction(press));
 	});
 	return (
 		<Box flexDirection="column">
@@ -78,7 +75,7 @@ export function ResumeStep({
 					{glyphs.warn} {f} changed since then.
 				</Text>
 			))}
-			<ChoiceList items={items} focused={focused} maxVisible={3} />
+			<ChoiceList items={items} focused={choice.focused} maxVisible={3} />
 			<Box marginTop={1}>
 				<Footer
 					keys={[
