@@ -51,7 +51,12 @@ export interface WizardState {
 	answers: Record<string, Answer>;
 	written?: { files: string[]; backups: string[] };
 	error?: string;
+	/** Editing one item from the review: its answer (or Esc) returns to the review. */
+	editingFromReview?: boolean;
 }
+
+/** One item to change from the review: a decision or an open question. */
+export type EditTarget = { kind: "decision"; id: DecisionId } | { kind: "question"; id: string };
 
 export type WizardEvent =
 	| { type: "CONTINUE" }
@@ -72,7 +77,7 @@ export type WizardEvent =
 	| { type: "BACK" }
 	| { type: "ANSWER"; id: string; text: string; provenance: Answer["provenance"] }
 	| { type: "SKIP"; id: string }
-	| { type: "EDIT" }
+	| { type: "EDIT"; target?: EditTarget }
 	| { type: "WRITE_STARTED" }
 	| { type: "WRITTEN"; files: string[]; backups: string[] }
 	| { type: "WRITE_FAILED"; error: string };
@@ -219,12 +224,16 @@ export function reduce(state: WizardState, event: WizardEvent): WizardState {
 			const asked = askedDecisions(state);
 			const index = asked.indexOf(event.id);
 			const next = { ...state, overrides, error: undefined };
+			if (state.step === "decisions" && state.editingFromReview)
+				return { ...next, step: "review", editingFromReview: undefined };
 			if (state.step === "decisions" && index === state.decisionIndex) {
 				return index + 1 < asked.length ? { ...next, decisionIndex: index + 1 } : nextAfterDecisions(next);
 			}
 			return next;
 		}
 		case "BACK": {
+			if (state.editingFromReview && (state.step === "decisions" || state.step === "questions"))
+				return { ...state, step: "review", editingFromReview: undefined, error: undefined };
 			if (state.step === "decisions")
 				return state.decisionIndex > 0
 					? { ...state, decisionIndex: state.decisionIndex - 1, error: undefined }
@@ -253,6 +262,7 @@ export function reduce(state: WizardState, event: WizardEvent): WizardState {
 			else delete answers[event.id];
 			const index = state.questions.findIndex((q) => q.id === event.id);
 			const next = { ...state, answers };
+			if (state.editingFromReview) return { ...next, step: "review", editingFromReview: undefined };
 			if (index === state.questionIndex) {
 				return index + 1 < state.questions.length
 					? { ...next, questionIndex: index + 1 }
@@ -260,10 +270,22 @@ export function reduce(state: WizardState, event: WizardEvent): WizardState {
 			}
 			return next;
 		}
-		case "EDIT":
-			return state.step === "review" && askedDecisions(state).length
-				? { ...state, step: "decisions", decisionIndex: 0 }
-				: state;
+		case "EDIT": {
+			if (state.step !== "review") return state;
+			const target = event.target;
+			if (!target)
+				return askedDecisions(state).length ? { ...state, step: "decisions", decisionIndex: 0 } : state;
+			if (target.kind === "decision") {
+				const index = askedDecisions(state).indexOf(target.id);
+				return index === -1
+					? state
+					: { ...state, step: "decisions", decisionIndex: index, editingFromReview: true, error: undefined };
+			}
+			const index = state.questions.findIndex((q) => q.id === target.id);
+			return index === -1
+				? state
+				: { ...state, step: "questions", questionIndex: index, editingFromReview: true, error: undefined };
+		}
 		case "WRITE_STARTED":
 			return state.step === "review" ? { ...state, step: "writing", error: undefined } : state;
 		case "WRITTEN":
