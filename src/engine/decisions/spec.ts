@@ -193,6 +193,13 @@ export const DECISIONS: Record<DecisionId, DecisionSpec> = {
 					ok: false,
 					error: `"${bad.slice(0, 30)}" is not an environment name (letters, digits and dashes)`,
 				};
+			// A team may name its own environments, but one a letter or two away from a known name is a typo.
+			const typo = envs.map((e) => [e, nearestEnvironment(e)] as const).find(([, near]) => near !== undefined);
+			if (typo)
+				return {
+					ok: false,
+					error: `unknown environment "${typo[0]}"; did you mean "${typo[1]}"? (known: ${ENVIRONMENT_CHOICES.join(", ")})`,
+				};
 			if (!envs.includes("production"))
 				return { ok: false, error: "the environments must include production" };
 			if (new Set(envs).size !== envs.length) return { ok: false, error: "an environment is listed twice" };
@@ -214,6 +221,29 @@ export const DECISION_LABELS = Object.fromEntries(
 /** Validates one decision value as typed by a flag, a file or the user. */
 export function validateDecision(id: DecisionId, raw: string, ctx: ProjectContext | undefined): Validation {
 	return DECISIONS[id].validate(raw.trim(), ctx);
+}
+
+/** Levenshtein distance, for "did you mean". */
+function editDistance(a: string, b: string): number {
+	let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const row = [i];
+		for (let j = 1; j <= b.length; j++)
+			row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+		prev = row;
+	}
+	return prev[b.length]!;
+}
+
+/** The known environment a name is a likely typo of (two edits or fewer, and not itself), if any. */
+export function nearestEnvironment(name: string): string | undefined {
+	if (ENVIRONMENT_CHOICES.includes(name)) return undefined;
+	let best: { env: string; d: number } | undefined;
+	for (const env of ENVIRONMENT_CHOICES) {
+		const d = editDistance(name, env);
+		if (d <= Math.min(2, Math.floor(env.length / 3)) && (!best || d < best.d)) best = { env, d };
+	}
+	return best?.env;
 }
 
 function rank(env: string): number {
