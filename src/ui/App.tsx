@@ -2,22 +2,25 @@
 // The first screen (pre-flight) is drawn from the report alone, before the wizard and its other screens have loaded.
 
 import { Box, Text } from "ink";
-import { useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { PreflightReport } from "../engine/inputs/preflight";
 import { understoodLines } from "../engine/inputs/understood";
 import { TASK_IDS } from "../engine/research/types";
 import type { Snapshot } from "../engine/wizard/controller";
 import type { EarlyActions, WizardActions } from "./actions";
+import { HelpKeys, HelpOverlay } from "./components/Help";
 import { StepHeader } from "./components/StepHeader";
 import { KeysProvider } from "./hooks/use-keys";
 import { useTerminalSize } from "./hooks/use-terminal-size";
 import type { Screens } from "./screens";
 import { PreflightStep } from "./steps/Preflight";
 import { type ResumeChoice, type ResumeOffer, ResumeStep } from "./steps/Resume";
-import { theme } from "./theme";
+import { colourTheme, noColourTheme, theme, UiThemeContext } from "./theme";
 
 const MIN_COLUMNS = 40;
 const MIN_ROWS = 12;
+/** A second Ctrl+C within this time quits during research. */
+const INTERRUPT_WINDOW_MS = 2000;
 
 /** The wizard once loaded: its state, its actions and the screens after pre-flight. */
 export interface LoadedWizard {
@@ -40,6 +43,12 @@ export interface AppProps {
 	onResume?: (choice: ResumeChoice) => void;
 	/** A line to show above the screens (e.g. a session that could not be read or saved). */
 	notice?: string;
+	/** Colour is off (NO_COLOR, --no-color, FORCE_COLOR=0): cues become glyphs and borders. */
+	noColor?: boolean;
+	/** Ctrl+Z: the driver restores the terminal and stops the process. */
+	onSuspend?: () => void;
+	/** Changes each time the process is continued after a stop: the frame is drawn again, whole. */
+	resumed?: number;
 }
 
 const noSubscribe = () => () => {};
@@ -55,6 +64,9 @@ export function App({
 	resumeOffer,
 	onResume,
 	notice,
+	noColor = false,
+	onSuspend,
+	resumed = 0,
 }: AppProps) {
 	const snap: Snapshot | undefined = useSyncExternalStore(
 		wizard?.subscribe ?? noSubscribe,
@@ -63,17 +75,39 @@ export function App({
 	const quit = wizard?.actions.quit ?? early.quit;
 	const [offer, setOffer] = useState(resumeOffer);
 	const [interruptNotice, setInterruptNotice] = useState(false);
+	const [help, setHelp] = useState(false);
 	const lastInterrupt = useRef(0);
-	const { columns, rows } = useTerminalSize();
+	const { columns, rows: terminalRows } = useTerminalSize();
 	const step = snap?.state.step ?? "preflight";
-	// Rows left for the screen below the header, keeping the frame shorter than the terminal.
+	// The "press Ctrl+C again" notice lasts as long as a second Ctrl+C would quit.
+	useEffect(() => {
+		if (!interruptNotice) return;
+		const timer = setTimeout(() => setInterruptNotice(false), INTERRUPT_WINDOW_MS);
+		return () => clearTimeout(timer);
+	}, [interruptNotice]);
+	const [showResumed, setShowResumed] = useState(false);
+	useEffect(() => {
+		if (!resumed) return;
+		setShowResumed(true);
+		const timer = setTimeout(() => setShowResumed(false), 2000);
+		return () => clearTimeout(timer);
+	}, [resumed]);
+	const notices = [
+		interruptNotice
+			? "Research stopped; press Ctrl+C again within 2 s to quit (progress is saved)."
+			: undefined,
+		showResumed ? "Resumed." : undefined,
+		notice,
+	].filter((n): n is string => n !== undefined);
+	// The screens get the rows below the header and the notices, so the frame stays shorter than the terminal.
+	const rows = terminalRows - notices.length;
 	const body = Math.max(4, rows - 2);
 	let screen: React.ReactNode;
-	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+	if (columns < MIN_COLUMNS || terminalRows < MIN_ROWS) {
 		screen = (
 			<Text color={theme.warn} wrap="wrap">
-				Terminal too small ({columns}×{rows}); the wizard needs at least {MIN_COLUMNS}×{MIN_ROWS}. Enlarge it,
-				or run genesis-tui --plain. Ctrl+C quits.
+				Terminal too small ({columns}×{terminalRows}); the wizard needs at least {MIN_COLUMNS}×{MIN_ROWS}.
+				Enlarge it, or run genesis-tui --plain. Ctrl+C quits.
 			</Text>
 		);
 	} else if (offer) {
@@ -118,52 +152,59 @@ export function App({
 				);
 				break;
 			case "decisions":
-				screen = <screens.DecisionStep state={state} actions={actions} rows={body} />;
+				screen = <screens.DecisionStep state={state} actions={actions} rows={body} columns={columns} />;
 				break;
 			case "questions":
-				screen = <screens.QuestionsStep state={state} actions={actions} />;
+				screen = <screens.QuestionsStep state={state} actions={actions} columns={columns} />;
 				break;
 			case "review":
 				screen = <screens.ReviewStep state={state} actions={actions} rows={body} columns={columns} />;
 				break;
 			case "writing":
-				screen = <Text color={theme.muted}>Writing…</Text>;
+				screen = <screens.Writing />;
 				break;
 			default:
 				screen = <Text color={theme.ok}>✔ Section 10 written.</Text>;
 		}
 	}
+	const Host = wizard?.screens.ThemeHost;
+	const tooSmall = columns < MIN_COLUMNS || terminalRows < MIN_ROWS;
 	return (
-		<KeysProvider
-			onInterrupt={() => {
-				// During research the first Ctrl+C stops the running agents (their output is kept); a second one quits.
-				const running =
-					wizard && snap?.state.step === "research"
-						? TASK_IDS.filter((t) => snap.state.research[t].status === "running")
-						: [];
-				if (wizard && running.length && Date.now() - lastInterrupt.current > 2000) {
-					lastInterrupt.current = Date.now();
-					for (const t of running) wizard.actions.cancel(t);
-					setInterruptNotice(true);
-					return;
-				}
-				quit(130);
-			}}
-		>
-			<Box flexDirection="column" width={columns}>
-				<StepHeader project={projectName} step={step} narrow={columns < 90} />
-				{interruptNotice ? (
-					<Text color={theme.warn} wrap="truncate-end">
-						Research stopped; press Ctrl+C again to quit (progress is saved).
-					</Text>
-				) : null}
-				{notice ? (
-					<Text color={theme.warn} wrap="truncate-end">
-						{notice}
-					</Text>
-				) : null}
-				{screen}
-			</Box>
-		</KeysProvider>
+		<UiThemeContext.Provider value={noColor ? noColourTheme : colourTheme}>
+			<KeysProvider
+				onSuspend={onSuspend}
+				onInterrupt={() => {
+					// During research the first Ctrl+C stops the running agents (their output is kept); a second one quits.
+					const running =
+						wizard && snap?.state.step === "research"
+							? TASK_IDS.filter((t) => snap.state.research[t].status === "running")
+							: [];
+					if (wizard && running.length && Date.now() - lastInterrupt.current > INTERRUPT_WINDOW_MS) {
+						lastInterrupt.current = Date.now();
+						for (const t of running) wizard.actions.cancel(t);
+						setInterruptNotice(true);
+						return;
+					}
+					quit(130);
+				}}
+			>
+				<Box flexDirection="column" width={columns}>
+					<StepHeader project={projectName} step={step} columns={columns} />
+					{notices.map((n) => (
+						<Text key={n} color={theme.warn} wrap="truncate-end">
+							{n}
+						</Text>
+					))}
+					{help && !tooSmall ? (
+						<HelpOverlay step={offer ? "resume" : step} rows={rows - 1} columns={columns} />
+					) : null}
+					{/* Hidden, not unmounted, under the help: a half-typed answer survives it. */}
+					<Box display={help && !tooSmall ? "none" : "flex"} flexDirection="column">
+						{Host ? <Host noColor={noColor}>{screen}</Host> : screen}
+					</Box>
+					<HelpKeys open={help} setOpen={setHelp} />
+				</Box>
+			</KeysProvider>
+		</UiThemeContext.Provider>
 	);
 }

@@ -41,3 +41,37 @@ export function fitToWidth(text: string, width: number): string {
 	}
 	return `${out}…`;
 }
+
+/**
+ * Word-wraps text into lines of at most `width` columns, at most `maxLines` of them (the last ends in "…" when text
+ * was left out). Used where the rows a text takes must be known before Ink lays it out.
+ */
+export function wrapToWidth(text: string, width: number, maxLines: number): string[] {
+	const room = Math.max(4, width);
+	const lines: string[] = [];
+	let line = "";
+	const words = text.split(/\s+/).filter(Boolean);
+	for (let i = 0; i < words.length; i++) {
+		let word = words[i]!;
+		while (stringWidth(word) > room) {
+			if (line) {
+				lines.push(line);
+				line = "";
+			}
+			const head = fitToWidth(word, room + 1).replace(/…$/, "");
+			lines.push(head);
+			word = word.slice(head.length);
+		}
+		const candidate = line ? `${line} ${word}` : word;
+		if (stringWidth(candidate) <= room) line = candidate;
+		else {
+			lines.push(line);
+			line = word;
+		}
+	}
+	if (line) lines.push(line);
+	if (lines.length <= maxLines) return lines;
+	const kept = lines.slice(0, Math.max(1, maxLines));
+	kept[kept.length - 1] = fitToWidth(`${kept[kept.length - 1]} …`, room);
+	return kept;
+}

@@ -164,9 +164,16 @@ describe("review screen", () => {
 		const review = await walkToReview(s);
 		expect(review).toContain("✔ Check: rubric 22/22; all required checks pass");
 		s.type("d");
-		const diagrams = await s.waitFor("Pipeline stages");
-		expect(diagrams).toContain("Environment progression");
-		expect(diagrams).toMatch(/[┌╭]/);
+		const first = await s.waitFor("Environment progression");
+		expect(first).toMatch(/[┌╭]/);
+		// A chain too wide for the box is drawn top to bottom: it reaches production; the rest is below, and says so.
+		expect(first).toContain("production: serves users");
+		expect(first).toMatch(/Cut: ↓ \d+ more lines/);
+		await typeKeys(s, ["\u001b[6~"]);
+		const second = await s.waitFor(/Cut: ↑ \d+ lines above/);
+		expect(second).not.toContain("Development: local");
+		expect(second).toMatch(/[┌╭]/);
+		expect(second.split("\n")[0]).toContain("Section 10");
 		s.type("q");
 		await s.exit;
 	}, 60_000);

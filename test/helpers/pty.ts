@@ -128,10 +128,13 @@ export async function typeKeys(s: PtySession, keys: string[], pause = 60): Promi
 /** Accepts every default (Enter) and skips every question (Tab) until the review screen shows. */
 export async function walkToReview(s: PtySession, pause = 80): Promise<string> {
 	for (let i = 0; i < 40; i++) {
-		if (s.text().includes("w write")) break;
-		await typeKeys(s, [/Question \d+ of/.test(s.text()) ? PKEY.tab : PKEY.enter], pause);
+		const before = s.text();
+		if (before.includes("Check: rubric")) break;
+		await typeKeys(s, [/Question \d+ of/.test(before) ? PKEY.tab : PKEY.enter], pause);
+		// One key per screen: a second Enter on the review would open its write confirmation.
+		for (let t = 0; t < 40 && s.text() === before; t++) await new Promise((r) => setTimeout(r, 50));
 	}
-	return s.waitFor("w write");
+	return s.waitFor("Check: rubric");
 }
 
 /** The binary with `args`, past pre-flight (Enter pressed), once `until` is on screen. */

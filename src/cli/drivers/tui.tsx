@@ -26,11 +26,15 @@ const CHECKED_FLAGS: readonly (keyof CliOptions)[] = [
 	"agentTimeout",
 ];
 
+/** A terminal that cannot move its cursor (TERM=dumb, or none named) gets the linear driver: Ink needs cursor moves. */
+export function cannotMoveCursor(env: NodeJS.ProcessEnv = process.env): boolean {
+	return env.TERM === "dumb" || env.TERM === "";
+}
+
 export async function runInteractive(opts: CliOptions): Promise<number> {
 	// Start loading Ink and the first screen while the project files are read (the plain driver uses neither).
-	const ui: UiModules | undefined = wantsPlain(opts)
-		? undefined
-		: Promise.all([import("ink"), import("../../ui/App")]);
+	const ui: UiModules | undefined =
+		wantsPlain(opts) || cannotMoveCursor() ? undefined : Promise.all([import("ink"), import("../../ui/App")]);
 	const files = readProject(path.resolve(opts.cwd));
 	const notices: string[] = [];
 	const lock = openLock(files.paths.root, (t) => notices.push(t));
@@ -129,6 +133,37 @@ async function runInk(
 	});
 	const onStdoutError = () => signals.trigger("SIGHUP");
 	process.stdout.on("error", onStdoutError);
+	// Ctrl+Z (and SIGTSTP from elsewhere): erase the frame, give the terminal back in its normal mode, stop. On SIGCONT
+	// take raw mode again and draw the whole frame afresh. Agents run in their own process group and keep running;
+	// their output waits in the pipes until the wizard reads again.
+	let resumed = 0;
+	const stdin = process.stdin;
+	const onStop = () => {
+		if (finished) return;
+		try {
+			instance?.clear();
+			process.stdout.write("\u001b[?25h");
+			if (stdin.isTTY) stdin.setRawMode(false);
+		} catch {
+			// the terminal may be gone
+		}
+		// SIGSTOP, not SIGTSTP: a process group without a job-control shell ignores SIGTSTP, and this listener
+		// replaced its default action anyway.
+		process.kill(process.pid, "SIGSTOP");
+	};
+	const onContinue = () => {
+		if (finished) return;
+		try {
+			if (stdin.isTTY) stdin.setRawMode(true);
+			process.stdout.write("\u001b[?25l\u001b[2J\u001b[H");
+		} catch {
+			// the terminal may be gone
+		}
+		resumed++;
+		instance?.rerender(app());
+	};
+	process.on("SIGTSTP", onStop);
+	process.on("SIGCONT", onContinue);
 	const onResume = (choice: ResumeChoice) => {
 		if (choice === "fresh") wizard?.store.clear();
 		else if (plan.saved) wizard?.controller.restore(plan.saved, choice === "rerun");
@@ -143,6 +178,9 @@ async function runInk(
 			resumeOffer={plan.saved && !plan.autoResume ? plan.offer : undefined}
 			onResume={onResume}
 			notice={notices.join(" ") || (saveError() ? `⚠ Progress cannot be saved (${saveError()}).` : undefined)}
+			noColor={process.env.FORCE_COLOR === "0"}
+			onSuspend={() => process.kill(process.pid, "SIGTSTP")}
+			resumed={resumed}
 		/>
 	);
 	instance = render(app(), { exitOnCtrlC: false, patchConsole: false });
@@ -165,6 +203,8 @@ async function runInk(
 	}
 	await exited;
 	signals.remove();
+	process.off("SIGTSTP", onStop);
+	process.off("SIGCONT", onContinue);
 	process.stdout.off("error", onStdoutError);
 	if (loadError !== undefined) throw loadError;
 	wizard?.controller.dispose();

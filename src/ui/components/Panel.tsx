@@ -4,8 +4,8 @@ import { Box, Text } from "ink";
 import { memo } from "react";
 import type { PanelLine } from "../../engine/research/panel-buffer";
 import type { TaskStatus } from "../../engine/wizard/state";
-import { fitToWidth } from "../text-width";
-import { glyphs, theme } from "../theme";
+import { fitToWidth, wrapToWidth } from "../text-width";
+import { glyphs, theme, useUiTheme } from "../theme";
 
 export interface PanelProps {
 	title: string;
@@ -23,6 +23,8 @@ export interface PanelProps {
 	/** Collapsed: header only (stacked layout, unfocused panels). */
 	collapsed?: boolean;
 	error?: string;
+	/** Findings the agent gave were rejected and the built-in research answered: why. */
+	rejected?: string;
 	/** Exact width in columns (side by side); otherwise the panel fills its row. */
 	width?: number;
 	/** Columns inside the border, for cutting lines before Ink has to. */
@@ -55,7 +57,8 @@ const STATUS_TEXT: Record<TaskStatus, string> = {
 	cancelled: "cancelled",
 };
 
-function statusGlyph(status: TaskStatus, frame: number): { glyph: string; color: string } {
+function statusGlyph(status: TaskStatus, frame: number, rejected: boolean): { glyph: string; color: string } {
+	if (rejected) return { glyph: glyphs.warn, color: theme.warn };
 	if (status === "running")
 		return { glyph: glyphs.spinner[frame % glyphs.spinner.length]!, color: theme.accent };
 	if (status === "done") return { glyph: glyphs.ok, color: theme.ok };
@@ -64,12 +67,19 @@ function statusGlyph(status: TaskStatus, frame: number): { glyph: string; color:
 }
 
 function PanelView(props: PanelProps) {
-	const { glyph, color } = statusGlyph(props.status, props.spinnerFrame);
-	const body = props.lines.slice(-props.height);
+	const ui = useUiTheme();
+	const rejected = props.status === "done" && props.rejected !== undefined;
+	const { glyph, color } = statusGlyph(props.status, props.spinnerFrame, rejected);
+	// A failure or a rejection is wrapped inside the body's rows (at most 3), so the panel keeps its height.
+	const notice = rejected ? `built-in used: ${props.rejected}` : props.error;
+	const noticeLines =
+		notice && !props.collapsed ? wrapToWidth(notice, props.innerWidth, Math.min(3, props.height)) : [];
+	const body = props.lines.slice(-Math.max(0, props.height - noticeLines.length));
+	const statusText = rejected ? "built-in used" : STATUS_TEXT[props.status];
 	return (
 		<Box
 			flexDirection="column"
-			borderStyle="round"
+			borderStyle={props.focused ? ui.focusBorder : "round"}
 			borderColor={props.focused ? theme.focus : theme.muted}
 			{...(props.width ? { width: props.width } : { flexGrow: 1 })}
 		>
@@ -80,16 +90,16 @@ function PanelView(props: PanelProps) {
 				</Text>
 			</Box>
 			<Box>
+				{/* What changes first (status, time, lines, scroll), then who: cut at the right, the facts stay. */}
 				<Text wrap="truncate-end" color={theme.muted}>
-					{props.agent} · {props.backend} · {STATUS_TEXT[props.status]} · {props.elapsed} · {props.lineCount}{" "}
-					lines
-					{props.scrolledBack > 0 ? ` · ↑${props.scrolledBack}` : ""}
+					{statusText} · {props.elapsed} · {props.lineCount} lines
+					{props.scrolledBack > 0 ? ` · ↑${props.scrolledBack} back` : ""} · {props.backend} · {props.agent}
 				</Text>
 			</Box>
 			{props.collapsed ? null : (
 				// One Text for the whole body, and inside it one per run of lines from the same stream (stderr is dimmed):
 				// a handful of nodes for React and Ink to go through, redrawn several times a second, not one per line.
-				<Box height={props.height}>
+				<Box height={Math.max(0, props.height - noticeLines.length)}>
 					<Text wrap="truncate-end">
 						{streamRuns(body, props.innerWidth).map((run, i, runs) => (
 							// biome-ignore lint/suspicious/noArrayIndexKey: runs are positional in a scrolling window
@@ -101,9 +111,9 @@ function PanelView(props: PanelProps) {
 					</Text>
 				</Box>
 			)}
-			{props.error && !props.collapsed ? (
-				<Text color={theme.error} wrap="truncate-end">
-					{props.error}
+			{noticeLines.length ? (
+				<Text color={rejected ? theme.warn : theme.error} wrap="truncate-end">
+					{noticeLines.join("\n")}
 				</Text>
 			) : null}
 		</Box>

@@ -1,5 +1,7 @@
 // Step 2: the three research tasks in live panels, side by side (stacked when narrow); focus, scroll, expand, retry.
+// The backend chooser and the prompt view take the panels' place, so the frame never grows.
 
+import { StatusMessage } from "@inkjs/ui";
 import { Box, Text } from "ink";
 import { useState } from "react";
 import { TASK_IDS, TASKS, type TaskId } from "../../engine/research/types";
@@ -9,10 +11,18 @@ import { type ChoiceItem, ChoiceList } from "../components/ChoiceList";
 import { Footer } from "../components/Footer";
 import { Panel } from "../components/Panel";
 import { useKeys } from "../hooks/use-keys";
+import { useWidget } from "../hooks/use-widget";
 import { formatElapsed, researchLayout } from "../layout";
-import { theme } from "../theme";
+import { fitToWidth } from "../text-width";
+import { theme, useUiTheme } from "../theme";
+import {
+	focusedTask,
+	initResearchView,
+	reduceResearchView,
+	researchViewKeyAction,
+} from "../widgets/research-view";
 
-const AGENT_CHOICES: ChoiceItem[] = [
+export const AGENT_CHOICES: ChoiceItem[] = [
 	{ value: "builtin", label: "built-in", note: "the offline knowledge base (default)" },
 	{ value: "claude", label: "claude", note: "claude -p, web search and fetch only" },
 	{ value: "gemini", label: "gemini", note: "gemini -p, web search and fetch only" },
@@ -21,6 +31,8 @@ const AGENT_CHOICES: ChoiceItem[] = [
 	{ value: "opencode", label: "opencode", note: "opencode run, web search and fetch only" },
 	{ value: "ollama:llama3.2", label: "ollama:llama3.2", note: "ollama run llama3.2, prompt on stdin" },
 ];
+
+const FAILED = ["failed", "timed-out", "cancelled"];
 
 interface Props {
 	state: WizardState;
@@ -32,90 +44,75 @@ interface Props {
 	now: () => number;
 }
 
+/** Why an agent's findings were not used, when they were not (the task is done on the built-in research). */
+export function rejectedReason(state: WizardState, task: TaskId): string | undefined {
+	const r = state.research[task];
+	if (r.status !== "done" || r.backend === "builtin") return undefined;
+	return r.findings?.note;
+}
+
 export function ResearchStep({ state, actions, tick, columns, rows, now }: Props) {
-	const [focus, setFocus] = useState(0);
-	const [expanded, setExpanded] = useState(false);
-	const [scroll, setScroll] = useState<Record<TaskId, number>>({ deploy: 0, iac: 0, cicd: 0 });
-	const [choosing, setChoosing] = useState<number | undefined>();
-	// The prompt is built (it reads the project's agent files) when `p` is pressed, never while drawing.
-	const [prompt, setPrompt] = useState<{ task: TaskId; lines: string[] } | undefined>(undefined);
-	const showPrompt = prompt !== undefined;
-	const layout = researchLayout(columns, rows, expanded);
-	const focusedTask = TASK_IDS[focus]!;
+	const ui = useUiTheme();
+	const [view, apply, latest] = useWidget(reduceResearchView, initResearchView);
+	const layout = researchLayout(columns, rows, view.expanded);
+	const task = focusedTask(view);
 	const statuses = TASK_IDS.map((t) => state.research[t].status);
 	const allDone = statuses.every((s) => s === "done");
-	const failed = TASK_IDS.filter((t) =>
-		["failed", "timed-out", "cancelled"].includes(state.research[t].status),
-	);
+	const failed = TASK_IDS.filter((t) => FAILED.includes(state.research[t].status));
+	const rejected = TASK_IDS.filter((t) => rejectedReason(state, t) !== undefined);
+	// Rows for an overlay (chooser, prompt): everything but the header, its border, the footer and a spare row.
+	const overlayRows = Math.max(3, rows - 6);
+	// The prompt is built (it reads the project's agent files) when `p` opens it, never while drawing.
+	const [promptLines, setPromptLines] = useState<string[]>([]);
 
-	const scrollBy = (delta: number) => {
-		const max = Math.max(0, actions.panels[focusedTask].retained - layout.bodyHeight);
-		setScroll((s) => ({ ...s, [focusedTask]: Math.min(max, Math.max(0, s[focusedTask] + delta)) }));
-	};
-
-	useKeys((input, key) => {
-		if (choosing !== undefined) {
-			if (key.upArrow || key.downArrow)
-				setChoosing((c) => ((c ?? 0) + (key.upArrow ? AGENT_CHOICES.length - 1 : 1)) % AGENT_CHOICES.length);
-			else if (key.return) {
-				actions.setAgent(focusedTask, AGENT_CHOICES[choosing]!.value);
-				setChoosing(undefined);
-			} else if (key.escape) setChoosing(undefined);
+	useKeys((input, key, press) => {
+		const now = latest();
+		const current = focusedTask(now);
+		if (now.chooser) {
+			if (key.return) {
+				actions.setAgent(current, AGENT_CHOICES[now.chooser.focused]!.value);
+				apply({ type: "close-chooser" });
+				return true;
+			}
+			apply(researchViewKeyAction(press, now, 1, 0, 0));
+			// The chooser is modal: no other key acts behind it.
 			return true;
 		}
+		const maxScroll = Math.max(0, actions.panels[current].retained - layout.bodyHeight);
+		const maxPrompt = Math.max(0, promptLines.length - (overlayRows - 3));
+		const action = researchViewKeyAction(press, now, layout.bodyHeight, maxScroll, maxPrompt);
+		if (action?.type === "toggle-prompt" && now.prompt === undefined)
+			setPromptLines(actions.promptFor(current).split("\n"));
+		if (apply(action)) return true;
+		if (now.prompt !== undefined) return input !== "q" && !key.return;
+		const status = state.research[current].status;
 		if (input === "a") {
-			setChoosing(0);
+			const backend = state.research[current].backend;
+			apply({
+				type: "open-chooser",
+				count: AGENT_CHOICES.length,
+				current: Math.max(
+					0,
+					AGENT_CHOICES.findIndex((c) => c.value === backend),
+				),
+			});
 			return true;
 		}
-		if (input === "p") {
-			setPrompt((p) =>
-				p ? undefined : { task: focusedTask, lines: actions.promptFor(focusedTask).split("\n") },
-			);
+		if (input === "c" && status === "running") {
+			actions.cancel(current);
 			return true;
 		}
-		if (input === "c" && state.research[focusedTask].status === "running") {
-			actions.cancel(focusedTask);
+		if (input === "b" && FAILED.includes(status)) {
+			actions.fallback(current);
 			return true;
 		}
-		if (input === "b" && failed.includes(focusedTask)) {
-			actions.fallback(focusedTask);
+		if (input === "r" && FAILED.includes(status)) {
+			actions.retry(current);
 			return true;
 		}
-		if (key.tab || key.rightArrow) {
-			setFocus((f) => (key.shift ? (f + 2) % 3 : (f + 1) % 3));
-			return true;
-		}
-		if (key.leftArrow) {
-			setFocus((f) => (f + 2) % 3);
-			return true;
-		}
-		const delta = key.upArrow
-			? 1
-			: key.downArrow
-				? -1
-				: key.pageUp
-					? layout.bodyHeight
-					: key.pageDown
-						? -layout.bodyHeight
-						: 0;
-		if (delta !== 0) {
-			scrollBy(delta);
-			return true;
-		}
-		if (key.end) {
-			setScroll((s) => ({ ...s, [focusedTask]: 0 }));
-			return true;
-		}
-		if (input === "f" || (key.return && !allDone)) {
-			setExpanded((e) => !e);
-			return true;
-		}
-		if (key.return && allDone) {
-			actions.finishResearch();
-			return true;
-		}
-		if (input === "r" && failed.includes(focusedTask)) {
-			actions.retry(focusedTask);
+		// Enter has one meaning here: continue, once every task is done.
+		if (key.return) {
+			if (allDone) actions.finishResearch();
 			return true;
 		}
 		if (input === "q") {
@@ -146,96 +143,120 @@ export function ResearchStep({ state, actions, tick, columns, rows, now }: Props
 				status={s.status}
 				elapsed={elapsed}
 				lineCount={buffer.total}
-				lines={collapsed ? [] : buffer.tail(bodyHeight, scroll[task])}
+				lines={collapsed ? [] : buffer.tail(bodyHeight, view.scroll[task])}
 				height={bodyHeight}
 				width={layout.mode === "side" ? widths[i] : undefined}
 				innerWidth={(layout.mode === "side" ? widths[i]! : columns) - 2}
-				focused={i === focus}
-				scrolledBack={scroll[task]}
+				focused={i === view.focus}
+				scrolledBack={view.scroll[task]}
 				spinnerFrame={tick}
 				collapsed={collapsed}
 				error={s.error}
+				rejected={rejectedReason(state, task)}
 			/>
 		);
 	};
 
 	let panels: React.ReactNode;
-	if (prompt) {
-		const { lines } = prompt;
+	let keys: [string, string][];
+	if (view.chooser) {
 		panels = (
-			<Box flexDirection="column" borderStyle="round" borderColor={theme.focus}>
+			<Box flexDirection="column" borderStyle={ui.focusBorder} borderColor={theme.focus} height={overlayRows}>
 				<Text bold wrap="truncate-end">
-					Prompt for {TASKS[prompt.task].title} (what an agent backend receives on stdin)
+					Backend for {TASKS[task].title} (now: {state.research[task].backend})
 				</Text>
-				{lines.slice(0, Math.max(3, rows - 8)).map((l, i) => (
-					// biome-ignore lint/suspicious/noArrayIndexKey: static lines
-					<Text key={i} wrap="truncate-end">
-						{l || " "}
+				<ChoiceList
+					items={AGENT_CHOICES}
+					focused={view.chooser.focused}
+					maxVisible={Math.max(1, overlayRows - 5)}
+				/>
+			</Box>
+		);
+		keys = [
+			["↑↓", "choose"],
+			["Enter", "use it"],
+			["Esc", "cancel"],
+		];
+	} else if (view.prompt !== undefined) {
+		const visible = overlayRows - 3;
+		const first = view.prompt;
+		const shown = promptLines.slice(first, first + visible);
+		const below = promptLines.length - first - shown.length;
+		panels = (
+			<Box flexDirection="column" borderStyle={ui.focusBorder} borderColor={theme.focus} height={overlayRows}>
+				<Text bold wrap="truncate-end">
+					Prompt for {TASKS[task].title} (what an agent backend receives on stdin)
+				</Text>
+				<Text wrap="truncate-end">{shown.map((l) => fitToWidth(l || " ", columns - 2)).join("\n")}</Text>
+				<Text color={theme.muted} wrap="truncate-end">
+					{first > 0 ? `↑ ${first} lines above` : "top"} · {below > 0 ? `↓ ${below} more lines` : "end"}
+				</Text>
+			</Box>
+		);
+		keys = [
+			["↑↓ PgUp PgDn", "scroll"],
+			["p/Esc", "close"],
+		];
+	} else {
+		if (layout.mode === "expanded")
+			panels = (
+				<Box flexDirection="column">
+					<Text wrap="truncate-end">
+						{TASK_IDS.map((task, i) => (
+							<Text key={task} color={i === view.focus ? theme.focus : theme.muted} bold={i === view.focus}>
+								{i > 0 ? " · " : ""}
+								{i === view.focus && ui.noColor ? ui.currentStep(TASKS[task].title) : TASKS[task].title} (
+								{state.research[task].status})
+							</Text>
+						))}
 					</Text>
-				))}
-			</Box>
-		);
-	} else if (layout.mode === "expanded")
-		panels = (
-			<Box flexDirection="column">
-				<Text wrap="truncate-end">
-					{TASK_IDS.map((task, i) => (
-						<Text key={task} color={i === focus ? theme.focus : theme.muted} bold={i === focus}>
-							{i > 0 ? " · " : ""}
-							{TASKS[task].title} ({state.research[task].status})
-						</Text>
-					))}
-				</Text>
-				{panelFor(focusedTask, focus, false)}
-			</Box>
-		);
-	else if (layout.mode === "side")
-		panels = (
-			<Box flexDirection="row" width={columns}>
-				{TASK_IDS.map((task, i) => panelFor(task, i, false))}
-			</Box>
-		);
-	else panels = <Box flexDirection="column">{TASK_IDS.map((task, i) => panelFor(task, i, i !== focus))}</Box>;
+					{panelFor(task, view.focus, false)}
+				</Box>
+			);
+		else if (layout.mode === "side")
+			panels = (
+				<Box flexDirection="row" width={columns}>
+					{TASK_IDS.map((task, i) => panelFor(task, i, false))}
+				</Box>
+			);
+		else
+			panels = (
+				<Box flexDirection="column">{TASK_IDS.map((task, i) => panelFor(task, i, i !== view.focus))}</Box>
+			);
+		const status = state.research[task].status;
+		keys = [
+			...(allDone ? ([["Enter", "continue"]] as [string, string][]) : []),
+			["Tab/←→", "focus"],
+			["↑↓ PgUp PgDn", "scroll"],
+			["f", view.expanded ? "all panels" : "expand"],
+			...(FAILED.includes(status)
+				? ([
+						["r", "retry"],
+						["b", "built-in instead"],
+					] as [string, string][])
+				: []),
+			...(status === "running" ? ([["c", "cancel"]] as [string, string][]) : []),
+			["a", "agent"],
+			["p", "prompt"],
+			["?", "help"],
+			["q", "quit"],
+		];
+	}
 
 	const running = statuses.filter((s) => s === "running" || s === "pending").length;
-	const status = allDone
-		? "All three research tasks are done. Enter continues to the decisions."
-		: failed.length
-			? `${failed.map((f) => TASKS[f].title).join(", ")} did not finish: focus it; r retries, b uses the built-in research, a picks another agent.`
-			: `Waiting for ${running} research task${running === 1 ? "" : "s"}…`;
+	const message = failed.length
+		? `${failed.map((f) => TASKS[f].title).join(", ")} did not finish: focus it; r retries, b uses the built-in research, a picks another agent.`
+		: rejected.length
+			? `${rejected.map((f) => TASKS[f].title).join(", ")}: the agent's findings were not usable; the built-in research answered.${allDone ? " Enter continues." : ""}`
+			: allDone
+				? "All three research tasks are done. Enter continues to the decisions."
+				: `Waiting for ${running} research task${running === 1 ? "" : "s"}…`;
+	const variant = failed.length ? "error" : rejected.length ? "warning" : allDone ? "success" : "info";
 	return (
 		<Box flexDirection="column">
 			{panels}
-			{choosing !== undefined ? (
-				<Box flexDirection="column">
-					<Text bold>Backend for {TASKS[focusedTask].title}:</Text>
-					<ChoiceList items={AGENT_CHOICES} focused={choosing} maxVisible={AGENT_CHOICES.length} />
-				</Box>
-			) : (
-				<Text wrap="truncate-end" color={allDone ? theme.ok : failed.length ? theme.error : theme.muted}>
-					{status}
-				</Text>
-			)}
-			<Footer
-				keys={[
-					["Tab/←→", "focus"],
-					["↑↓ PgUp PgDn", "scroll"],
-					["f", expanded ? "back to all panels" : "expand"],
-					...(failed.length
-						? ([
-								["r", "retry"],
-								["b", "built-in instead"],
-							] as [string, string][])
-						: []),
-					...(state.research[focusedTask].status === "running"
-						? ([["c", "cancel"]] as [string, string][])
-						: []),
-					["a", "agent"],
-					["p", showPrompt ? "hide prompt" : "prompt"],
-					...(allDone ? ([["Enter", "continue"]] as [string, string][]) : []),
-					["q", "quit"],
-				]}
-			/>
+			<StatusMessage variant={variant}>{fitToWidth(message, columns - 3)}</StatusMessage>
+			<Footer keys={keys} />
 		</Box>
 	);
 }
