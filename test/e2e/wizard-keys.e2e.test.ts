@@ -134,7 +134,9 @@ describe("text field editing", () => {
 		await s.waitFor("Decision 6 of 7");
 		await typeKeys(s, [K.enter, K.enter]);
 		await s.waitFor("Question 1 of");
-		// A paste with line breaks is one line; Enter inside it does not answer.
+		// A paste with line breaks is one line; Enter inside it does not answer. (The wizard asks the terminal to
+		// bracket pastes, and stops asking as it leaves.)
+		expect(s.raw()).toContain("\u001b[?2004h");
 		s.type(K.paste("Not before\nlaunch;\r\nrevisit in Q3"));
 		await s.waitFor("Not before launch; revisit in Q3");
 		expect(s.text()).toContain("Question 1 of");
@@ -143,6 +145,7 @@ describe("text field editing", () => {
 		const h = (await finish(s, dir)) as { disaster_recovery: { rto: string }; decisions_made: string[] };
 		expect(h.disaster_recovery.rto).toBe("6h");
 		expect(h.decisions_made.join("\n")).toContain("Not before launch; revisit in Q3");
+		expect(s.raw().slice(s.raw().lastIndexOf("\u001b[?2004h"))).toContain("\u001b[?2004l");
 	}, 90_000);
 });
 

@@ -16,6 +16,9 @@ import type { SessionPlan, StartedWizard } from "../shared/wizard-setup";
 
 type UiModules = Promise<[typeof import("ink"), typeof import("../../ui/App")]>;
 
+const PASTE_ON = "\u001b[?2004h";
+const PASTE_OFF = "\u001b[?2004l";
+
 /** Flags whose values are checked when the wizard loads (each decision's flag is named after it, plus the agents'). */
 const CHECKED_FLAGS: readonly (keyof CliOptions)[] = [
 	...DECISION_IDS,
@@ -123,7 +126,7 @@ async function runInk(
 			// the terminal may be gone
 		}
 		try {
-			process.stdout.write("\u001b[?25h");
+			process.stdout.write(`\u001b[?25h${PASTE_OFF}`);
 			if (saved) process.stdout.write("\nProgress saved; run genesis-tui again to resume.\n");
 			else if (atStart) process.stdout.write("\nCancelled before writing; nothing was written.\n");
 		} catch {
@@ -142,7 +145,7 @@ async function runInk(
 		if (finished) return;
 		try {
 			instance?.clear();
-			process.stdout.write("\u001b[?25h");
+			process.stdout.write(`\u001b[?25h${PASTE_OFF}`);
 			if (stdin.isTTY) stdin.setRawMode(false);
 		} catch {
 			// the terminal may be gone
@@ -155,7 +158,7 @@ async function runInk(
 		if (finished) return;
 		try {
 			if (stdin.isTTY) stdin.setRawMode(true);
-			process.stdout.write("\u001b[?25l\u001b[2J\u001b[H");
+			process.stdout.write(`\u001b[?25l\u001b[2J\u001b[H${PASTE_ON}`);
 		} catch {
 			// the terminal may be gone
 		}
@@ -184,6 +187,8 @@ async function runInk(
 		/>
 	);
 	instance = render(app(), { exitOnCtrlC: false, patchConsole: false });
+	// Bracketed paste: a pasted line break is text, not Enter (the key dispatcher reads the brackets).
+	process.stdout.write(PASTE_ON);
 	// Asked for at once: Ink creates this promise on the first call, and one created after an unmount never settles.
 	const exited = instance.waitUntilExit();
 	let loadError: unknown;
@@ -202,6 +207,7 @@ async function runInk(
 		}
 	}
 	await exited;
+	process.stdout.write(PASTE_OFF);
 	signals.remove();
 	process.off("SIGTSTP", onStop);
 	process.off("SIGCONT", onContinue);
