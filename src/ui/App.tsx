@@ -113,6 +113,8 @@ export function App({
 	} else if (offer) {
 		screen = (
 			<ResumeStep
+				rows={body}
+				columns={columns}
 				offer={offer}
 				actions={{ quit }}
 				onChoose={(c) => {

@@ -5,17 +5,17 @@ import { useTerminalSize } from "../hooks/use-terminal-size";
 import { theme } from "../theme";
 
 const GAP = 2;
-const MORE: [string, string] = ["?", "more keys"];
 
 /** The entries that fit in `width` columns; when some do not, the last one shown is "? more keys". */
-export function fitKeys(keys: [string, string][], width: number): [string, string][] {
+export function fitKeys(keys: [string, string][], width: number, helpKey = "?"): [string, string][] {
+	const MORE: [string, string] = [helpKey, "more keys"];
 	const size = ([k, l]: [string, string]) => k.length + 1 + l.length;
 	const total = keys.reduce((n, e, i) => n + size(e) + (i ? GAP : 0), 0);
 	if (total <= width) return keys;
 	const out: [string, string][] = [];
 	let used = size(MORE);
 	for (const e of keys) {
-		if (e[0] === "?") continue;
+		if (e[0] === helpKey) continue;
 		if (used + GAP + size(e) > width) break;
 		out.push(e);
 		used += GAP + size(e);
@@ -23,9 +23,10 @@ export function fitKeys(keys: [string, string][], width: number): [string, strin
 	return [...out, MORE];
 }
 
-export function Footer({ keys }: { keys: [string, string][] }) {
+/** `helpKey`: F1 where `?` is typed as text. */
+export function Footer({ keys, helpKey = "?" }: { keys: [string, string][]; helpKey?: string }) {
 	const { columns } = useTerminalSize();
-	const shown = fitKeys(keys, columns);
+	const shown = fitKeys(keys, columns, helpKey);
 	return (
 		<Box>
 			<Text wrap="truncate-end">

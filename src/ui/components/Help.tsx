@@ -65,7 +65,7 @@ export const STEP_KEYS: Record<Step | "resume", Keys> = {
 };
 
 const EVERYWHERE: Keys = [
-	["?", "this help"],
+	["? (F1 in a text field)", "this help"],
 	["Ctrl+Z", "suspend (fg resumes)"],
 	["Ctrl+C", "quit (progress is saved)"],
 ];
@@ -112,7 +112,7 @@ export function HelpOverlay({
 			</Text>
 			<Text wrap="truncate-end">{shown.join("\n")}</Text>
 			<Text color={theme.muted} wrap="truncate-end">
-				? or Esc closes
+				? F1 or Esc closes
 			</Text>
 		</Box>
 	);
@@ -120,13 +120,13 @@ export function HelpOverlay({
 
 /** Opens the help on `?` when the screen did not want the key (a text field types it); while open, takes every key. */
 export function HelpKeys({ open, setOpen }: { open: boolean; setOpen: (open: boolean) => void }) {
-	useKeys((input, key) => {
+	useKeys((input, key, press) => {
 		if (!open) return false;
-		if (input === "?" || key.escape || key.return || input === "q") setOpen(false);
+		if (input === "?" || press.f1 || key.escape || key.return || input === "q") setOpen(false);
 		return true;
 	}, 1);
-	useKeys((input) => {
-		if (open || input !== "?") return false;
+	useKeys((input, _key, press) => {
+		if (open || (input !== "?" && !press.f1)) return false;
 		setOpen(true);
 		return true;
 	}, -1);

@@ -7,6 +7,7 @@
 import { type Key, useInput, useStdin } from "ink";
 import { createContext, type ReactNode, useContext, useLayoutEffect, useMemo, useRef } from "react";
 import {
+	isF1,
 	isForwardDelete,
 	type KeyPress,
 	keyPress,
@@ -70,7 +71,14 @@ class KeyQueue {
 			this.enqueue([keyPress("", { return: true })]);
 			return;
 		}
-		this.enqueue([{ input, key, ...(isForwardDelete(raw) ? { forwardDelete: true } : {}) }]);
+		this.enqueue([
+			{
+				input,
+				key,
+				...(isForwardDelete(raw) ? { forwardDelete: true } : {}),
+				...(isF1(raw) ? { f1: true } : {}),
+			},
+		]);
 	}
 
 	private enqueue(presses: KeyPress[]): void {

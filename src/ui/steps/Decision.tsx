@@ -24,6 +24,7 @@ import { Footer } from "../components/Footer";
 import { TextField } from "../components/TextField";
 import { useKeys } from "../hooks/use-keys";
 import { useWidget } from "../hooks/use-widget";
+import { wrapToWidth } from "../text-width";
 import { glyphs, theme } from "../theme";
 import {
 	checkedValues,
@@ -34,7 +35,13 @@ import {
 	reduceCheck,
 	reduceChoice,
 } from "../widgets/list";
-import { initTextField, reduceTextField, submittedText, textFieldKeyAction } from "../widgets/text-field";
+import {
+	initTextField,
+	reduceTextField,
+	submittedText,
+	TEXT_FIELD_COUNTER_FROM,
+	textFieldKeyAction,
+} from "../widgets/text-field";
 
 const DURATION_EXAMPLES: Partial<Record<DecisionId, string>> = {
 	rto: "how long production may be down: e.g. 30m, 2h, 8h",
@@ -165,10 +172,24 @@ function DecisionBody({
 		}
 	}
 
+	// Rows: the footer (2), an error (2), warnings (2 each, at most 2 of them); the rest is the field's.
+	const warningLines = warnings.slice(0, 2).map((w) => wrapToWidth(`${glyphs.warn} ${w}`, columns, 2));
+	const free = rows - 2 - (error ? 2 : 0) - warningLines.reduce((n, l) => n + l.length, 0);
+	const fieldRows =
+		kind === "text" ? (field.cut || field.value.length >= TEXT_FIELD_COUNTER_FROM ? 2 : 1) : 0;
+	const recommended = `Recommended: ${displayValue(id, rec.value)} — ${rec.rationale}`;
+	const recommendedLines =
+		kind === "choice"
+			? []
+			: wrapToWidth(
+					recommended,
+					columns,
+					Math.max(1, free - (kind === "text" ? 1 + fieldRows : check.values.length)),
+				);
 	return (
 		<Box flexDirection="column">
 			{kind === "choice" ? (
-				<ChoiceList items={items} focused={choice.focused} maxVisible={Math.max(3, rows - 12)} />
+				<ChoiceList items={items} focused={choice.focused} rows={Math.max(2, free)} width={columns} />
 			) : null}
 			{kind === "check" ? (
 				<CheckList
@@ -179,22 +200,18 @@ function DecisionBody({
 			) : null}
 			{kind === "text" ? (
 				<Box flexDirection="column">
-					<Text color={theme.muted} wrap="wrap">
-						Recommended: {displayValue(id, rec.value)} — {rec.rationale}
+					<Text color={theme.muted}>{recommendedLines.join("\n")}</Text>
+					<Text color={theme.muted} wrap="truncate-end">
+						{DURATION_EXAMPLES[id]}
 					</Text>
-					<Text color={theme.muted}>{DURATION_EXAMPLES[id]}</Text>
 					<TextField state={field} width={columns} suggestionLabel="recommended" />
 				</Box>
 			) : null}
-			{kind === "check" ? (
-				<Text color={theme.muted} wrap="wrap">
-					Recommended: {displayValue(id, rec.value)} — {rec.rationale}
-				</Text>
-			) : null}
+			{kind === "check" ? <Text color={theme.muted}>{recommendedLines.join("\n")}</Text> : null}
 			<ErrorText message={error} />
-			{warnings.slice(0, 2).map((w) => (
-				<Text key={w} color={theme.warn} wrap="wrap">
-					{glyphs.warn} {w}
+			{warningLines.map((w) => (
+				<Text key={w.join()} color={theme.warn}>
+					{w.join("\n")}
 				</Text>
 			))}
 			<Box marginTop={1}>
@@ -205,6 +222,7 @@ function DecisionBody({
 									["↑↓", "choose"],
 									["Enter", "confirm"],
 									["Esc", "back"],
+									["?", "help"],
 									["q", "quit"],
 								]
 							: kind === "check"
@@ -220,9 +238,11 @@ function DecisionBody({
 										["Esc", "back"],
 										["←→ Home End", "move"],
 										["Ctrl+U/K/W", "delete"],
+										["F1", "help"],
 										["Ctrl+C", "quit"],
 									]
 					}
+					helpKey={kind === "text" ? "F1" : "?"}
 				/>
 			</Box>
 		</Box>
@@ -252,7 +272,14 @@ export function DecisionStep({
 			</Text>
 			<ErrorText message={state.error} />
 			{/* A key per decision resets the field state when the step changes. */}
-			<DecisionBody key={id} id={id} state={state} actions={actions} rows={rows} columns={columns} />
+			<DecisionBody
+				key={id}
+				id={id}
+				state={state}
+				actions={actions}
+				rows={rows - 1 - (state.error ? 2 : 0)}
+				columns={columns}
+			/>
 		</Box>
 	);
 }

@@ -62,8 +62,10 @@ function QuestionBody({ state, actions, columns }: Props) {
 						["Esc", "back"],
 						["←→ Home End", "move"],
 						["Ctrl+U/K/W", "delete"],
+						["F1", "help"],
 						["Ctrl+C", "quit"],
 					]}
+					helpKey="F1"
 				/>
 			</Box>
 		</Box>

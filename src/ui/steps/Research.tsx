@@ -168,7 +168,8 @@ export function ResearchStep({ state, actions, tick, columns, rows, now }: Props
 				<ChoiceList
 					items={AGENT_CHOICES}
 					focused={view.chooser.focused}
-					maxVisible={Math.max(1, overlayRows - 5)}
+					rows={Math.max(2, overlayRows - 3)}
+					width={columns - 2}
 				/>
 			</Box>
 		);

@@ -24,10 +24,14 @@ export function ResumeStep({
 	offer,
 	onChoose,
 	actions,
+	rows,
+	columns,
 }: {
 	offer: ResumeOffer;
 	onChoose: (c: ResumeChoice) => void;
 	actions: Pick<WizardActions, "quit">;
+	rows: number;
+	columns: number;
 }) {
 	const items: ChoiceItem[] = offer.changed.length
 		? [
@@ -75,7 +79,12 @@ export function ResumeStep({
 					{glyphs.warn} {f} changed since then.
 				</Text>
 			))}
-			<ChoiceList items={items} focused={choice.focused} maxVisible={3} />
+			<ChoiceList
+				items={items}
+				focused={choice.focused}
+				rows={Math.max(2, rows - 3 - offer.changed.length)}
+				width={columns}
+			/>
 			<Box marginTop={1}>
 				<Footer
 					keys={[

@@ -180,11 +180,7 @@ export function ReviewStep({
 		return (
 			<Box flexDirection="column">
 				<Text bold>Edit which item? (it returns here once answered)</Text>
-				<ChoiceList
-					items={items}
-					focused={picker.focused}
-					maxVisible={Math.max(1, Math.floor((rows - 5) / 2))}
-				/>
+				<ChoiceList items={items} focused={picker.focused} rows={Math.max(2, rows - 3)} width={columns} />
 				{footer}
 			</Box>
 		);

@@ -9,6 +9,8 @@ export interface KeyPress {
 	forwardDelete?: boolean;
 	/** Text that arrived as a bracketed paste: its line breaks are not Enter. */
 	paste?: boolean;
+	/** F1 (help where `?` is text, in a text field). */
+	f1?: boolean;
 }
 
 const NO_KEY: Key = {
@@ -42,6 +44,11 @@ export function keyPress(input: string, key: Partial<Key> = {}, extra: Partial<K
 /** Forward Delete in its xterm, rxvt and modified forms. */
 export function isForwardDelete(raw: string): boolean {
 	return /^\u001b\[3(?:;\d+)?[~$^]$/.test(raw);
+}
+
+/** F1 in its xterm, VT220 and Linux console forms. */
+export function isF1(raw: string): boolean {
+	return raw === "\u001bOP" || raw === "\u001b[11~" || raw === "\u001b[[A";
 }
 
 export const PASTE_START = "\u001b[200~";
