@@ -94,7 +94,7 @@ export function App({
 	}, [resumed]);
 	const notices = [
 		interruptNotice
-			? "Research stopped; press Ctrl+C again within 2 s to quit (progress is saved)."
+			? "Research stopped; press Ctrl+C again to quit (within 2 s; progress is saved)."
 			: undefined,
 		showResumed ? "Resumed." : undefined,
 		notice,
