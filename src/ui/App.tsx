@@ -157,7 +157,7 @@ export function App({
 				screen = <screens.DecisionStep state={state} actions={actions} rows={body} columns={columns} />;
 				break;
 			case "questions":
-				screen = <screens.QuestionsStep state={state} actions={actions} columns={columns} />;
+				screen = <screens.QuestionsStep state={state} actions={actions} columns={columns} rows={body} />;
 				break;
 			case "review":
 				screen = <screens.ReviewStep state={state} actions={actions} rows={body} columns={columns} />;
@@ -198,7 +198,7 @@ export function App({
 						</Text>
 					))}
 					{help && !tooSmall ? (
-						<HelpOverlay step={offer ? "resume" : step} rows={rows - 1} columns={columns} />
+						<HelpOverlay step={offer ? "resume" : step} rows={rows - 2} columns={columns} />
 					) : null}
 					{/* Hidden, not unmounted, under the help: a half-typed answer survives it. */}
 					<Box display={help && !tooSmall ? "none" : "flex"} flexDirection="column">

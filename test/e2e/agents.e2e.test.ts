@@ -18,7 +18,8 @@ describe("agents in the live panels", () => {
 			env: { FAKE_AGENT_STEP_MS: "120" },
 		});
 		const live = s.text();
-		expect(live).toContain("fake-agent.mjs · running");
+		// Status, time and lines first (they change), then the backend.
+		expect(live).toMatch(/running · \d+s · \d+ lines · fake-agent\.mjs/);
 		const row = s.screen().find((l) => l.includes("step "));
 		expect(row?.match(/step \d+ of 15/g)?.length).toBe(3);
 		await s.waitFor("All three research tasks are done", 20_000);
@@ -58,7 +59,7 @@ describe("agents in the live panels", () => {
 		expect(failed).toContain("exited with code 1");
 		await typeKeys(s, [PKEY.tab, "b"]);
 		await s.waitFor("All three research tasks are done");
-		expect(s.text()).toMatch(/genesis-perplexity · built-in · done/);
+		expect(s.text()).toMatch(/done · \d+s · \d+ lines · built-in · genesis-pe/);
 		s.type("q");
 		await s.exit;
 	}, 30_000);

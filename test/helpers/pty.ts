@@ -52,12 +52,14 @@ export function startPty(
 		return true;
 	});
 	let raw = "";
+	const env = childEnv(options.env);
 	const child = pty.spawn(process.execPath, [BIN, ...args], {
-		name: "xterm-256color",
+		// node-pty sets TERM to this name: a test's own TERM (dumb, say) must survive.
+		name: env.TERM,
 		cols: options.cols,
 		rows: options.rows,
 		cwd: options.cwd,
-		env: childEnv(options.env),
+		env,
 	});
 	child.onData((d) => {
 		raw += d;

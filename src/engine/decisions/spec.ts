@@ -194,7 +194,9 @@ export const DECISIONS: Record<DecisionId, DecisionSpec> = {
 					error: `"${bad.slice(0, 30)}" is not an environment name (letters, digits and dashes)`,
 				};
 			// A team may name its own environments, but one a letter or two away from a known name is a typo.
-			const typo = envs.map((e) => [e, nearestEnvironment(e)] as const).find(([, near]) => near !== undefined);
+			const typo = envs
+				.map((e) => [e, nearestEnvironment(e)] as const)
+				.find(([, near]) => near !== undefined);
 			if (typo)
 				return {
 					ok: false,

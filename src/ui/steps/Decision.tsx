@@ -267,7 +267,7 @@ export function DecisionStep({
 	const id = asked[state.decisionIndex]!;
 	return (
 		<Box flexDirection="column">
-			<Text bold>
+			<Text bold wrap="truncate-end">
 				Decision {state.decisionIndex + 1} of {asked.length} · {DECISION_LABELS[id]}
 			</Text>
 			<ErrorText message={state.error} />

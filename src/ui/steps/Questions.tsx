@@ -8,6 +8,7 @@ import { Footer } from "../components/Footer";
 import { TextField } from "../components/TextField";
 import { useKeys } from "../hooks/use-keys";
 import { useWidget } from "../hooks/use-widget";
+import { wrapToWidth } from "../text-width";
 import { theme } from "../theme";
 import { initTextField, reduceTextField, submittedText, textFieldKeyAction } from "../widgets/text-field";
 
@@ -15,14 +16,24 @@ interface Props {
 	state: WizardState;
 	actions: WizardActions;
 	columns: number;
+	/** Rows for the screen below the header. */
+	rows: number;
 }
 
-function QuestionBody({ state, actions, columns }: Props) {
+function QuestionBody({ state, actions, columns, rows }: Props) {
 	const q = state.questions[state.questionIndex]!;
 	// A saved answer is edited in place: Backspace takes one character, typing adds to it.
 	const [field, edit, latestField] = useWidget(reduceTextField, () =>
 		initTextField(state.answers[q.id]?.text),
 	);
+	// Rows: the title line above, the field (2 with its counter), the footer (2); the question and what a skip means
+	// share the rest, the question first.
+	const free = Math.max(2, rows - 1 - 2 - 2);
+	const skipText = q.assumption
+		? `If skipped: ${q.assumption}`
+		: "If skipped, it stays in the open questions.";
+	const questionLines = wrapToWidth(q.text, columns, Math.max(1, free - 1));
+	const skipLines = wrapToWidth(skipText, columns, Math.max(1, Math.min(2, free - questionLines.length)));
 	useKeys((_input, key, press) => {
 		if (key.escape) {
 			actions.dispatch({ type: "BACK" });
@@ -43,16 +54,8 @@ function QuestionBody({ state, actions, columns }: Props) {
 	});
 	return (
 		<Box flexDirection="column">
-			<Text wrap="wrap" bold>
-				{q.text}
-			</Text>
-			{q.assumption ? (
-				<Text wrap="wrap" color={theme.muted}>
-					If skipped: {q.assumption}
-				</Text>
-			) : (
-				<Text color={theme.muted}>If skipped, it stays in the open questions.</Text>
-			)}
+			<Text bold>{questionLines.join("\n")}</Text>
+			<Text color={theme.muted}>{skipLines.join("\n")}</Text>
 			<TextField state={field} width={columns} placeholder="type an answer, or press Tab to skip" />
 			<Box marginTop={1}>
 				<Footer
@@ -72,12 +75,12 @@ function QuestionBody({ state, actions, columns }: Props) {
 	);
 }
 
-export function QuestionsStep({ state, actions, columns }: Props) {
+export function QuestionsStep({ state, actions, columns, rows }: Props) {
 	const q = state.questions[state.questionIndex]!;
 	const answered = Object.keys(state.answers).length;
 	return (
 		<Box flexDirection="column">
-			<Text>
+			<Text wrap="truncate-end">
 				<Text bold>
 					Question {state.questionIndex + 1} of {state.questions.length}
 				</Text>
@@ -86,7 +89,7 @@ export function QuestionsStep({ state, actions, columns }: Props) {
 					· {SOURCE_LABELS[q.source]} · {answered} answered
 				</Text>
 			</Text>
-			<QuestionBody key={q.id} state={state} actions={actions} columns={columns} />
+			<QuestionBody key={q.id} state={state} actions={actions} columns={columns} rows={rows} />
 		</Box>
 	);
 }

@@ -79,7 +79,7 @@ export function ResearchStep({ state, actions, tick, columns, rows, now }: Props
 			return true;
 		}
 		const maxScroll = Math.max(0, actions.panels[current].retained - layout.bodyHeight);
-		const maxPrompt = Math.max(0, promptLines.length - (overlayRows - 3));
+		const maxPrompt = Math.max(0, promptLines.length - (overlayRows - 4));
 		const action = researchViewKeyAction(press, now, layout.bodyHeight, maxScroll, maxPrompt);
 		if (action?.type === "toggle-prompt" && now.prompt === undefined)
 			setPromptLines(actions.promptFor(current).split("\n"));
@@ -179,7 +179,8 @@ export function ResearchStep({ state, actions, tick, columns, rows, now }: Props
 			["Esc", "cancel"],
 		];
 	} else if (view.prompt !== undefined) {
-		const visible = overlayRows - 3;
+		// The box: border (2), title, status line.
+		const visible = overlayRows - 4;
 		const first = view.prompt;
 		const shown = promptLines.slice(first, first + visible);
 		const below = promptLines.length - first - shown.length;

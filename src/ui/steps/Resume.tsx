@@ -71,7 +71,7 @@ export function ResumeStep({
 	});
 	return (
 		<Box flexDirection="column">
-			<Text>
+			<Text wrap="truncate-end">
 				A session of this project was saved {offer.when}, at <Text bold>{offer.step}</Text>.
 			</Text>
 			{offer.changed.map((f) => (

@@ -179,7 +179,9 @@ export function ReviewStep({
 	if (view.mode === "pick") {
 		return (
 			<Box flexDirection="column">
-				<Text bold>Edit which item? (it returns here once answered)</Text>
+				<Text bold wrap="truncate-end">
+					Edit which item? (it returns here once answered)
+				</Text>
 				<ChoiceList items={items} focused={picker.focused} rows={Math.max(2, rows - 3)} width={columns} />
 				{footer}
 			</Box>
