@@ -110,6 +110,19 @@ describe("keys that arrive in one read act on the latest state", () => {
 	}, 60_000);
 });
 
+describe("keys typed ahead while the process is busy", () => {
+	it("Tab Tab in one read skips two questions (not two spaces typed into the answer)", async () => {
+		const { s } = await atDecisions();
+		await walkToQuestions(s);
+		s.type(K.tab + K.tab);
+		await s.waitFor("Question 3 of");
+		// The field is still empty: it shows its placeholder.
+		expect(fieldLine(s)).toContain("type an answer");
+		s.type(K.ctrlC);
+		await s.exit;
+	}, 60_000);
+});
+
 describe("text field editing", () => {
 	it("cursor keys, Home/End, Delete, Ctrl+A/E/U/K/W, Alt+Backspace and a paste all edit in place", async () => {
 		const { dir, s } = await atDecisions();

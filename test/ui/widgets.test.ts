@@ -131,11 +131,24 @@ describe("lists", () => {
 	});
 });
 
-describe("typed-ahead text", () => {
+describe("typed-ahead keys", () => {
+	it("Tabs, spaces and letters that arrive together are each a key; a long run is one paste", () => {
+		expect(splitTypedText("\t\t").map((p) => p.key.tab)).toEqual([true, true]);
+		expect(splitTypedText("  ").map((p) => p.input)).toEqual([" ", " "]);
+		expect(splitTypedText("\u007fx").map((p) => [p.input, p.key.delete])).toEqual([
+			["", true],
+			["x", false],
+		]);
+		expect(splitTypedText("\u0017").map((p) => [p.input, p.key.ctrl])).toEqual([["w", true]]);
+		const paste = "a sentence longer than a few keys";
+		expect(splitTypedText(paste).map((p) => p.input)).toEqual([paste]);
+	});
+
 	it("text and Enter typed together are split into the text, then Enter", () => {
 		const presses = splitTypedText("4h\r");
 		expect(presses.map((p) => [p.input, p.key.return])).toEqual([
-			["4h", false],
+			["4", false],
+			["h", false],
 			["", true],
 		]);
 	});

@@ -61,7 +61,7 @@ class KeyQueue {
 			this.pasting += raw;
 			return;
 		}
-		if (!raw.startsWith("\u001b") && raw.length > 1 && /[\r\n]/.test(raw)) {
+		if (!raw.startsWith("\u001b") && raw.length > 1) {
 			this.enqueue(splitTypedText(raw));
 			return;
 		}
@@ -111,6 +111,12 @@ export function KeysProvider({ children, onInterrupt, onSuspend }: KeysProviderP
 	const raw = useRef("");
 	const queue = useRef<KeyQueue | undefined>(undefined);
 	queue.current ??= new KeyQueue((k) => {
+		// Ctrl+C and Ctrl+Z inside a chunk of keys typed ahead (alone, they never reach the queue).
+		if (k.key.ctrl && (k.input === "c" || k.input === "z")) {
+			if (k.input === "c") callbacks.current.onInterrupt();
+			else callbacks.current.onSuspend?.();
+			return;
+		}
 		for (const { handler } of handlers.current) {
 			if (handler(k.input, k.key, k)) return;
 		}

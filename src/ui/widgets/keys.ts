@@ -54,15 +54,30 @@ export function isF1(raw: string): boolean {
 export const PASTE_START = "\u001b[200~";
 export const PASTE_END = "\u001b[201~";
 
+/** Runs of typed text up to this long are keys typed ahead, one by one; longer ones are a paste. */
+const TYPED_AHEAD_MAX = 8;
+
+/** One control character as the key Ink would report for it alone. */
+function controlKey(ch: string): KeyPress {
+	if (ch === "\r" || ch === "\n") return keyPress("", { return: true });
+	if (ch === "\t") return keyPress("", { tab: true });
+	// Ink's names: DEL (the Backspace key) is `delete`, BS is `backspace`.
+	if (ch === "\u007f") return keyPress("", { delete: true });
+	if (ch === "\b") return keyPress("", { backspace: true });
+	return keyPress(String.fromCharCode(ch.charCodeAt(0) + 96), { ctrl: true });
+}
+
 /**
- * Typed-ahead text reaches Ink as one chunk ("4h\r"); split it into its text and its Enter presses, so the text is
- * typed and Enter confirms, in order. A lone line feed is Enter too (Ctrl+J, or Enter typed before raw mode).
+ * Keys typed ahead reach Ink as one chunk when the process was busy ("4h\r", "\t\t", "  "): split it into the keys
+ * it was, in order, so each acts as if typed alone. A long run of text is a paste (unbracketed) and stays one insert.
  */
 export function splitTypedText(raw: string): KeyPress[] {
 	const out: KeyPress[] = [];
-	for (const part of raw.split(/(\r\n|\r|\n)/)) {
-		if (!part) continue;
-		if (/^(\r\n|\r|\n)$/.test(part)) out.push(keyPress("", { return: true }));
+	for (const part of raw.match(/\r\n|[\u0000-\u001f\u007f]|[^\u0000-\u001f\u007f]+/g) ?? []) {
+		if (part === "\r\n") out.push(controlKey("\r"));
+		else if (/^[\u0000-\u001f\u007f]$/.test(part)) out.push(controlKey(part));
+		else if (part.length <= TYPED_AHEAD_MAX && raw.length <= TYPED_AHEAD_MAX * 4)
+			for (const ch of part) out.push(keyPress(ch, /[A-Z]/.test(ch) ? { shift: true } : {}));
 		else out.push(keyPress(part));
 	}
 	return out;
