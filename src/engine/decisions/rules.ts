@@ -43,7 +43,7 @@ export function usesLocalFileDb(ctx: ProjectContext): boolean {
 export const LOCAL_FILE_ENGINE = "SQLite";
 
 function registryNamed(ctx: ProjectContext): string | undefined {
-	return (ctx as { model?: { registry?: { value?: string } } }).model?.registry?.value;
+	return ctx.model.registry?.value;
 }
 
 function localFileRules(d: RuledDecisions, ctx: ProjectContext, p: PlatformFacts): RuleFinding[] {

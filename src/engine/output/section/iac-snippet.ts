@@ -16,19 +16,11 @@ function regulated(m: SectionModel): boolean {
 
 /** The region the data lives in, from the inputs (the state backend stays in the data's jurisdiction). */
 export function dataRegion(m: SectionModel): string | undefined {
-	const model = (
-		m.ctx as {
-			model?: {
-				platform?: { regions?: string[] };
-				constraints?: { residency?: { value?: { regions?: string[] } } };
-				dataStores?: { role: string; region?: string }[];
-			};
-		}
-	).model;
+	const model = m.ctx.model;
 	return (
-		model?.dataStores?.find((d) => d.role === "primary")?.region ??
-		model?.constraints?.residency?.value?.regions?.[0] ??
-		model?.platform?.regions?.[0]
+		model.dataStores.find((d) => d.role === "primary")?.region ??
+		model.constraints.residency?.value.regions[0] ??
+		model.platform.regions[0]
 	);
 }
 

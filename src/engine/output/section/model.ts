@@ -1,8 +1,9 @@
 // The section model: everything 10.1–10.6 and the handoff derive from, computed once from context and decisions.
 
+import { type Ceremony, ceremonyFor } from "../../decisions/ceremony";
 import { type ConsistencyWarning, checkConsistency } from "../../decisions/consistency";
 import { recommendIac, restoreEstimate } from "../../decisions/recommend";
-import { applyPlatformRules, platformRules } from "../../decisions/rules";
+import { applyPlatformRules, platformRules, usesLocalFileDb } from "../../decisions/rules";
 import type { DecisionId, Decisions, Recommendation } from "../../decisions/spec";
 import { databaseOf, platformOf } from "../../decisions/stack";
 import type { ProjectContext } from "../../inputs/context";
@@ -64,6 +65,8 @@ export interface SectionModel extends SectionInput {
 	ci: CiTool;
 	iac: IacTool;
 	tier: DrTier;
+	/** Approvals, reviewers and paid tools sized to the team and budget. */
+	ceremony: Ceremony;
 	stages: PipelineStage[];
 	environments: EnvironmentPlan[];
 	serviceTiers: ServiceTier[];
@@ -78,10 +81,24 @@ export interface SectionModel extends SectionInput {
 	citedSources: () => SourceId[];
 }
 
-function buildEnvironments(d: Decisions, platform: PlatformFacts, regulated: boolean): EnvironmentPlan[] {
-	const approver = regulated
-		? "a release approver who is not the author (self-review prevented)"
-		: "one required reviewer from the on-call rotation";
+/** The production instance floor in words, from the platform's own model. */
+export function productionInstances(platform: PlatformFacts, ctx: ProjectContext): string {
+	if (usesLocalFileDb(ctx) && platform.localFileDb.support === "single-instance")
+		return "exactly 1 (the database file's volume)";
+	const n = platform.scaling.minInstances;
+	if (n === 0) return "none fixed: it scales per request";
+	if (platform.scaling.autoscales) return `${n} or more, autoscaled`;
+	return n === 1 ? "1 instance" : `at least ${n} instances`;
+}
+
+function buildEnvironments(
+	d: Decisions,
+	platform: PlatformFacts,
+	regulated: boolean,
+	ceremony: Ceremony,
+	ctx: ProjectContext,
+): EnvironmentPlan[] {
+	const approver = ceremony.approver;
 	const plans: Record<string, EnvironmentPlan> = {
 		development: {
 			name: "development",
@@ -122,12 +139,12 @@ function buildEnvironments(d: Decisions, platform: PlatformFacts, regulated: boo
 		production: {
 			name: "production",
 			purpose: "serves users",
-			trigger: "approval of the release",
+			trigger: ceremony.approver.startsWith("the pull-request reviewer")
+				? "merge to main"
+				: "approval of the release",
 			gate: "post-deploy validation window",
 			approver,
-			size: platform.scaling.autoscales
-				? `autoscaled on ${platform.name}`
-				: `at least 2 instances on ${platform.name}, scaled by the scaling runbook`,
+			size: `${productionInstances(platform, ctx)} on ${platform.name}${platform.scaling.autoscales ? "" : ", scaled by the scaling runbook"}`,
 			data: "live data",
 		},
 	};
@@ -203,6 +220,7 @@ export function buildModel(input: SectionInput): SectionModel {
 	const compliance = ctx.compliance.map((c) => COMPLIANCE[c]);
 	const regulated = compliance.some((c) => c.requiresSeparationOfDuties);
 	const coverageUnit = ctx.testing.coverage.unit ?? 80;
+	const ceremony = ceremonyFor(ctx, regulated);
 	const order: SourceId[] = [];
 	const cite = (ids: SourceId[]) => {
 		const nums = [...new Set(ids)].map((id) => {
@@ -232,7 +250,8 @@ export function buildModel(input: SectionInput): SectionModel {
 			coverageUnit,
 			buildsFromSource(platform.id, ctx.cloud, decisions.iac),
 		),
-		environments: buildEnvironments(decisions, platform, regulated),
+		environments: buildEnvironments(decisions, platform, regulated, ceremony, ctx),
+		ceremony,
 		serviceTiers: buildTiers(ctx, decisions, db, platform),
 		warnings,
 		compliance,

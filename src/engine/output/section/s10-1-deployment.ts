@@ -93,13 +93,16 @@ function releaseProcess(m: SectionModel): string {
 			m.decisions.environments.includes("staging")
 				? "The same artifact deploys to staging automatically; E2E and performance gates run against it."
 				: "The artifact is verified on its preview deployment.",
-			`A release approver approves the production environment in ${m.ci.name}; the deploy job is serialised (${m.ci.serialize}).`,
+			`${m.ceremony.approvalStep(m.ci.name)} The deploy job is serialised (${m.ci.serialize}).`,
 			`Production deploys with ${m.decisions.strategy}: ${platform.strategies[m.decisions.strategy]!.summary}.`,
 			`Post-deploy validation watches ${m.alertTool} for ${humanDuration(post.minutes)}; any abort criterion triggers the rollback runbook (10.5).`,
 			"The deployment is recorded (SHA, approver, start and end time) as the source for DORA metrics.",
 		]),
 		`Targets, measured from the deployment records: deploy on demand, change lead time under one day, change failure rate at or below 5%, failed-deployment recovery under one hour — the DORA 2024 elite thresholds.${m.cite(DORA_FACTS.flatMap((f) => f.sources))}`,
 		"Releases ship from `main` only; hotfixes follow the same pipeline with the same gates, and a deploy freeze applies during incidents of SEV-2 or higher.",
+		m.ceremony.leftOut.length
+			? `Sized to the team and budget the inputs state — left out on purpose, to add when the team or budget grows:\n\n${bullets(m.ceremony.leftOut)}`
+			: undefined,
 	);
 }
 

@@ -2,7 +2,7 @@
 
 import { CLOUDS } from "../../knowledge/clouds";
 import { bullets, join, table } from "./md";
-import type { EnvironmentPlan, SectionModel } from "./model";
+import { type EnvironmentPlan, productionInstances, type SectionModel } from "./model";
 
 function envBlock(heading: string, env: EnvironmentPlan | undefined, extra: string[]): string {
 	if (!env)
@@ -53,7 +53,7 @@ export function renderEnvironments(m: SectionModel): string {
 			[
 				["Artifact", "built locally", "the commit's image", "the same image as staging"],
 				["Infrastructure code", "Docker Compose", "the shared modules", "the shared modules"],
-				["Instance count", "1", "1", "2 or more, autoscaled"],
+				["Instance count", "1", "1", productionInstances(m.platform, ctx)],
 				[
 					"Database",
 					`local ${ctx.database.engine}`,
