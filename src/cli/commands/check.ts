@@ -5,7 +5,8 @@ import { ExitCode, GenesisError } from "../../engine/io/errors";
 import { readProjectFile } from "../../engine/io/fsread";
 import { projectPaths, rel } from "../../engine/io/project";
 import { sanitizeForTerminal, sanitizeInline } from "../../engine/io/sanitize";
-import { checkSection, formatCheckReport } from "../../engine/output/check";
+import { checkInputsOf, checkSection, formatCheckReport } from "../../engine/output/check";
+import { loadProject } from "../../engine/output/compose";
 import type { CliOptions } from "../args";
 
 export function runCheckCommand(opts: CliOptions, out: (text: string) => void): number {
@@ -20,7 +21,9 @@ export function runCheckCommand(opts: CliOptions, out: (text: string) => void): 
 		);
 	if (read.kind === "unreadable")
 		throw new GenesisError(`${shown} cannot be read: ${read.reason}`, ExitCode.badInput);
-	const report = checkSection(read.text);
+	// The section is read against the project's own inputs, the same context the wizard writes from.
+	const inputs = checkInputsOf(loadProject(paths.root).context);
+	const report = checkSection(read.text, inputs);
 	if (opts.json) out(`${JSON.stringify({ file: shown, ...report }, null, 2)}\n`);
 	else out(`${sanitizeForTerminal(formatCheckReport(report, shown))}\n`);
 	return report.ok ? ExitCode.ok : ExitCode.checkFailed;

@@ -14,7 +14,7 @@ import { SOURCE_LABELS } from "../../engine/inputs/questions";
 import { nowIso } from "../../engine/io/clock";
 import { rel } from "../../engine/io/project";
 import { sanitizeForTerminal } from "../../engine/io/sanitize";
-import { checkSection } from "../../engine/output/check";
+import { checkInputsOf, checkSection } from "../../engine/output/check";
 import { completionMessage, type LoadedProject, outline } from "../../engine/output/compose";
 import { TASK_IDS, TASKS } from "../../engine/research/types";
 import type { SessionStore } from "../../engine/session/store";
@@ -173,7 +173,7 @@ export async function runPlain(
 				for (const w of composed.model.warnings)
 					out(`${w.level === "warning" ? "Warning" : "Note"}: ${w.message}`);
 				out(`Open questions left: ${composed.handoff.open_questions.length}.`);
-				const report = checkSection(composed.markdown);
+				const report = checkSection(composed.markdown, checkInputsOf(composed.model.ctx));
 				out(
 					`Check: rubric ${report.rubricScore} of 22; ${report.ok ? "all required checks pass" : `failing: ${report.requiredFailed.map((r) => `${r.id} ${r.label}`).join("; ")}`}.`,
 				);

@@ -5,6 +5,7 @@ import { Badge, ConfirmInput, UnorderedList } from "@inkjs/ui";
 import { Box, Text } from "ink";
 import Spinner from "ink-spinner";
 import { useMemo, useState } from "react";
+<<<<<<< HEAD
 import {
 	DECISION_IDS,
 	DECISION_LABELS,
@@ -14,6 +15,10 @@ import {
 	type Provenance,
 } from "../../engine/decisions/spec";
 import { checkSection } from "../../engine/output/check";
+=======
+import { DECISION_IDS, DECISION_LABELS, decisionValue, displayValue } from "../../engine/decisions/spec";
+import { checkInputsOf, checkSection } from "../../engine/output/check";
+>>>>>>> 89a2cfa (check reads the section against the project's inputs: platforms, cloud identities, registries, databases and engine tools the project does not use, recovery mechanisms the inputs do not provide, strategy in prose vs configuration, upstream decisions, unsourced compliance claims; check.ts split into check/)
 import { outline } from "../../engine/output/compose";
 import { askedDecisions, type EditTarget, type WizardState } from "../../engine/wizard/state";
 import type { WizardActions } from "../actions";
@@ -73,6 +78,7 @@ export function ReviewStep({
 }) {
 	const composed = actions.compose();
 	const existing = state.preflight.existingOutputs;
+<<<<<<< HEAD
 	const files = composed.files.length;
 	const [view, apply, latest] = useWidget(reduceReview, initReview);
 	const items = useMemo(() => editItems(state), [state]);
@@ -80,6 +86,15 @@ export function ReviewStep({
 	const [preview, setPreview] = useState<string[] | undefined>();
 	const report = useMemo(() => checkSection(composed.markdown), [composed.markdown]);
 	const loadDiagrams = async () => {
+=======
+	const [diagrams, setDiagrams] = useState(false);
+	const [preview, setPreview] = useState<string[]>([]);
+	const report = useMemo(
+		() => checkSection(composed.markdown, checkInputsOf(composed.model.ctx)),
+		[composed.markdown, composed.model.ctx],
+	);
+	const showDiagrams = async () => {
+>>>>>>> 89a2cfa (check reads the section against the project's inputs: platforms, cloud identities, registries, databases and engine tools the project does not use, recovery mechanisms the inputs do not provide, strategy in prose vs configuration, upstream decisions, unsourced compliance claims; check.ts split into check/)
 		const { diagramPreview } = await import("../diagram-preview");
 		setPreview(diagramPreview(composed.markdown, previewWidth));
 	};

@@ -1,118 +1,14 @@
-// `genesis-tui check`: a Section 10 file against the guide's checklist, the review checklist and the machine-detectable
-// checks of the 22-check rubric; each result says where it looked.
+// The keyword floor: the review checklist, the section guide's checklist and the machine-detectable hints of the
+// 22-check rubric, each reading the section's text alone.
 
-export interface CheckResult {
-	id: string;
-	group: "review" | "guide" | "rubric";
-	label: string;
-	required: boolean;
-	passed: boolean;
-	/** What failed and where ("line 42: TODO"). */
-	detail?: string;
-}
-
-export interface CheckReport {
-	results: CheckResult[];
-	rubricScore: number;
-	rubricTotal: number;
-	requiredFailed: CheckResult[];
-	ok: boolean;
-}
-
-interface Doc {
-	text: string;
-	lines: string[];
-	/** Line ranges of headings: "### Rollback runbook" → its body. */
-	section: (heading: RegExp) => string | undefined;
-	/** Text outside fenced code. */
-	prose: string;
-}
-
-function parseDoc(text: string): Doc {
-	const lines = text.replace(/\r\n/g, "\n").split("\n");
-	const headings: { level: number; title: string; line: number }[] = [];
-	let fence: string | undefined;
-	const proseLines: string[] = [];
-	lines.forEach((l, i) => {
-		const f = /^(```|~~~~)/.exec(l);
-		if (f) {
-			if (!fence) fence = f[1];
-			else if (l.startsWith(fence)) fence = undefined;
-			return;
-		}
-		if (fence) return;
-		proseLines.push(l);
-		const h = /^(#{1,6}) (.+)$/.exec(l);
-		if (h) headings.push({ level: h[1]!.length, title: h[2]!.trim(), line: i });
-	});
-	return {
-		text,
-		lines,
-		prose: proseLines.join("\n"),
-		section: (re) => {
-			const i = headings.findIndex((h) => re.test(h.title));
-			if (i === -1) return undefined;
-			const h = headings[i]!;
-			const next = headings.slice(i + 1).find((o) => o.level <= h.level);
-			return lines.slice(h.line, next ? next.line : lines.length).join("\n");
-		},
-	};
-}
+import { checkMermaid, type Doc, findLines, mermaidBlocks } from "./doc";
+import type { CheckResult } from "./types";
 
 const PLACEHOLDER =
 	/\[(tool|time|timestamp|frequency|strategy|count|estimated count|cloud provider|name|value|x)\]|\bTBD\b|\bTODO\b|\bFIXME\b|\bXXX\b|\{\{\s*[a-z_ ]+\s*\}\}(?!\s*\}\})|\bundefined\b|\bNaN\b|\[object Object\]|lorem ipsum/i;
 const VAGUE = /\b(various|etc\.|and so on|as needed|as appropriate|and more)\b/i;
 
-function findLines(doc: Doc, re: RegExp, proseOnly = true): string[] {
-	const out: string[] = [];
-	let fence = false;
-	doc.lines.forEach((l, i) => {
-		if (/^(```|~~~~)/.test(l)) fence = !fence;
-		else if (!fence || !proseOnly) {
-			const m = re.exec(l);
-			if (!m) return;
-			// The match with a little context, so the report shows what was found.
-			const from = Math.max(0, m.index - 30);
-			const snippet = l.slice(from, m.index + m[0].length + 30).trim();
-			out.push(
-				`line ${i + 1}: ${from > 0 ? "…" : ""}${snippet}${m.index + m[0].length + 30 < l.length ? "…" : ""}`,
-			);
-		}
-	});
-	return out;
-}
-
-/** A structural check of a Mermaid flowchart: header, nodes, edges, balanced quotes (what a renderer would reject). */
-export function checkMermaid(body: string): string | undefined {
-	const lines = body.split("\n").filter((l) => l.trim() && !l.trim().startsWith("%%"));
-	const header = lines[0]?.trim() ?? "";
-	if (!/^(flowchart|graph)\s+(LR|RL|TB|TD|BT)$/.test(header)) {
-		return /^(sequenceDiagram|classDiagram|stateDiagram|erDiagram|gantt|pie|journey|gitGraph|mindmap|timeline)/.test(
-			header,
-		)
-			? undefined
-			: `unknown diagram header "${header.slice(0, 30)}"`;
-	}
-	const node = String.raw`[A-Za-z][A-Za-z0-9_]*(?:\["[^"]*"\]|\{\{"[^"]*"\}\}|\("[^"]*"\)|\{"[^"]*"\}|\[[^\]"]*\])?`;
-	const edge = String.raw`(?:-->|-\.->|==>|---)(?:\|"[^"]*"\||\|[^|"]*\|)?`;
-	const lineRe = new RegExp(String.raw`^\s*${node}(?:\s*${edge}\s*${node})*\s*;?\s*$`);
-	for (let i = 1; i < lines.length; i++) {
-		const l = lines[i]!;
-		if (/^\s*(classDef|class|style|linkStyle|subgraph|end|direction)\b/.test(l)) continue;
-		if (!lineRe.test(l)) return `line ${i + 1} of the diagram does not parse: ${l.trim().slice(0, 60)}`;
-	}
-	return undefined;
-}
-
-export function mermaidBlocks(text: string): { body: string; line: number }[] {
-	const out: { body: string; line: number }[] = [];
-	const re = /^```mermaid\n([\s\S]*?)\n```/gm;
-	for (let m = re.exec(text); m; m = re.exec(text))
-		out.push({ body: m[1]!, line: text.slice(0, m.index).split("\n").length });
-	return out;
-}
-
-type Rule = Omit<CheckResult, "passed" | "detail"> & { test: (doc: Doc) => true | string };
+export type Rule = Omit<CheckResult, "passed" | "detail"> & { test: (doc: Doc) => true | string };
 
 const has = (s: string | undefined, ...res: RegExp[]) => s !== undefined && res.every((re) => re.test(s));
 
@@ -160,7 +56,7 @@ const RUNBOOK_PARTS = [
 	"Communication",
 ];
 
-const RULES: Rule[] = [
+export const RULES: Rule[] = [
 	// Review checklist (genesis-review): completeness, specificity, technical accuracy.
 	{
 		id: "V1",
@@ -566,57 +462,3 @@ const RULES: Rule[] = [
 		},
 	},
 ];
-
-export const RUBRIC_REQUIRED_SCORE = 19;
-
-export function checkSection(markdown: string): CheckReport {
-	const doc = parseDoc(markdown);
-	const results: CheckResult[] = RULES.map((r) => {
-		const outcome = r.test(doc);
-		return {
-			id: r.id,
-			group: r.group,
-			label: r.label,
-			required: r.required,
-			passed: outcome === true,
-			detail: outcome === true ? undefined : outcome,
-		};
-	});
-	const rubric = results.filter((r) => r.group === "rubric");
-	const rubricScore = rubric.filter((r) => r.passed).length;
-	const scoreResult: CheckResult = {
-		id: "SCORE",
-		group: "rubric",
-		label: `Rubric score at least ${RUBRIC_REQUIRED_SCORE} of 22`,
-		required: true,
-		passed: rubricScore >= RUBRIC_REQUIRED_SCORE,
-		detail: rubricScore >= RUBRIC_REQUIRED_SCORE ? undefined : `${rubricScore} of 22`,
-	};
-	const all = [...results, scoreResult];
-	const requiredFailed = all.filter((r) => r.required && !r.passed);
-	return { results: all, rubricScore, rubricTotal: 22, requiredFailed, ok: requiredFailed.length === 0 };
-}
-
-export function formatCheckReport(report: CheckReport, file: string): string {
-	const lines = [`Checking ${file}`, ""];
-	for (const group of ["review", "guide", "rubric"] as const) {
-		lines.push(
-			group === "review"
-				? "Review checklist"
-				: group === "guide"
-					? "Section guide checklist"
-					: "Rubric (22 checks)",
-		);
-		for (const r of report.results.filter((x) => x.group === group)) {
-			lines.push(
-				`  ${r.passed ? "✔" : r.required ? "✖" : "⚠"} ${r.id.padEnd(5)} ${r.label}${r.required ? "" : " (advisory)"}`,
-			);
-			if (r.detail) lines.push(`          ${r.detail}`);
-		}
-		lines.push("");
-	}
-	lines.push(
-		`Rubric: ${report.rubricScore}/22. ${report.ok ? "All required checks pass." : `${report.requiredFailed.length} required check${report.requiredFailed.length === 1 ? "" : "s"} failed.`}`,
-	);
-	return lines.join("\n");
-}

@@ -1,0 +1,101 @@
+// The project's data stores as recovery reads them: the primary store, its engine family, and which recovery
+// mechanisms are present and enabled (from the inputs) or only offered (by the provider, per the knowledge base).
+
+import type { ProjectContext } from "../inputs/context";
+import { DATABASES, type DbFacts, type DbProviderId } from "./databases";
+
+export type EngineFamily =
+	| "postgres"
+	| "mysql"
+	| "sqlserver"
+	| "dynamodb"
+	| "cosmos"
+	| "sqlite"
+	| "mongodb"
+	| "other";
+
+/** The fields of the project model's data store that recovery reads (src/engine/inputs/model.ts). */
+export interface StoreLike {
+	role: string;
+	engine: string;
+	provider: DbProviderId | "unknown";
+	plan?: string;
+	region?: string;
+	ha?: boolean;
+	replicas: { region?: string; kind: "read" | "standby" | "global-table" | "geo" }[];
+	pitr?: { enabled: boolean; windowDays?: number };
+	backups?: { schedule?: string; retentionDays?: number };
+	sizeGb?: number;
+	notEnabled: string[];
+}
+
+export function engineFamily(engine: string): EngineFamily {
+	if (/\bmysql\b|\bmariadb\b/i.test(engine)) return "mysql";
+	if (/\bsql server\b|\bmssql\b|\bazure sql\b/i.test(engine)) return "sqlserver";
+	if (/\bdynamo/i.test(engine)) return "dynamodb";
+	if (/\bcosmos/i.test(engine)) return "cosmos";
+	if (/\bsqlite\b|\blitestream\b/i.test(engine)) return "sqlite";
+	if (/\bmongo/i.test(engine)) return "mongodb";
+	if (/\bpostgres|\bpg\b|\bneon\b|\bsupabase\b|\baurora\b/i.test(engine)) return "postgres";
+	return "other";
+}
+
+interface ModelCarrier {
+	model?: { dataStores?: StoreLike[] };
+}
+
+/** The primary data store: from the project model when it is there, else from the context's database fields. */
+export function primaryStore(ctx: ProjectContext): StoreLike {
+	const stores = (ctx as ProjectContext & ModelCarrier).model?.dataStores;
+	const fromModel = stores?.find((s) => s.role === "primary") ?? stores?.[0];
+	if (fromModel) return fromModel;
+	return {
+		role: "primary",
+		engine: ctx.database.engine,
+		provider: ctx.database.provider,
+		replicas: [],
+		sizeGb: ctx.database.sizeGb,
+		notEnabled: [],
+	};
+}
+
+export function storeFacts(store: StoreLike): DbFacts {
+	return DATABASES[store.provider === "unknown" ? "self-managed" : store.provider];
+}
+
+export interface Capabilities {
+	/** "on": the inputs enable it, or the provider includes it; "off": the inputs say it is not enabled; "none": the provider or plan has none. */
+	pitr: "on" | "off" | "none";
+	/** True when the inputs say so; false when they rule it out or the provider has none; undefined when unsaid. */
+	standby: boolean | undefined;
+	/** A replica or secondary that lives in another region. */
+	crossRegion: boolean;
+	/** Replicas of any kind (read, standby, global table, geo). */
+	replicas: boolean;
+	/** More than one region accepts writes (DynamoDB global tables). */
+	multiWriter: boolean;
+}
+
+const NOT_PITR = /\bpitr\b|point[- ]in[- ]time|rollback|continuous backup|instant restore/i;
+const NOT_HA = /\bha\b|high[- ]availability|standby|multi-az|failover/i;
+
+export function capabilities(store: StoreLike, db: DbFacts = storeFacts(store)): Capabilities {
+	const pitrOff = store.pitr?.enabled === false || store.notEnabled.some((n) => NOT_PITR.test(n));
+	const pitr = pitrOff ? "off" : store.pitr?.enabled || db.pitr ? "on" : "none";
+	const haOff = store.ha === false || store.notEnabled.some((n) => NOT_HA.test(n));
+	const standby = haOff
+		? false
+		: store.ha === true
+			? true
+			: store.replicas.some((r) => r.kind === "standby") || undefined;
+	const crossRegion = store.replicas.some(
+		(r) => r.kind !== "standby" && (!store.region || r.region !== store.region),
+	);
+	return {
+		pitr,
+		standby,
+		crossRegion,
+		replicas: store.replicas.length > 0,
+		multiWriter: store.replicas.some((r) => r.kind === "global-table"),
+	};
+}
