@@ -87,20 +87,32 @@ describe("checkConsistency", () => {
 		);
 	});
 
-	it("warns when the RPO is not achievable at all", () => {
+	it("marks an RPO below what the database's mechanisms allow as infeasible", () => {
 		const ctx = researched(exampleProject()).state.context;
 		const d = buildDecisions(recommendAll(ctx), { rpo: { value: "15m", provenance: "user" } });
-		const w = checkConsistency(d, ctx);
-		expect(w.find((x) => x.decision === "rpo")).toMatchObject({ level: "warning" });
-		expect(w.find((x) => x.decision === "rpo")?.message).toMatch(/not achievable on Railway PostgreSQL/);
+		const w = checkConsistency(d, ctx).find((x) => x.decision === "rpo");
+		expect(w).toMatchObject({ level: "warning", infeasible: true });
+		expect(w?.message).toMatch(/cannot be met on Railway PostgreSQL/);
+		expect(w?.message).toMatch(/loses up to 1 day/);
 	});
 
-	it("warns when the RTO is below a restore", () => {
+	it("marks an RTO below a restore as infeasible", () => {
 		const ctx = researched(exampleProject()).state.context;
 		const d = buildDecisions(recommendAll(ctx), { rto: { value: "15m", provenance: "user" } });
-		expect(checkConsistency(d, ctx).find((x) => x.decision === "rto")?.message).toMatch(
-			/below a restore-based recovery/,
+		const w = checkConsistency(d, ctx).find((x) => x.decision === "rto");
+		expect(w).toMatchObject({ infeasible: true });
+		expect(w?.message).toMatch(
+			/RTO 15 minutes cannot be met: recovering from a logical error on Railway PostgreSQL \(volume-backed\) takes about 40 minutes \(detection and decision 15 min \+ restore of 12 GB/,
 		);
+	});
+
+	it("without a data size, an RTO under the known part of a restore is still infeasible, and no size is invented", () => {
+		const ctx = ctxFor({ backend_hosting: "ECS" });
+		const d = buildDecisions(recommendAll(ctx), { rto: { value: "5m", provenance: "user" } });
+		const w = checkConsistency(d, ctx).find((x) => x.decision === "rto");
+		expect(w).toMatchObject({ infeasible: true });
+		expect(w?.message).toMatch(/even before the restore itself/);
+		expect(w?.message).not.toMatch(/\d+ GB/);
 	});
 
 	it("finds nothing wrong with the recommendations themselves", () => {

@@ -4,7 +4,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkSection } from "../../src/engine/output/check";
+import { checkInputsOf, checkSection } from "../../src/engine/output/check";
 import { cleanupTemps, EXAMPLE, tempDir } from "../helpers/project";
 import { compose } from "../helpers/state";
 
@@ -46,8 +46,8 @@ describe.each(PROJECTS)("%s", (name, src) => {
 		}
 	});
 
-	it("passes check with every required item and at least 19 of 22 rubric checks", () => {
-		const report = checkSection(out.markdown);
+	it("passes check, read against its own inputs, with every required item and at least 19 of 22 rubric checks", () => {
+		const report = checkSection(out.markdown, checkInputsOf(out.state.context));
 		expect(report.requiredFailed.map((r) => `${r.id}: ${r.detail}`)).toEqual([]);
 		expect(report.rubricScore).toBeGreaterThanOrEqual(19);
 	});

@@ -117,7 +117,8 @@ describe("decision screens", () => {
 		await w.press(KEY.ctrlU, "4", "h", KEY.enter);
 		await w.waitFor("Decision 6 of 7");
 		await w.press("1", "5", "m");
-		expect(await w.waitFor("not achievable on Railway PostgreSQL")).toContain("⚠");
+		// An impossible target is shown as infeasible before it is confirmed.
+		expect(await w.waitFor("Infeasible: RPO 15 minutes cannot be met on Railway")).toContain("⚠");
 		w.unmount();
 	});
 });

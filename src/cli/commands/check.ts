@@ -21,9 +21,15 @@ export function runCheckCommand(opts: CliOptions, out: (text: string) => void): 
 		);
 	if (read.kind === "unreadable")
 		throw new GenesisError(`${shown} cannot be read: ${read.reason}`, ExitCode.badInput);
-	// The section is read against the project's own inputs, the same context the wizard writes from.
-	const inputs = checkInputsOf(loadProject(paths.root).context);
-	const report = checkSection(read.text, inputs);
+	// The section is read against the project's own inputs, the same context the wizard writes from; a folder with
+	// no input handoff at all gets the text checks only, and says so.
+	const project = loadProject(paths.root);
+	const hasInputs = project.report.inputs.some((i) => i.id.startsWith("handoff") && i.state === "found");
+	const report = checkSection(read.text, hasInputs ? checkInputsOf(project.context) : undefined);
+	if (!hasInputs && !opts.json)
+		out(
+			"No input handoffs found next to the section: only the text checks ran, not the checks against the inputs.\n",
+		);
 	if (opts.json) out(`${JSON.stringify({ file: shown, ...report }, null, 2)}\n`);
 	else out(`${sanitizeForTerminal(formatCheckReport(report, shown))}\n`);
 	return report.ok ? ExitCode.ok : ExitCode.checkFailed;

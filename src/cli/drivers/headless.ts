@@ -251,7 +251,15 @@ function finish(
 		const p = composed.decisions.provenance[id];
 		say(`• ${DECISION_LABELS[id]}: ${displayValue(id, decisionValue(composed.decisions, id))} (${p})`);
 	}
-	for (const w of composed.model.warnings) say(`${w.level === "warning" ? "⚠" : "ℹ"} ${w.message}`);
+	for (const w of composed.model.warnings)
+		say(`${w.level === "warning" ? "⚠" : "ℹ"} ${w.infeasible ? "Infeasible: " : ""}${w.message}`);
+	const infeasible = composed.model.warnings.filter((w) => w.infeasible);
+	if (opts.strict && infeasible.length) {
+		throw new GenesisError(
+			`${infeasible.map((w) => `--${w.decision}: ${w.message}`).join(" ")} (--strict refuses a target that cannot be met; choose a feasible value or add the mechanism.)`,
+			ExitCode.usage,
+		);
+	}
 	const refused = composed.model.warnings.filter((w) => w.rule && w.level === "warning");
 	if (opts.strict && refused.length)
 		throw new GenesisError(
@@ -310,6 +318,7 @@ function finish(
 				level: w.level,
 				decision: w.decision,
 				message: w.message,
+				...(w.infeasible ? { infeasible: true } : {}),
 			})),
 			open_questions: composed.handoff.open_questions,
 			handoff: composed.handoff,

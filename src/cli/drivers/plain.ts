@@ -171,7 +171,7 @@ export async function runPlain(
 						`${DECISION_LABELS[id]}: ${displayValue(id, decisionValue(composed.decisions, id))} (${composed.decisions.provenance[id]}).`,
 					);
 				for (const w of composed.model.warnings)
-					out(`${w.level === "warning" ? "Warning" : "Note"}: ${w.message}`);
+					out(`${w.infeasible ? "Infeasible" : w.level === "warning" ? "Warning" : "Note"}: ${w.message}`);
 				out(`Open questions left: ${composed.handoff.open_questions.length}.`);
 				const report = checkSection(composed.markdown, checkInputsOf(composed.model.ctx));
 				out(

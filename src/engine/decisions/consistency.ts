@@ -1,16 +1,14 @@
 // The decisions checked against each other and against what the platform and database can do.
 
 import type { ProjectContext } from "../inputs/context";
-import { achievableRpoMinutes } from "../knowledge/databases";
-import { tierFor } from "../knowledge/dr";
 import type { IacToolId } from "../knowledge/iac";
 import type { SourceId } from "../knowledge/sources";
 import type { DecisionId } from "../vocabulary";
 import { humanDuration } from "./duration";
-import { recommendIac, restoreEstimate } from "./recommend";
+import { recommendIac } from "./recommend";
+import { recoveryWarnings } from "./recovery";
 import { platformRules, type RuleId } from "./rules";
 import type { Decisions } from "./spec";
-import { databaseOf } from "./stack";
 
 export interface ConsistencyWarning {
 	level: "info" | "warning";
@@ -19,51 +17,19 @@ export interface ConsistencyWarning {
 	/** Set for platform rules: these are refused under --strict. */
 	rule?: RuleId;
 	sources?: SourceId[];
+	/** A target no mechanism of the project can meet: shown before confirming, printed by --yes, refused by --strict, recorded in the handoff. */
+	infeasible?: boolean;
 }
 
 /** Checks the decisions against each other and against what the platform and database can do. */
 export function checkConsistency(d: Decisions, ctx: ProjectContext): ConsistencyWarning[] {
 	const out: ConsistencyWarning[] = [];
-	const db = databaseOf(ctx);
-	const achievable = achievableRpoMinutes(db);
-	if (d.rpoMinutes < d.backupMinutes) {
-		if (db.pitr && db.pitr.logIntervalMinutes <= d.rpoMinutes) {
-			out.push({
-				level: "info",
-				decision: "rpo",
-				message: `RPO ${humanDuration(d.rpoMinutes)} is shorter than the backup interval (${humanDuration(d.backupMinutes)}): it is met only through point-in-time recovery on ${db.name} (logs every ${humanDuration(db.pitr.logIntervalMinutes)}), which must stay enabled.`,
-			});
-		} else if (db.replication && d.rpoMinutes >= db.replication.lagSeconds / 60) {
-			out.push({
-				level: "warning",
-				decision: "rpo",
-				message: `RPO ${humanDuration(d.rpoMinutes)} is met for instance or region loss by ${db.replication.how}, but not for logical corruption: replication copies a bad DELETE. Point-in-time recovery at ${humanDuration(achievable.logical)} is the floor for that case.`,
-			});
-		} else {
-			out.push({
-				level: "warning",
-				decision: "rpo",
-				message: `RPO ${humanDuration(d.rpoMinutes)} is not achievable on ${db.name}: backups every ${humanDuration(d.backupMinutes)} lose up to that much data, and ${db.pitr ? `its point-in-time logs are archived only every ${humanDuration(db.pitr.logIntervalMinutes)}` : "it has no point-in-time recovery"}. Add point-in-time recovery or replication, or raise the RPO to ${humanDuration(Math.max(achievable.logical, d.backupMinutes))}.`,
-			});
-		}
-	}
+	out.push(...recoveryWarnings(ctx, d));
 	if (d.backupMinutes > 1440) {
 		out.push({
 			level: "warning",
 			decision: "backupFrequency",
 			message: `Backups every ${humanDuration(d.backupMinutes)} leave more than a day of exposure; daily is the usual floor for production data.`,
-		});
-	}
-	const tier = tierFor(d.rtoMinutes, d.rpoMinutes);
-	const est = restoreEstimate(ctx);
-	if (
-		d.rtoMinutes < est.minutes &&
-		!(db.replication && d.rtoMinutes * 60 >= (db.failoverSeconds ?? 0) + 300)
-	) {
-		out.push({
-			level: "warning",
-			decision: "rto",
-			message: `RTO ${humanDuration(d.rtoMinutes)} is below a restore-based recovery (~${humanDuration(est.minutes)}: ${est.parts.join(", ")}). It needs ${tier.name} (${tier.aws}) with a standby that can be promoted.`,
 		});
 	}
 	if (!d.environments.includes("staging") && !d.environments.includes("uat")) {

@@ -3,14 +3,13 @@
 import type { ProjectContext } from "../inputs/context";
 import { describeProvenance } from "../inputs/model";
 import { CI_IDS, CI_TOOLS } from "../knowledge/cicd";
-import { achievableRpoMinutes } from "../knowledge/databases";
-import { type DrTier, tierFor } from "../knowledge/dr";
 import { IAC_IDS, IAC_TOOLS, type IacToolId } from "../knowledge/iac";
 import { STRATEGY_TRADEOFFS, type Strategy } from "../knowledge/platforms";
 import type { SourceId } from "../knowledge/sources";
 import type { TaskFindings, TaskId } from "../research/types";
 import type { DecisionId } from "../vocabulary";
 import { formatDuration, humanDuration } from "./duration";
+import { recommendRecovery } from "./recovery";
 import { usesLocalFileDb } from "./rules";
 import { BUILTIN, ENVIRONMENT_CHOICES, type Recommendation, validateDecision } from "./spec";
 import { databaseOf, hasMetricsTool, platformOf, supportedStrategies } from "./stack";
@@ -198,74 +197,6 @@ export function recommendEnvironments(ctx: ProjectContext): Recommendation {
 	};
 }
 
-export interface RecoveryPlan {
-	tier: DrTier;
-	rtoMinutes: number;
-	rpoMinutes: number;
-	backupMinutes: number;
-	/** Estimated restore-based recovery time for the primary database, minutes. */
-	restoreEstimateMinutes: number;
-	sizeGb: number;
-	explanation: string;
-}
-
-/** Minutes to recover by restoring the database and repointing the app. */
-export function restoreEstimate(ctx: ProjectContext): { minutes: number; sizeGb: number; parts: string[] } {
-	const db = databaseOf(ctx);
-	const sizeGb = ctx.database.sizeGb ?? 20;
-	// Restores run at roughly 1 GB per minute for managed Postgres; never less than 15 minutes.
-	const restore = Math.max(15, Math.ceil(sizeGb));
-	const repoint = db.restore.createsNewInstance ? 10 : 0;
-	const redeploy = platformOf(ctx).rollback.expectedMinutes;
-	const parts = [`detection and decision 15 min`, `restore of ~${sizeGb} GB ${restore} min`];
-	if (repoint) parts.push(`repointing connection strings to the new instance ${repoint} min`);
-	parts.push(`redeploy and verification ${redeploy + 10} min`);
-	return { minutes: 15 + restore + repoint + redeploy + 10, sizeGb, parts };
-}
-
-function roundUpDuration(minutes: number): number {
-	const steps = [5, 10, 15, 30, 60, 120, 240, 480, 720, 1440, 2880];
-	return steps.find((s) => s >= minutes) ?? Math.ceil(minutes / 1440) * 1440;
-}
-
-export function recommendRecovery(ctx: ProjectContext): RecoveryPlan {
-	const db = databaseOf(ctx);
-	const achievable = achievableRpoMinutes(db);
-	const critical = ctx.compliance.some((c) => c === "pci-dss" || c === "hipaa") || ctx.scale === "large";
-	const relaxed = ctx.scale === "small" && ctx.compliance.length === 0;
-	const est = restoreEstimate(ctx);
-	let rto: number;
-	let rpoTarget: number;
-	if (critical) {
-		rto = 30;
-		rpoTarget = 5;
-	} else if (relaxed) {
-		rto = 480;
-		rpoTarget = 60;
-	} else {
-		rto = 120;
-		rpoTarget = 15;
-	}
-	// Never promise less data loss than the database's own mechanism can deliver.
-	const rpo = roundUpDuration(Math.max(rpoTarget, achievable.logical));
-	// A restore-based recovery cannot be faster than the restore itself, unless a replica can be promoted.
-	if (!critical || !db.replication) rto = Math.max(rto, roundUpDuration(est.minutes));
-	const backupMinutes = Math.min(1440, db.snapshot.everyHours * 60);
-	const tier = tierFor(rto, rpo);
-	const explanation = db.pitr
-		? `${db.name} archives logs every ${humanDuration(db.pitr.logIntervalMinutes)}, so ${humanDuration(rpo)} of data loss is the worst case for a logical error`
-		: `${db.name} offers scheduled backups every ${humanDuration(db.snapshot.everyHours * 60)} only, so the RPO cannot be shorter than that without adding log archiving`;
-	return {
-		tier,
-		rtoMinutes: rto,
-		rpoMinutes: rpo,
-		backupMinutes,
-		restoreEstimateMinutes: est.minutes,
-		sizeGb: est.sizeGb,
-		explanation,
-	};
-}
-
 function durationRecommendation(
 	id: "rto" | "rpo" | "backupFrequency",
 	minutes: number,
@@ -306,7 +237,7 @@ export function recommendAll(
 		rto: durationRecommendation(
 			"rto",
 			plan.rtoMinutes,
-			`${plan.tier.name}${plan.tier.aws.replace("&", "and") === plan.tier.name ? "" : ` (${plan.tier.aws})`} fits this target; a restore-based recovery of ~${plan.sizeGb} GB takes about ${humanDuration(plan.restoreEstimateMinutes)}.`,
+			`${plan.tier.name}${plan.tier.aws.replace("&", "and") === plan.tier.name ? "" : ` (${plan.tier.aws})`} fits the data layer; ${plan.rtoExplanation}.`,
 			[15, 30, 60, 120, 240, 480, 1440],
 			["aws-dr-blog", "azure-waf-dr"],
 		),

@@ -70,6 +70,8 @@ const COMPLIANCE_LABELS: Record<ProjectModel["constraints"]["compliance"][number
 	soc2: "SOC 2",
 	gdpr: "GDPR",
 	iso27001: "ISO 27001",
+	"fca-opres": "FCA operational resilience",
+	cab: "change advisory board",
 };
 
 const ROLE_LABELS: Record<DataStoreModel["role"], string> = {

@@ -16,6 +16,9 @@ export type DbProviderId =
 	| "fly-mpg"
 	| "heroku-postgres"
 	| "render-postgres"
+	| "dynamodb"
+	| "cosmos-db"
+	| "do-postgres"
 	| "self-managed";
 
 export interface DbFacts {
@@ -32,6 +35,14 @@ export interface DbFacts {
 	ha: string;
 	failoverSeconds?: number;
 	restore: { semantics: string; command: string; createsNewInstance: boolean };
+	/** Point-in-time recovery is a paid add-on: present only when the inputs say it is enabled. */
+	pitrAddOn?: boolean;
+	/** A restore that is a copy-on-write branch: seconds, whatever the size. */
+	instantRestore?: boolean;
+	/** The service keeps copies in several zones itself: losing a zone or an instance loses no data. */
+	zoneResilient?: boolean;
+	/** Point-in-time windows that a plan or edition caps, first match wins; 0 days means the plan has none. */
+	pitrByPlan?: { plan: RegExp; days: number }[];
 	facts: Fact[];
 	caveats: Fact[];
 	sources: SourceId[];
@@ -121,10 +132,18 @@ export const DATABASES: Record<DbProviderId, DbFacts> = {
 			command: "gcloud sql instances clone prod-db prod-db-restore --point-in-time $RESTORE_TIME",
 			createsNewInstance: true,
 		},
+		pitrByPlan: [
+			{ plan: /enterprise plus/i, days: 35 },
+			{ plan: /enterprise/i, days: 7 },
+		],
 		facts: [
 			fact(
 				"With PITR logs in Cloud Storage, logs are uploaded every 5 minutes or less, so RPO is typically ≤ 5 minutes.",
 				["gcp-cloudsql-pitr"],
+			),
+			fact(
+				"Point-in-time log retention is 1–7 days on the Enterprise edition and 1–35 days on Enterprise Plus; a point-in-time restore clones into a new instance.",
+				["rec-cloudsql-pitr-config", "rec-cloudsql-clone"],
 			),
 			fact(
 				"An HA instance fails over to a standby in another zone with the same IP and no data loss; HA costs roughly twice a standalone instance.",
@@ -224,6 +243,12 @@ export const DATABASES: Record<DbProviderId, DbFacts> = {
 			command: "neon branches create --name restore-$RESTORE_TIME --parent main@$RESTORE_TIME",
 			createsNewInstance: false,
 		},
+		instantRestore: true,
+		pitrByPlan: [
+			{ plan: /free/i, days: 0.25 },
+			{ plan: /launch/i, days: 7 },
+			{ plan: /scale|business/i, days: 30 },
+		],
 		facts: [
 			fact("Neon's history window is 6 h on Free, up to 7 days on Launch and up to 30 days on Scale.", [
 				"neon-history",
@@ -246,6 +271,7 @@ export const DATABASES: Record<DbProviderId, DbFacts> = {
 			retention: "per PITR add-on",
 			how: "PITR add-on (Pro plan and up, Small compute or larger): WAL archived every 2 minutes",
 		},
+		pitrAddOn: true,
 		ha: "read replicas; no automatic cross-region failover",
 		restore: {
 			semantics:
@@ -352,12 +378,17 @@ export const DATABASES: Record<DbProviderId, DbFacts> = {
 		cloud: undefined,
 		snapshot: { everyHours: 24, retention: "plan-dependent" },
 		pitr: {
-			logIntervalMinutes: 5,
-			retention: "plan-dependent rollback window",
-			how: "continuous protection; Rollback creates a new database at a past point",
+			logIntervalMinutes: 1,
+			retention:
+				"rollback window: 4 days on Standard, 1 week on Premium, Private and Shield; none on Essential",
+			how: "Heroku Postgres Rollback: a new database at a past point in time (WAL stored off-premise every 60 seconds)",
 		},
-		replication: { lagSeconds: 1, how: "followers (asynchronous replicas)" },
-		ha: "HA plans fail over to a standby",
+		ha: "a standby with automatic failover on Premium, Private and Shield plans only",
+		pitrByPlan: [
+			{ plan: /essential|mini|basic|hobby/i, days: 0 },
+			{ plan: /standard/i, days: 4 },
+			{ plan: /premium|private|shield/i, days: 7 },
+		],
 		restore: {
 			semantics: "Rollback creates a new database at a past point, promoted to primary",
 			command:
@@ -368,6 +399,10 @@ export const DATABASES: Record<DbProviderId, DbFacts> = {
 			fact("Heroku Postgres Rollback creates a new database at a past point in time.", [
 				"heroku-pg-rollback",
 			]),
+			fact(
+				"Rollback reaches back 4 days on Standard and 1 week on Premium, Private and Shield; Essential has no rollback, fork or follower; only Premium and above have HA.",
+				["rec-heroku-pg-plans"],
+			),
 		],
 		caveats: [],
 		sources: ["heroku-pg-rollback"],
@@ -420,7 +455,7 @@ export const DATABASES: Record<DbProviderId, DbFacts> = {
 		ha: "streaming replica promoted by hand or by Patroni",
 		restore: {
 			semantics: "restore a base backup and replay WAL to the target time on a new server",
-			command: 'pgbackrest --stanza=app --type=time --target="$RESTORE_TIME" restore',
+			command: 'pgbackrest --stanza=app --type=time --target="$RESTORE_TIME" --target-action=promote restore',
 			createsNewInstance: true,
 		},
 		facts: [
@@ -431,11 +466,124 @@ export const DATABASES: Record<DbProviderId, DbFacts> = {
 			),
 		],
 		caveats: [],
-		sources: ["neon-rollback"],
+		sources: ["neon-rollback", "rec-pgbackrest"],
+	},
+	dynamodb: {
+		id: "dynamodb",
+		name: "Amazon DynamoDB",
+		detect: /\bdynamo ?db\b/i,
+		cloud: "aws",
+		snapshot: { everyHours: 24, retention: "on-demand or AWS Backup plan backups, kept until deleted" },
+		pitr: {
+			logIntervalMinutes: 1,
+			retention: "a recovery period of 1 to 35 days",
+			how: "point-in-time recovery to any second in the recovery period, into a new table",
+		},
+		ha: "replicated across three Availability Zones by the service",
+		zoneResilient: true,
+		restore: {
+			semantics:
+				"a point-in-time restore creates a new table; auto scaling, IAM policies, alarms, tags, streams, TTL and PITR itself are set again on it",
+			command:
+				"aws dynamodb restore-table-to-point-in-time --source-table-name $TABLE --target-table-name $TABLE-restore --restore-date-time $RESTORE_TIME",
+			createsNewInstance: true,
+		},
+		facts: [
+			fact(
+				"DynamoDB point-in-time recovery restores to any second of the recovery period (1 to 35 days) into a new table; auto scaling, IAM policies, alarms, tags, streams and TTL must be set again.",
+				["rec-dynamodb-pitr", "rec-dynamodb-pitr-period"],
+			),
+			fact(
+				"Global tables in the default multi-Region eventual consistency mode replicate asynchronously, so a Region outage can lose the writes not yet replicated.",
+				["rec-dynamodb-global"],
+			),
+		],
+		caveats: [],
+		sources: ["rec-dynamodb-pitr", "rec-dynamodb-pitr-period", "rec-dynamodb-global"],
+	},
+	"cosmos-db": {
+		id: "cosmos-db",
+		name: "Azure Cosmos DB",
+		detect: /\bcosmos ?db\b/i,
+		cloud: "azure",
+		snapshot: { everyHours: 4, retention: "periodic mode: two backups by default" },
+		pitr: {
+			logIntervalMinutes: 1,
+			retention: "continuous backup: 7 days (Continuous7Days) or 30 days (Continuous30Days)",
+			how: "continuous backup: restore to any second of the tier's window into a new account",
+		},
+		ha: "four replicas per region; zone redundancy where the account enables it",
+		zoneResilient: true,
+		restore: {
+			semantics:
+				"a point-in-time restore creates a new account; only deleted databases or containers can be restored into the same account",
+			command:
+				"az cosmosdb restore --account-name $ACCOUNT --target-database-account-name $ACCOUNT-restore --restore-timestamp $RESTORE_TIME --resource-group $RG --location $REGION",
+			createsNewInstance: true,
+		},
+		pitrByPlan: [
+			{ plan: /7 ?days/i, days: 7 },
+			{ plan: /30 ?days|continuous/i, days: 30 },
+		],
+		facts: [
+			fact(
+				"Continuous backup restores to a new account; the tier is Continuous7Days or Continuous30Days (30 days when none is given).",
+				["rec-cosmos-continuous", "rec-cosmos-tiers"],
+			),
+			fact("A deleted database or container can be restored into the same account.", [
+				"rec-cosmos-same-account",
+			]),
+			fact(
+				"With one write region and Session or weaker consistency, a region outage loses under 15 minutes of writes, and service-managed failover makes the database available again in under 15 minutes.",
+				["rec-cosmos-consistency"],
+			),
+		],
+		caveats: [],
+		sources: [
+			"rec-cosmos-continuous",
+			"rec-cosmos-tiers",
+			"rec-cosmos-same-account",
+			"rec-cosmos-consistency",
+		],
+	},
+	"do-postgres": {
+		id: "do-postgres",
+		name: "DigitalOcean Managed PostgreSQL",
+		detect: /\bdigitalocean\b.*\b(postgres|database)|\bmanaged postgres(ql)?\b.*\bdigitalocean\b/i,
+		cloud: undefined,
+		snapshot: { everyHours: 24, retention: "7 days" },
+		pitr: {
+			logIntervalMinutes: 5,
+			retention: "7 days",
+			how: "restore from a backup or a point in time of the last 7 days into a new database cluster",
+		},
+		ha: "standby nodes (up to two, on plans with 2 GB of RAM or more) take over automatically",
+		restore: {
+			semantics:
+				"a restore creates a new database cluster; the application's connection string must be repointed",
+			command:
+				'doctl databases fork $CLUSTER-restore --restore-from-cluster-id $CLUSTER_ID --restore-from-timestamp "$RESTORE_TIME"',
+			createsNewInstance: true,
+		},
+		facts: [
+			fact("Backups cover the last 7 days and restore into a new database cluster.", ["rec-do-pg-restore"]),
+			fact("`doctl databases fork` creates a new cluster from an existing cluster's backup at a timestamp.", [
+				"rec-do-doctl-fork",
+			]),
+			fact(
+				"Standby nodes are promoted automatically when the primary fails; they need a plan with at least 2 GB of RAM.",
+				["rec-do-pg-standby"],
+			),
+		],
+		caveats: [],
+		sources: ["rec-do-pg-restore", "rec-do-pg-standby", "rec-do-doctl-fork"],
 	},
 };
 
 const DETECT_ORDER: DbProviderId[] = [
+	"dynamodb",
+	"cosmos-db",
+	"do-postgres",
 	"aurora-postgres",
 	"rds-postgres",
 	"cloud-sql",

@@ -1,4 +1,4 @@
-// Operations knowledge: feature flags, incident severity and roles, DORA benchmarks, compliance controls.
+// Operations knowledge: feature flags, incident severity and roles, DORA benchmarks; compliance lives in compliance.ts.
 
 import { type Fact, fact, type SourceId } from "./sources";
 
@@ -145,125 +145,13 @@ export const DORA_FACTS: Fact[] = [
 	),
 ];
 
-export type ComplianceId = "pci-dss" | "hipaa" | "soc2" | "gdpr" | "iso27001";
-
-export interface ComplianceRegime {
-	id: ComplianceId;
-	name: string;
-	detect: RegExp;
-	/** Control → what it changes in Section 10. */
-	controls: { control: string; effect: string }[];
-	logRetention: string;
-	drillCadence: string;
-	requiresSeparationOfDuties: boolean;
-	sources: SourceId[];
-}
-
-export const COMPLIANCE: Record<ComplianceId, ComplianceRegime> = {
-	"pci-dss": {
-		id: "pci-dss",
-		name: "PCI DSS v4.0.1",
-		detect: /\bpci(-| )?dss\b|\bpci\b/i,
-		controls: [
-			{
-				control: "6.5.1",
-				effect:
-					"every production change records reason, security impact, approval, testing and a back-out procedure (the deployment and rollback runbooks)",
-			},
-			{
-				control: "6.5.3",
-				effect: "pre-production is separated from production by account and access control",
-			},
-			{
-				control: "6.5.4",
-				effect:
-					"production deploys need a reviewer other than the author (required reviewers with self-review prevented)",
-			},
-			{ control: "6.5.5", effect: "no live card data in staging or previews: synthetic data only" },
-			{ control: "10.5.1", effect: "audit logs kept 12 months, the latest 3 months immediately available" },
-			{ control: "12.10.1", effect: "the incident response plan is tested at least every 12 months" },
-		],
-		logRetention: "12 months (3 months hot)",
-		drillCadence: "at least every 12 months",
-		requiresSeparationOfDuties: true,
-		sources: ["pci-dss"],
-	},
-	hipaa: {
-		id: "hipaa",
-		name: "HIPAA Security Rule",
-		detect: /\bhipaa\b|\bphi\b/i,
-		controls: [
-			{ control: "164.308(a)(7)(ii)(A)", effect: "a data backup plan with retrievable exact copies of ePHI" },
-			{ control: "164.308(a)(7)(ii)(B)", effect: "a disaster recovery plan to restore lost data" },
-			{ control: "164.308(a)(7)(ii)(C)", effect: "an emergency-mode operation plan" },
-			{ control: "164.308(a)(7)(ii)(D)", effect: "periodic testing and revision of the contingency plans" },
-		],
-		logRetention: "6 years for required documentation",
-		drillCadence: "at least yearly",
-		requiresSeparationOfDuties: true,
-		sources: ["hipaa-contingency"],
-	},
-	soc2: {
-		id: "soc2",
-		name: "SOC 2",
-		detect: /\bsoc ?2\b/i,
-		controls: [
-			{ control: "CC8.1", effect: "changes are authorised, tested and approved before production" },
-			{
-				control: "CC7.4 / CC7.5",
-				effect: "incidents are responded to and recovered from under a defined process",
-			},
-			{
-				control: "A1.2 / A1.3",
-				effect: "backups and recovery are tested against the availability commitments",
-			},
-		],
-		logRetention: "12 months",
-		drillCadence: "at least yearly",
-		requiresSeparationOfDuties: true,
-		sources: ["soc2-tsc"],
-	},
-	gdpr: {
-		id: "gdpr",
-		name: "GDPR",
-		detect: /\bgdpr\b/i,
-		controls: [
-			{
-				control: "Art. 32(1)(c)",
-				effect: "the ability to restore availability of and access to personal data in a timely manner",
-			},
-			{
-				control: "Art. 32(1)(d)",
-				effect: "regular testing of the effectiveness of these measures (restore tests and drills)",
-			},
-		],
-		logRetention: "as short as the purpose allows; backups expire on the same schedule as erasure requests",
-		drillCadence: "at least yearly",
-		requiresSeparationOfDuties: false,
-		sources: ["gdpr-32"],
-	},
-	iso27001: {
-		id: "iso27001",
-		name: "ISO/IEC 27001:2022",
-		detect: /\biso ?27001\b/i,
-		controls: [
-			{ control: "A.8.13", effect: "backup copies are maintained and regularly tested" },
-			{ control: "A.8.31", effect: "development, test and production environments are separated" },
-			{ control: "A.8.32", effect: "changes follow change management" },
-			{ control: "A.5.30", effect: "ICT readiness for business continuity is planned and tested" },
-		],
-		logRetention: "12 months",
-		drillCadence: "at least yearly",
-		requiresSeparationOfDuties: true,
-		sources: ["iso27001"],
-	},
-};
-
-export const COMPLIANCE_IDS = Object.keys(COMPLIANCE) as ComplianceId[];
-
-export function detectCompliance(text: string): ComplianceId[] {
-	return COMPLIANCE_IDS.filter((id) => COMPLIANCE[id].detect.test(text));
-}
+export {
+	COMPLIANCE,
+	COMPLIANCE_IDS,
+	type ComplianceId,
+	type ComplianceRegime,
+	detectCompliance,
+} from "./compliance";
 
 export const RUNBOOK_FACTS: Fact[] = [
 	fact(

@@ -523,6 +523,107 @@ export const SOURCES = {
 		title: "Heroku Dev Center: Release phase",
 		url: "https://devcenter.heroku.com/articles/release-phase",
 	},
+	// Recovery and compliance (issue 15).
+	"rec-dynamodb-pitr": {
+		title: "Amazon DynamoDB: Restore a table (point-in-time recovery restores to a new table)",
+		url: "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/pointintimerecovery_restores.html",
+	},
+	"rec-dynamodb-pitr-period": {
+		title: "Amazon DynamoDB API: RestoreTableToPointInTime (recovery period 1 to 35 days)",
+		url: "https://docs.aws.amazon.com/sdkfornet/v3/apidocs/items/DynamoDBv2/TRestoreTableToPointInTimeRequest.html",
+	},
+	"rec-dynamodb-global": {
+		title: "Amazon DynamoDB global tables: consistency modes and asynchronous replication",
+		url: "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GlobalTables.html",
+	},
+	"rec-cosmos-continuous": {
+		title: "Azure Cosmos DB: Provision an account with continuous backup (restores go to a new account)",
+		url: "https://learn.microsoft.com/azure/cosmos-db/provision-account-continuous-backup",
+	},
+	"rec-cosmos-tiers": {
+		title: "Azure Cosmos DB: Continuous backup resource model (Continuous7Days, Continuous30Days)",
+		url: "https://learn.microsoft.com/azure/cosmos-db/continuous-backup-restore-resource-model",
+	},
+	"rec-cosmos-same-account": {
+		title: "Azure Cosmos DB: Same-account restore of deleted databases and containers",
+		url: "https://learn.microsoft.com/azure/cosmos-db/restore-in-account-continuous-backup-introduction",
+	},
+	"rec-cosmos-consistency": {
+		title: "Azure Cosmos DB: Consistency levels (RPO and RTO for a region outage)",
+		url: "https://learn.microsoft.com/azure/cosmos-db/consistency-levels",
+	},
+	"rec-heroku-pg-plans": {
+		title:
+			"Heroku Postgres: Choosing the right plan (rollback 4 days on Standard, 1 week on Premium; none on Essential)",
+		url: "https://devcenter.heroku.com/articles/heroku-postgres-plans",
+	},
+	"rec-do-pg-restore": {
+		title: "DigitalOcean Managed PostgreSQL: Restore from backups (7 days, into a new cluster)",
+		url: "https://docs.digitalocean.com/products/databases/postgresql/how-to/restore-from-backups/",
+	},
+	"rec-do-pg-standby": {
+		title: "DigitalOcean Managed PostgreSQL: Add standby nodes",
+		url: "https://docs.digitalocean.com/products/databases/postgresql/how-to/add-standby-nodes/",
+	},
+	"rec-do-doctl-fork": {
+		title: "doctl databases fork (--restore-from-timestamp)",
+		url: "https://docs.digitalocean.com/reference/doctl/reference/databases/fork/",
+	},
+	"rec-cloudsql-pitr-config": {
+		title:
+			"Cloud SQL: Configure point-in-time recovery (retention 1–7 days Enterprise, 1–35 days Enterprise Plus)",
+		url: "https://cloud.google.com/sql/docs/mysql/backup-recovery/configure-pitr",
+	},
+	"rec-cloudsql-clone": {
+		title: "gcloud sql instances clone (--point-in-time)",
+		url: "https://cloud.google.com/sdk/gcloud/reference/sql/instances/clone",
+	},
+	"rec-pgbackrest": {
+		title: "pgBackRest configuration reference (target-action)",
+		url: "https://pgbackrest.org/configuration.html",
+	},
+	"rec-sqlpackage-export": {
+		title: "SqlPackage Export: a database to a BACPAC file",
+		url: "https://learn.microsoft.com/sql/tools/sqlpackage/sqlpackage-export",
+	},
+	"rec-litestream": { title: "Litestream: streaming replication for SQLite", url: "https://litestream.io/" },
+	"rec-sqlite-backup": {
+		title: "SQLite command-line shell: .backup",
+		url: "https://sqlite.org/cli.html",
+	},
+	"rec-s3-object-lock": {
+		title: "Amazon S3 Object Lock",
+		url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock.html",
+	},
+	"rec-gcs-bucket-lock": {
+		title: "Cloud Storage: Bucket Lock (retention policies)",
+		url: "https://cloud.google.com/storage/docs/bucket-lock",
+	},
+	"rec-azure-immutable-blob": {
+		title: "Azure Blob Storage: Immutable storage (time-based retention, legal hold)",
+		url: "https://learn.microsoft.com/azure/storage/blobs/immutable-storage-overview",
+	},
+	"cmp-pci-1210": {
+		title:
+			"PCI DSS v4.0.1 requirement 12.10 (12.10.2: incident response plan reviewed and tested at least once every 12 months)",
+		url: "https://ce.prod.cloudaware.com/frameworks/pci-dss-v4.0/12/10",
+	},
+	"cmp-hipaa-316": {
+		title: "HIPAA Security Rule 164.316(b)(2): documentation retained 6 years",
+		url: "https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-C/section-164.316",
+	},
+	"cmp-gdpr-5": {
+		title: "GDPR Article 5: Principles (5(1)(e) storage limitation)",
+		url: "https://gdpr-info.eu/art-5-gdpr/",
+	},
+	"cmp-fca-sysc15a": {
+		title: "FCA Handbook SYSC 15A.2: Operational resilience requirements",
+		url: "https://www.handbook.fca.org.uk/handbook/SYSC/15A/2.html",
+	},
+	"cmp-dora-change-approval": {
+		title: "DORA capabilities: Streamlining change approval",
+		url: "https://dora.dev/capabilities/streamlining-change-approval/",
+	},
 	"twelve-factor-parity": {
 		title: "The Twelve-Factor App: Dev/prod parity",
 		url: "https://12factor.net/dev-prod-parity",

@@ -64,8 +64,10 @@ export function storeFacts(store: StoreLike): DbFacts {
 }
 
 export interface Capabilities {
-	/** "on": the inputs enable it, or the provider includes it; "off": the inputs say it is not enabled; "none": the provider or plan has none. */
+	/** "on": the inputs enable it, or the provider includes it; "off": the inputs say it is not enabled, or it is a paid add-on the inputs do not mention; "none": the provider or plan has none. */
 	pitr: "on" | "off" | "none";
+	/** Why it is off: the inputs say so, or an add-on they do not mention. */
+	pitrOffBecause?: "inputs" | "add-on";
 	/** True when the inputs say so; false when they rule it out or the provider has none; undefined when unsaid. */
 	standby: boolean | undefined;
 	/** A replica or secondary that lives in another region. */
@@ -80,8 +82,9 @@ const NOT_PITR = /\bpitr\b|point[- ]in[- ]time|rollback|continuous backup|instan
 const NOT_HA = /\bha\b|high[- ]availability|standby|multi-az|failover/i;
 
 export function capabilities(store: StoreLike, db: DbFacts = storeFacts(store)): Capabilities {
-	const pitrOff = store.pitr?.enabled === false || store.notEnabled.some((n) => NOT_PITR.test(n));
-	const pitr = pitrOff ? "off" : store.pitr?.enabled || db.pitr ? "on" : "none";
+	const saidOff = store.pitr?.enabled === false || store.notEnabled.some((n) => NOT_PITR.test(n));
+	const addOnMissing = db.pitrAddOn === true && store.pitr?.enabled !== true;
+	const pitr = saidOff || addOnMissing ? "off" : store.pitr?.enabled || db.pitr ? "on" : "none";
 	const haOff = store.ha === false || store.notEnabled.some((n) => NOT_HA.test(n));
 	const standby = haOff
 		? false
@@ -93,9 +96,29 @@ export function capabilities(store: StoreLike, db: DbFacts = storeFacts(store)):
 	);
 	return {
 		pitr,
+		pitrOffBecause: saidOff ? "inputs" : addOnMissing ? "add-on" : undefined,
 		standby,
 		crossRegion,
 		replicas: store.replicas.length > 0,
 		multiWriter: store.replicas.some((r) => r.kind === "global-table"),
 	};
+}
+
+/** Words that claim a mechanism exists: a sentence with one is true only when the inputs provide it. */
+export const MECHANISM_TERMS = {
+	pitr: /point-in-time (restore|recovery)|\bPITR\b|continuous protection|log archiving every/i,
+	standby: /\bstandby\b|\bfails? over to\b|Multi-AZ/i,
+	replica:
+		/\bread replicas?\b|\bfollowers?\b|\bGlobal Database\b|\bglobal tables?\b|\bfailover groups?\b|replicates continuously|\bpromote the (data tier|replica)\b/i,
+	crossRegion: /replicates continuously|cross-region (read )?replica/i,
+};
+
+/** The mechanism words of a text that the store does not have (the provider offers them; the inputs do not). */
+export function unprovided(text: string, caps: Capabilities): (keyof typeof MECHANISM_TERMS)[] {
+	const out: (keyof typeof MECHANISM_TERMS)[] = [];
+	if (caps.pitr !== "on" && MECHANISM_TERMS.pitr.test(text)) out.push("pitr");
+	if (caps.standby !== true && MECHANISM_TERMS.standby.test(text)) out.push("standby");
+	if (!caps.replicas && MECHANISM_TERMS.replica.test(text)) out.push("replica");
+	else if (!caps.crossRegion && MECHANISM_TERMS.crossRegion.test(text)) out.push("crossRegion");
+	return out;
 }

@@ -168,7 +168,8 @@ function DecisionBody({
 			};
 			warnings = checkConsistency(buildDecisions(state.recommendations!, overrides), state.context)
 				.filter((w) => w.level === "warning" || w.decision === id)
-				.map((w) => w.message);
+				.sort((a, b) => Number(!!b.infeasible) - Number(!!a.infeasible))
+				.map((w) => `${w.infeasible ? "Infeasible: " : ""}${w.message}`);
 		}
 	}
 

@@ -285,6 +285,7 @@ export function ReviewStep({
 					? "all required checks pass"
 					: `failing: ${report.requiredFailed.map((r) => `${r.id} ${r.label}`).join("; ")}`}
 			</Text>
+<<<<<<< HEAD
 			{warnings.length ? (
 				<UnorderedList>
 					{warnings.slice(0, 2).map((w, i) => (
@@ -304,6 +305,26 @@ export function ReviewStep({
 					? `${glyphs.warn} replaces ${existing.map((o) => o.file).join(", ")}; the current files are kept as <file>.<timestamp>.bak`
 					: `Writes ${files} new files (${Math.round(composed.markdown.length / 1024)} KB section + handoff).`}
 			</Text>
+=======
+			{warnings.map((w) => (
+				<Text key={w.message} color={theme.warn} wrap="truncate-end">
+					{glyphs.warn} {w.infeasible ? "Infeasible: " : ""}
+					{w.message}
+				</Text>
+			))}
+			{existing.length ? (
+				existing.map((o) => (
+					<Text key={o.file} color={theme.warn} wrap="truncate-end">
+						{glyphs.warn} replaces {o.file}; the current file is kept as {o.file}.&lt;timestamp&gt;.bak
+					</Text>
+				))
+			) : (
+				<Text color={theme.muted} wrap="truncate-end">
+					Writes {composed.files.length} new files ({Math.round(composed.markdown.length / 1024)} KB section +
+					handoff).
+				</Text>
+			)}
+>>>>>>> c9fc701 (Recovery per failure mode from the mechanisms the data store has (PITR on/off/add-on, standby, replicas, plan windows), with the RPO/RTO arithmetic and no invented data size; DR pattern capped by the data layer; impossible targets accepted, explained, marked infeasible and carried to the TUI, --yes, --strict and the handoff; compliance as cited data (compliance.ts); DynamoDB, Cosmos DB and DigitalOcean Managed PostgreSQL in the knowledge base; off-site copy by engine, immutability by cloud. Small hooks: fly.toml deploys the decided strategy (platforms.ts, s10-3), warnings marked infeasible on the decision and review screens)
 			<ErrorText message={state.error} />
 			{view.mode === "confirm" ? (
 				<Text bold wrap="truncate-end">

@@ -9,6 +9,7 @@ import {
 	capabilities,
 	type EngineFamily,
 	engineFamily,
+	MECHANISM_TERMS,
 	primaryStore,
 	storeFacts,
 } from "../../knowledge/stores";
@@ -139,18 +140,14 @@ const RULES: SemanticRule[] = [
 				out.push(...scan(lines, re, reason, (l) => inRecovery(l) && !NEGATED.test(l.text) && !patternRow(l)));
 			if (inp.caps.pitr !== "on")
 				claim(
-					/point-in-time (restore|recovery)|\bPITR\b|continuous protection|log archiving every/i,
+					MECHANISM_TERMS.pitr,
 					inp.caps.pitr === "off"
 						? "cites point-in-time recovery, which the inputs say is not enabled"
 						: "cites point-in-time recovery, which this database or plan does not offer",
 				);
 			if (inp.caps.standby !== true)
-				claim(/\bstandby\b|\bfails? over to\b|Multi-AZ/i, "cites a standby the inputs do not provision");
-			if (!inp.caps.replicas)
-				claim(
-					/\bread replicas?\b|\bfollowers?\b|\bGlobal Database\b|\bglobal tables?\b|\bfailover group\b|replicates continuously|\bpromote the (data tier|replica)\b/i,
-					"cites a replica the inputs do not provision",
-				);
+				claim(MECHANISM_TERMS.standby, "cites a standby the inputs do not provision");
+			if (!inp.caps.replicas) claim(MECHANISM_TERMS.replica, "cites a replica the inputs do not provision");
 			else if (!inp.caps.crossRegion)
 				claim(
 					/replicates continuously|cross-region (read )?replica/i,
@@ -160,7 +157,7 @@ const RULES: SemanticRule[] = [
 				out.push(
 					...scan(
 						lines,
-						/\b(of|for) ~?\d+(\.\d+)? GB\b/,
+						/\b(of|for) ~?\d+(\.\d+)? GB\b(?!\/)/,
 						"computes a restore for a data size the inputs do not give",
 						inRecovery,
 					),
@@ -184,7 +181,7 @@ const RULES: SemanticRule[] = [
 			if (!prose) return [];
 			const CODE: Record<string, RegExp> = {
 				canary: /\bcanary:|\bCanary\d+Percent|\bsetWeight\b|--traffic-split|\bcanaryAnalysis\b/,
-				"blue-green": /\bblueGreen:|strategy = "bluegreen"|\bslot swap\b|\bBlueGreen\b/,
+				"blue-green": /\bblueGreen:|strategy = "bluegreen"|\bBlueGreen\b/,
 				rolling: /strategy = "rolling"|\bRollingUpdate\b/,
 			};
 			const out: Finding[] = [];
@@ -208,7 +205,7 @@ const RULES: SemanticRule[] = [
 			for (const svc of inp.services) if (!has(svc)) out.push(`the service ${svc} is named nowhere`);
 			if (inp.flagTool) {
 				const word = inp.flagTool.split(/[\s(]/)[0]!;
-				const flags = lines.filter((l) => /^Feature flags/.test(l.h3) && isClaim(l));
+				const flags = lines.filter((l) => /^Feature flags/.test(l.h3) && isClaim(l) && l.text.trim());
 				if (flags.length && !flags.some((l) => l.text.toLowerCase().includes(word.toLowerCase())))
 					out.push(
 						`line ${flags[0]!.n}: the feature flags use a tool other than ${word}, which the inputs decided`,
@@ -232,12 +229,11 @@ const RULES: SemanticRule[] = [
 			const out: Finding[] = [];
 			// A regime named and, within a few words, a control number, a cadence or a retention period.
 			const CLAIM =
-				/\b(PCI DSS|HIPAA|SOC 2|GDPR|ISO\/IEC 27001|ISO 27001|FCA|SYSC)\b.{0,60}?(\b\d{1,2}\.\d{1,2}(\.\d{1,2})?\b|164\.\d+|\bArt\. ?\d+|\bA\.\d+\.\d+|\bCC\d\.\d|\b(every|at least|yearly|annual(ly)?|quarterly|monthly)\b|\b\d+ (months|years)\b)/i;
+				/\b(PCI DSS|HIPAA|SOC 2|GDPR|ISO\/IEC 27001|ISO 27001|FCA|SYSC)\b.{0,60}?((?<![v\d.])\b\d{1,2}\.\d{1,2}(\.\d{1,2})?\b|164\.\d+|\bArt\. ?\d+|\bA\.\d+\.\d+|\bCC\d\.\d|\b(every|at least|yearly|annual(ly)?|quarterly|monthly)\b|\b\d+ (months|years)\b)/i;
 			for (const l of lines) {
 				if (!isClaim(l) || l.code !== undefined) continue;
 				const m = CLAIM.exec(l.text);
-				if (m && !/\[\d+(, \d+)*\]/.test(l.text) && !/common practice/i.test(l.text))
-					out.push(at(l, m, "a compliance claim without a source"));
+				if (m && !/\[\d+(, \d+)*\]/.test(l.text)) out.push(at(l, m, "a compliance claim without a source"));
 				const wrong = /\b12\.10\.1\b[^\n]*\b(tested|testing|12 months|annual)/i.exec(l.text);
 				if (wrong) out.push(at(l, wrong, "annual incident-response testing is PCI DSS 12.10.2, not 12.10.1"));
 			}

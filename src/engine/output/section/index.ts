@@ -10,6 +10,7 @@ import {
 } from "../../decisions/spec";
 import { SOURCE_LABELS } from "../../inputs/questions";
 import { TASKS } from "../../research/types";
+import { renderCompliance } from "./compliance";
 import { renderInputsBlock } from "./inputs-block";
 import { bullets, join, table } from "./md";
 import { buildModel, type SectionInput, type SectionModel, sourceLine } from "./model";
@@ -66,11 +67,22 @@ export function assumptionLines(m: SectionModel): string[] {
 	}
 	// Platform rules that changed or limited a decision are recorded with the decision they touch.
 	for (const w of m.warnings) if (w.rule) lines.push(`Platform rule (${w.decision}): ${w.message}`);
+	// An impossible target is kept as decided, but never as if it were achievable.
+	for (const w of m.warnings.filter((x) => x.infeasible))
+		lines.push(
+			`Infeasible target, kept as decided and not achievable with the current mechanisms: ${w.message}`,
+		);
 	return lines;
 }
 
 export function openQuestionLines(m: SectionModel): string[] {
-	return m.questions.filter((q) => !m.answers[q.id]).map((q) => q.text);
+	const infeasible = m.warnings
+		.filter((w) => w.infeasible)
+		.map(
+			(w) =>
+				`The ${w.decision === "rpo" ? "recovery point" : "recovery time"} objective cannot be met as decided: raise it to what the mechanisms allow, or fund the mechanism that meets it?`,
+		);
+	return [...m.questions.filter((q) => !m.answers[q.id]).map((q) => q.text), ...new Set(infeasible)];
 }
 
 export function runbookIds(m: SectionModel): string[] {
@@ -95,22 +107,6 @@ function header(m: SectionModel): string {
 				displayValue(id, decisionValue(decisions, id)),
 				provenanceText(decisions.provenance[id]),
 			]),
-		),
-	);
-}
-
-function compliance(m: SectionModel): string | undefined {
-	if (m.compliance.length === 0) return undefined;
-	const rows = m.compliance.flatMap((c) => c.controls.map((ctl) => [c.name, ctl.control, ctl.effect]));
-	return join(
-		"## Compliance controls",
-		`The inputs place ${m.ctx.projectName} in scope of ${m.compliance.map((c) => c.name).join(", ")}. These controls change the plan above:${m.cite(m.compliance.flatMap((c) => c.sources))}`,
-		table(["Regime", "Control", "Where this section meets it"], rows),
-		bullets(
-			m.compliance.map(
-				(c) =>
-					`${c.name}: log retention ${c.logRetention}; incident and recovery drills ${c.drillCadence}${c.requiresSeparationOfDuties ? "; production changes need an approver other than the author" : ""}.`,
-			),
 		),
 	);
 }
@@ -178,7 +174,7 @@ export function renderSection(input: SectionInput): { markdown: string; model: S
 		renderEnvironments(m),
 		renderRunbooks(m),
 		renderRecovery(m),
-		compliance(m),
+		renderCompliance(m),
 	];
 	const markdown = `${join(header(m), renderInputsBlock(m.ctx.model), ...body, research(m), lists(m), sources(m))}\n`;
 	return { markdown, model: m };

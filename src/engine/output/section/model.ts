@@ -2,19 +2,26 @@
 
 import { type Ceremony, ceremonyFor } from "../../decisions/ceremony";
 import { type ConsistencyWarning, checkConsistency } from "../../decisions/consistency";
+<<<<<<< HEAD
 import { recommendIac, restoreEstimate } from "../../decisions/recommend";
 import { applyPlatformRules, platformRules, usesLocalFileDb } from "../../decisions/rules";
+=======
+import { recommendIac } from "../../decisions/recommend";
+import { patternFor, recoveryOf } from "../../decisions/recovery";
+import { applyPlatformRules, platformRules } from "../../decisions/rules";
+>>>>>>> c9fc701 (Recovery per failure mode from the mechanisms the data store has (PITR on/off/add-on, standby, replicas, plan windows), with the RPO/RTO arithmetic and no invented data size; DR pattern capped by the data layer; impossible targets accepted, explained, marked infeasible and carried to the TUI, --yes, --strict and the handoff; compliance as cited data (compliance.ts); DynamoDB, Cosmos DB and DigitalOcean Managed PostgreSQL in the knowledge base; off-site copy by engine, immutability by cloud. Small hooks: fly.toml deploys the decided strategy (platforms.ts, s10-3), warnings marked infeasible on the decision and review screens)
 import type { DecisionId, Decisions, Recommendation } from "../../decisions/spec";
 import { databaseOf, platformOf } from "../../decisions/stack";
 import type { ProjectContext } from "../../inputs/context";
 import type { Answer, OpenQuestion } from "../../inputs/questions";
 import { CI_TOOLS, type CiTool } from "../../knowledge/cicd";
 import type { DbFacts } from "../../knowledge/databases";
-import { type DrTier, tierFor } from "../../knowledge/dr";
+import type { DrTier } from "../../knowledge/dr";
 import { IAC_TOOLS, type IacTool, type IacToolId } from "../../knowledge/iac";
 import { COMPLIANCE, type ComplianceRegime } from "../../knowledge/operations";
 import { recipeFor } from "../../knowledge/pipelines";
 import { PLATFORMS, type PlatformFacts, type PlatformId } from "../../knowledge/platforms";
+import type { RecoveryFacts } from "../../knowledge/recovery";
 import { SOURCES, type SourceId } from "../../knowledge/sources";
 import type { TaskFindings, TaskId } from "../../research/types";
 import { buildStages, type PipelineStage } from "./stages";
@@ -76,7 +83,8 @@ export interface SectionModel extends SectionInput {
 	abortCriteria: string[];
 	alertTool: string;
 	coverageUnit: number;
-	restore: { minutes: number; sizeGb: number; parts: string[] };
+	/** Recovery per failure mode from the mechanisms the data store has. */
+	recovery: RecoveryFacts;
 	cite: (ids: SourceId[]) => string;
 	citedSources: () => SourceId[];
 }
@@ -162,7 +170,13 @@ function buildEnvironments(
 	);
 }
 
-function buildTiers(ctx: ProjectContext, d: Decisions, db: DbFacts, platform: PlatformFacts): ServiceTier[] {
+function buildTiers(
+	ctx: ProjectContext,
+	d: Decisions,
+	db: DbFacts,
+	platform: PlatformFacts,
+	recovery: RecoveryFacts,
+): ServiceTier[] {
 	const core = `${ctx.serviceName} API and ${db.name}`;
 	const supporting = [
 		ctx.frontend ? `${PLATFORMS[ctx.frontend.platform].name} frontend` : undefined,
@@ -177,7 +191,7 @@ function buildTiers(ctx: ProjectContext, d: Decisions, db: DbFacts, platform: Pl
 			scope: core,
 			rtoMinutes: d.rtoMinutes,
 			rpoMinutes: d.rpoMinutes,
-			mechanism: db.pitr ? `point-in-time recovery (${db.pitr.how})` : "snapshot restore",
+			mechanism: recovery.modes.find((r) => r.mode === "logical")!.mechanism,
 		},
 		{
 			name: "Tier 2 — user-facing supporting services",
@@ -234,6 +248,7 @@ export function buildModel(input: SectionInput): SectionModel {
 		return nums.length ? ` [${nums.sort((a, b) => a - b).join(", ")}]` : "";
 	};
 	const flagAnswer = input.answers["feature-flags"]?.text;
+	const recovery = recoveryOf(ctx, decisions.backupMinutes);
 	return {
 		...input,
 		decisions,
@@ -242,7 +257,7 @@ export function buildModel(input: SectionInput): SectionModel {
 		db,
 		ci: CI_TOOLS[decisions.ci],
 		iac: IAC_TOOLS[decisions.iac],
-		tier: tierFor(decisions.rtoMinutes, decisions.rpoMinutes),
+		tier: patternFor(recovery, decisions.rtoMinutes, decisions.rpoMinutes),
 		stages: buildStages(
 			ctx,
 			decisions,
@@ -250,9 +265,14 @@ export function buildModel(input: SectionInput): SectionModel {
 			coverageUnit,
 			buildsFromSource(platform.id, ctx.cloud, decisions.iac),
 		),
+<<<<<<< HEAD
 		environments: buildEnvironments(decisions, platform, regulated, ceremony, ctx),
 		ceremony,
 		serviceTiers: buildTiers(ctx, decisions, db, platform),
+=======
+		environments: buildEnvironments(decisions, platform, regulated),
+		serviceTiers: buildTiers(ctx, decisions, db, platform, recovery),
+>>>>>>> c9fc701 (Recovery per failure mode from the mechanisms the data store has (PITR on/off/add-on, standby, replicas, plan windows), with the RPO/RTO arithmetic and no invented data size; DR pattern capped by the data layer; impossible targets accepted, explained, marked infeasible and carried to the TUI, --yes, --strict and the handoff; compliance as cited data (compliance.ts); DynamoDB, Cosmos DB and DigitalOcean Managed PostgreSQL in the knowledge base; off-site copy by engine, immutability by cloud. Small hooks: fly.toml deploys the decided strategy (platforms.ts, s10-3), warnings marked infeasible on the decision and review screens)
 		warnings,
 		compliance,
 		flagTool: flagAnswer ?? ctx.flagTool ?? "Unleash (self-hosted) behind the OpenFeature SDK",
@@ -260,7 +280,7 @@ export function buildModel(input: SectionInput): SectionModel {
 		alertTool:
 			ctx.monitoring.apm ?? ctx.monitoring.metrics ?? ctx.monitoring.errors ?? `${platform.name} metrics`,
 		coverageUnit,
-		restore: restoreEstimate(ctx),
+		recovery,
 		cite,
 		citedSources: () => [...order],
 	};

@@ -20,6 +20,13 @@ export interface Runbook {
 	duration: string;
 }
 
+function restoreDuration(m: SectionModel): string {
+	const logical = m.recovery.modes.find((r) => r.mode === "logical")!;
+	return logical.rto.minutes !== undefined
+		? `about ${humanDuration(logical.rto.minutes)} (${logical.rto.arithmetic})`
+		: `unknown until the data size is known; minutes: ${logical.rto.arithmetic}`;
+}
+
 export function runbooks(m: SectionModel): Runbook[] {
 	const { ctx, platform, db } = m;
 	const svc = ctx.serviceName;
@@ -154,8 +161,14 @@ export function runbooks(m: SectionModel): Runbook[] {
 			],
 			steps: [
 				"Stop the writes that cause damage: flip the feature's kill switch or put the app in maintenance mode.",
-				`Restore to the time before the damage: ${inlineCode(db.restore.command)}`,
-				`Mind the semantics: ${db.restore.semantics}.`,
+				...(m.recovery.caps.pitr === "on"
+					? [
+							`Restore to the time before the damage: ${inlineCode(db.restore.command)}`,
+							`Mind the semantics: ${db.restore.semantics}.`,
+						]
+					: [
+							`Restore the newest backup taken before the damage into a new ${db.name} instance (point-in-time recovery is ${m.recovery.caps.pitr === "off" ? "not enabled" : "not offered on this plan"}, so the writes since that backup are lost and are re-entered from the application's records).`,
+						]),
 				"Verify the restored data (row counts and the damaged records) before switching.",
 				db.restore.createsNewInstance
 					? "Point the application at the restored instance through the IaC variable and redeploy; keep the damaged instance for investigation for 7 days."
@@ -171,7 +184,7 @@ export function runbooks(m: SectionModel): Runbook[] {
 			escalation:
 				"Database owner leads; the incident commander decides on data loss acceptance; legal or privacy lead informed if personal data was lost.",
 			comms: "Status page when users were affected; affected customers informed of the data window lost.",
-			duration: `about ${humanDuration(m.restore.minutes)} for ~${m.restore.sizeGb} GB (${m.restore.parts.join(", ")})`,
+			duration: restoreDuration(m),
 		},
 	];
 }

@@ -1,82 +1,68 @@
-// 10.6 Disaster Recovery: backups, recovery procedures per scenario, RTO/RPO per tier with the arithmetic, failover and failback.
+// 10.6 Disaster Recovery: backups, recovery per failure mode from the mechanisms the data store has (with the
+// arithmetic), targets per tier against the SLA's budget, and failover/failback for the stack's real mechanisms.
 
 import { humanDuration } from "../../decisions/duration";
-import { achievableRpoMinutes } from "../../knowledge/databases";
+import { capablePattern, inRegionFloor, slaPercentOf } from "../../decisions/recovery";
 import { DR_PRINCIPLES, DR_TIERS } from "../../knowledge/dr";
+import {
+	type Estimate,
+	FAILURE_LABELS,
+	immutability,
+	type ModeRecovery,
+	monthlyBudgetMinutes,
+	offsiteCopy,
+} from "../../knowledge/recovery";
+import { unprovided } from "../../knowledge/stores";
 import { bullets, inlineCode, join, numbered, table } from "./md";
 import type { SectionModel } from "./model";
 
-function targets(m: SectionModel): string {
-	const { tier } = m;
-	return join(
-		"### RTO/RPO targets",
-		`Targets are set per service tier, not globally. Tier 1 follows the decisions (RTO ${humanDuration(m.decisions.rtoMinutes)}, RPO ${humanDuration(m.decisions.rpoMinutes)}), which places it in the **${tier.name}** pattern (AWS: ${tier.aws}; Azure: ${tier.azure}; Google: ${tier.google}).${m.cite(tier.facts.flatMap((f) => f.sources))}`,
-		table(
-			["Tier", "Services", "RTO", "RPO", "Recovery mechanism"],
-			m.serviceTiers.map((t) => [
-				t.name,
-				t.scope,
-				humanDuration(t.rtoMinutes),
-				humanDuration(t.rpoMinutes),
-				t.mechanism,
-			]),
-		),
-		table(
-			["Pattern", "What runs in the recovery region", "Typical RTO", "Typical RPO", "Cost"],
-			Object.values(DR_TIERS).map((t) => [
-				`${t.name}${t.id === tier.id ? " (this plan)" : ""}`,
-				t.whatRuns,
-				`${humanDuration(Math.max(1, t.rtoMinutes[0]))} – ${humanDuration(t.rtoMinutes[1])}`,
-				`${t.rpoMinutes[0] === 0 ? "near zero" : humanDuration(t.rpoMinutes[0])} – ${humanDuration(t.rpoMinutes[1])}`,
-				t.cost,
-			]),
-		),
-		bullets(DR_PRINCIPLES.slice(0, 2).map((f) => `${f.text}${m.cite(f.sources)}`)),
-	);
+const dur = (e: Estimate) =>
+	e.minutes === undefined ? "unknown" : e.minutes === 0 ? "0" : `about ${humanDuration(e.minutes)}`;
+
+function pitrRow(m: SectionModel): string {
+	const { db, caps, pitrDays } = m.recovery;
+	if (caps.pitr === "on")
+		return `${db.pitr?.how ?? "point-in-time recovery"}; window ${pitrDays !== undefined ? humanDuration(pitrDays * 1440) : (db.pitr?.retention ?? "per plan")}`;
+	if (caps.pitr === "off")
+		return `${caps.pitrOffBecause === "add-on" ? "a paid add-on the inputs do not mention" : "not enabled in the inputs"}: recovery falls back to the latest backup${db.pitr ? `; enabling it (${db.pitr.retention}) brings the logical-error RPO to about ${humanDuration(db.pitr.logIntervalMinutes)}` : ""}`;
+	return `none on this service or plan: add ${db.id === "self-managed" ? "WAL archiving" : "log archiving"} to go below the backup interval`;
 }
 
 function backups(m: SectionModel): string {
-	const { db } = m;
-	const retention = m.compliance.length
-		? "35 days point-in-time, 12 monthly snapshots kept 1 year"
-		: "14 days point-in-time, 6 monthly snapshots";
+	const { db, engine } = m.recovery;
+	const off = offsiteCopy(engine, db);
+	const lock = immutability(m.ctx.cloud);
+	const plan = m.recovery.store.plan ? ` (${m.recovery.store.plan})` : "";
 	return join(
 		"### Backup strategy",
 		table(
 			["Property", "Setting"],
 			[
-				["Database", `${db.name}`],
+				["Database", `${db.name}${plan}`],
 				["Snapshots", `every ${humanDuration(m.decisions.backupMinutes)} (${db.snapshot.retention})`],
+				["Point-in-time recovery", pitrRow(m)],
 				[
-					"Continuous protection",
-					db.pitr
-						? db.pitr.how
-						: "none on this service: add WAL archiving (WAL-G or pgBackRest to object storage, archive_timeout 5 min) to go below the snapshot interval",
+					"Retention",
+					m.recovery.pitrDays !== undefined
+						? `${humanDuration(m.recovery.pitrDays * 1440)} point-in-time; snapshots as above`
+						: `as the provider keeps them: ${db.snapshot.retention}`,
 				],
-				["Retention", retention],
-				[
-					"Off-site copy",
-					`a nightly logical dump (\`pg_dump --format=custom\`) copied to object storage in a second region and a separate account`,
-				],
-				[
-					"Immutability",
-					"object lock (compliance mode) on the off-site bucket for the retention period, against ransomware and operator error",
-				],
-				[
-					"Encryption",
-					"at rest with provider-managed keys (KMS/Key Vault where available); dumps encrypted before upload",
-				],
+				["Off-site copy", `${off.how}${m.cite(off.sources)}`],
+				["Immutability", `${lock.how}, against ransomware and operator error${m.cite(lock.sources)}`],
+				["Encryption", "at rest with the provider's keys; off-site copies encrypted before upload"],
 				[
 					"Restore test",
-					"quarterly, restoring the latest off-site dump and a point-in-time restore into a scratch instance; owner: the database owner; the date and duration are recorded in the database-restore runbook",
-				],
-				[
-					"Other state",
-					"object storage with versioning and cross-region replication; secrets and IaC state have their own versioned backups",
+					"quarterly, a restore into a scratch instance with row counts checked; owner: the database owner; the date and duration go into the database restore runbook",
 				],
 			],
 		),
-		bullets(db.facts.map((f) => `${f.text}${m.cite(f.sources)}`)),
+		bullets(
+			db.facts.map((f) =>
+				unprovided(f.text, m.recovery.caps).length
+					? `Not provided by the inputs, an option of ${db.name}: ${f.text}${m.cite(f.sources)}`
+					: `${f.text}${m.cite(f.sources)}`,
+			),
+		),
 		db.caveats.length
 			? `Limits of ${db.name} this plan respects:\n\n${bullets(db.caveats.map((c) => `${c.text}${m.cite(c.sources)}`))}`
 			: undefined,
@@ -84,88 +70,132 @@ function backups(m: SectionModel): string {
 }
 
 function procedures(m: SectionModel): string {
-	const { db, platform } = m;
-	const a = achievableRpoMinutes(db);
-	const rows = [
-		[
-			"Bad deploy",
-			`rollback runbook: ${inlineCode(platform.rollback.command(m.ctx.serviceName))}`,
-			platform.rollback.expectedTime,
-			"none (data untouched)",
-		],
-		[
-			"Logical corruption (bad migration, bad DELETE)",
-			db.pitr
-				? `point-in-time restore: ${db.restore.semantics}`
-				: "restore the last snapshot or off-site dump",
-			`about ${humanDuration(m.restore.minutes)}`,
-			`up to ${humanDuration(a.logical)}`,
-		],
-		[
-			"Instance or zone failure",
-			db.ha,
-			db.failoverSeconds
-				? `${humanDuration(Math.ceil(db.failoverSeconds / 60))} for the database, automatic`
-				: "as the restore",
-			db.replication
-				? `up to ${humanDuration(Math.max(a.instanceLoss, 1 / 60))}`
-				: `up to ${humanDuration(a.logical)}`,
-		],
-		[
-			"Region or provider outage",
-			`${m.tier.name}: ${m.tier.whatRuns}`,
-			`${humanDuration(m.decisions.rtoMinutes)} target`,
-			`${humanDuration(m.decisions.rpoMinutes)} target`,
-		],
-	];
+	const rows = m.recovery.modes.map((r: ModeRecovery) => [
+		FAILURE_LABELS[r.mode],
+		r.mode === "bad-deploy"
+			? `${r.mechanism}: ${inlineCode(m.platform.rollback.command(m.ctx.serviceName))}`
+			: r.mechanism,
+		`${dur(r.rpo)} (${r.rpo.arithmetic})`,
+		r.mode === "bad-deploy" ? r.rto.arithmetic : `${dur(r.rto)} (${r.rto.arithmetic})`,
+		r.runbook,
+	]);
+	const byAdvice = new Map<string, string[]>();
+	for (const r of m.recovery.modes)
+		if (r.recommend)
+			byAdvice.set(r.recommend, [...(byAdvice.get(r.recommend) ?? []), FAILURE_LABELS[r.mode]]);
+	const adds = [...byAdvice].map(([advice, modes]) => `${modes.join(", ")}: ${advice}.`);
 	return join(
 		"### Recovery procedures",
-		table(["Scenario", "Recovery", "Expected time", "Data loss"], rows),
+		`Each failure mode is recovered with a mechanism the inputs provide for ${m.recovery.db.name}; where none exists, the row says what recovers it today and the list below what to add.`,
+		table(["Failure mode", "Mechanism", "Data loss (RPO)", "Recovery time (RTO)", "Runbook"], rows),
+		adds.length ? `To add, with its cost:\n\n${bullets(adds)}` : undefined,
 		"Recovery order for any scenario: data first (database, then object storage), then the application tier, then background jobs and caches; the application is not reopened to users before the data is verified.",
 	);
 }
 
+function targets(m: SectionModel): string {
+	const { tier } = m;
+	const capable = DR_TIERS[capablePattern(m.recovery)];
+	const sla = slaPercentOf(m.ctx);
+	const region = m.recovery.modes.find((r) => r.mode === "region")!;
+	const budget = sla !== undefined ? monthlyBudgetMinutes(sla) : undefined;
+	return join(
+		"### RTO/RPO targets",
+		`Targets are set per service tier. Tier 1 follows the decisions (RTO ${humanDuration(m.decisions.rtoMinutes)}, RPO ${m.decisions.rpoMinutes === 0 ? "0" : humanDuration(m.decisions.rpoMinutes)}) for failures inside the region. For a region loss the data layer supports **${capable.name}**${m.recovery.caps.crossRegion ? "" : " (no replica in another region in the inputs)"}, so this plan is **${tier.name}** (AWS: ${tier.aws}; Azure: ${tier.azure}; Google: ${tier.google}).${m.cite(tier.facts.flatMap((f) => f.sources))}`,
+		table(
+			["Tier", "Services", "RTO", "RPO", "Recovery mechanism"],
+			m.serviceTiers.map((t) => [
+				t.name,
+				t.scope,
+				humanDuration(t.rtoMinutes),
+				t.rpoMinutes === 0 ? "0" : humanDuration(t.rpoMinutes),
+				t.mechanism,
+			]),
+		),
+		budget !== undefined
+			? `Error budget: a ${sla}% monthly SLA allows ${budget} minutes of downtime a month. ${region.rto.minutes !== undefined ? `One region loss recovered in ${dur(region.rto)} uses ${Math.round((region.rto.minutes / budget) * 100)}% of a month's budget${region.rto.minutes > budget ? ", so that month breaches the SLA and the credits it promises fall due" : ""}.` : "The time to recover a region loss is unknown until the data size is known."} A Tier 1 RTO of ${humanDuration(m.decisions.rtoMinutes)} is ${m.decisions.rtoMinutes > budget ? "longer than the whole monthly budget" : `${Math.round((m.decisions.rtoMinutes / budget) * 100)}% of it`}.`
+			: "No SLA is given in the inputs, so the RTO is not weighed against an error budget; state the SLA to do so.",
+		bullets(DR_PRINCIPLES.slice(0, 2).map((f) => `${f.text}${m.cite(f.sources)}`)),
+	);
+}
+
 function achievability(m: SectionModel): string {
-	const { db, decisions } = m;
-	const a = achievableRpoMinutes(db);
-	const rpoOk = a.logical <= decisions.rpoMinutes;
-	const rtoOk =
-		m.restore.minutes <= decisions.rtoMinutes ||
-		(db.replication !== undefined && (db.failoverSeconds ?? 0) / 60 + 5 <= decisions.rtoMinutes);
-	const lines = [
-		`RPO: ${db.pitr ? `log archiving every ${humanDuration(db.pitr.logIntervalMinutes)}` : `snapshots every ${humanDuration(db.snapshot.everyHours * 60)}`} gives a worst case of ${humanDuration(a.logical)} for logical errors${db.replication ? ` and ${humanDuration(Math.max(a.instanceLoss, 1 / 60))} for instance loss (${db.replication.how})` : ""}, against a target of ${humanDuration(decisions.rpoMinutes)}: ${rpoOk ? "**met**" : "**not met** — see the warning below"}. Replication is not a backup: it copies a bad DELETE within seconds, so logical errors rely on point-in-time recovery.`,
-		`RTO: a restore-based recovery takes about ${humanDuration(m.restore.minutes)} (${m.restore.parts.join(" + ")})${db.replication && db.failoverSeconds ? `; a failover to the standby about ${humanDuration(Math.ceil(db.failoverSeconds / 60) + 5)} including repointing` : ""}, against a target of ${humanDuration(decisions.rtoMinutes)}: ${rtoOk ? "**met**" : "**not met** — see the warning below"}.`,
-		"DNS records that move in a failover use a TTL of 60 seconds so clients follow within the RTO.",
-	];
+	const { decisions } = m;
+	const floor = inRegionFloor(m.recovery);
+	const logical = m.recovery.modes.find((r) => r.mode === "logical")!;
+	const rpoOk = decisions.rpoMinutes >= floor.rpo;
+	const rpoText = `RPO: ${logical.mechanism} loses up to ${humanDuration(Math.max(floor.rpo, 1 / 60))} (${logical.rpo.arithmetic}), the worst case inside the region, against a target of ${decisions.rpoMinutes === 0 ? "0" : humanDuration(decisions.rpoMinutes)}: ${rpoOk ? "**met**" : "**not met** (infeasible: see the warning below)"}. Replication is not a backup: it copies a bad DELETE within seconds.`;
+	let rtoText: string;
+	if (floor.rto !== undefined) {
+		const ok = decisions.rtoMinutes >= floor.rto;
+		rtoText = `RTO: the slowest recovery inside the region takes about ${humanDuration(floor.rto)} (${logical.rto.arithmetic}), against a target of ${humanDuration(decisions.rtoMinutes)}: ${ok ? "**met**" : "**not met** (infeasible: see the warning below)"}.`;
+	} else {
+		const fixed = 15 + 10 + m.platform.rollback.expectedMinutes + 10;
+		const maxGb = Math.max(0, decisions.rtoMinutes - fixed);
+		rtoText = `RTO: the restore time depends on the data size, which the inputs do not give (${logical.rto.arithmetic}). The target of ${humanDuration(decisions.rtoMinutes)} is **met** while the database is no larger than about ${maxGb} GB, at the planning rate of 1 GB/min; the first restore drill measures the real rate, and the database size is an open question.`;
+	}
 	// Platform rules are reported in 10.1, next to the strategy they constrain.
 	const warns = m.warnings
 		.filter((w) => !w.rule)
-		.map((w) => `**${w.level === "warning" ? "Warning" : "Note"}** (${w.decision}): ${w.message}`);
-	return join("### Achievability check", bullets(lines), warns.length ? bullets(warns) : undefined);
+		.map(
+			(w) =>
+				`**${w.infeasible ? "Infeasible" : w.level === "warning" ? "Warning" : "Note"}** (${w.decision}): ${w.message}`,
+		);
+	return join(
+		"### Achievability check",
+		bullets([
+			rpoText,
+			rtoText,
+			"DNS records that move in a failover use a TTL of 60 seconds so clients follow within the RTO.",
+		]),
+		warns.length ? bullets(warns) : undefined,
+	);
 }
 
 function failover(m: SectionModel): string {
-	const { db } = m;
-	const regulatedDrill = m.compliance.map((c) => `${c.name}: ${c.drillCadence}`);
+	const { db, caps, store } = m.recovery;
+	const cross = store.replicas.find((r) => r.kind !== "standby");
+	const over =
+		caps.crossRegion && cross
+			? [
+					"Declare the disaster in the incident channel; freeze all deploys.",
+					`Promote the ${cross.kind === "global-table" ? "global table replica" : "replica"} in ${cross.region ?? "the secondary region"} to primary.`,
+					"Apply the IaC for the recovery region, pointing the application at the promoted database.",
+					"Deploy the last known-good artifact (the SHA in the deployment record).",
+					"Run the smoke tests against the recovery endpoint.",
+					"Move DNS (TTL 60 s) to the recovery region; watch error rate and latency.",
+					"Post the status page update; record the actual RTO and RPO.",
+				]
+			: [
+					"Declare the disaster in the incident channel; freeze all deploys.",
+					`Create a new ${db.name} instance in the recovery region from the newest off-site copy (there is no replica to promote).`,
+					"Apply the IaC for the recovery region, pointing the application at the restored database.",
+					"Deploy the last known-good artifact (the SHA in the deployment record).",
+					"Run the smoke tests and check row counts of the key tables against the copy's manifest.",
+					"Move DNS (TTL 60 s) to the recovery region; watch error rate and latency.",
+					"Post the status page update with the data window lost; record the actual RTO and RPO.",
+				];
+	const back = caps.crossRegion
+		? [
+				"Rebuild the primary region from IaC; do not reuse instances of unknown state.",
+				"Create a replica of the now-primary database in the original region and wait until it has caught up.",
+				"In a maintenance window stop writes, promote it back, and switch DNS.",
+				"Verify, then re-create the replica in the recovery region.",
+			]
+		: [
+				"Keep serving from the recovery region until the original region is healthy.",
+				"In a maintenance window stop writes, take a backup of the recovery database and restore it into the original region.",
+				"Point the application back, switch DNS, verify, then remove the recovery environment.",
+			];
+	const drills = m.compliance.map(
+		(c) => `${c.name}: ${c.drillCadence.text}${m.cite(c.drillCadence.sources)}`,
+	);
 	return join(
 		"### Failover procedures",
-		"**Who declares a disaster.** The incident commander, with the engineering manager, when a region or provider outage is expected to exceed half the Tier 1 RTO, or when data loss is confirmed. A single failed instance is not a disaster; the platform's own failover handles it.",
-		`**Failover (region loss).**\n\n${numbered([
-			"Declare the disaster in the incident channel; freeze all deploys.",
-			`Promote the data tier in the recovery region (${db.replication ? db.replication.how : "restore the latest off-site dump or snapshot copy"}).`,
-			`Apply the IaC for the recovery region (\`envs/production-dr\`), pointing the application at the promoted database.`,
-			"Deploy the last known-good artifact (the SHA in the deployment record).",
-			"Run the smoke tests against the recovery endpoint.",
-			"Move DNS (TTL 60 s) to the recovery region; watch error rate and latency.",
-			"Post the status page update; record the actual RTO and RPO.",
-		])}`,
-		`**Failback** is a separate, planned operation once the primary region is healthy:\n\n${numbered([
-			"Rebuild the primary region from IaC; do not reuse instances of unknown state.",
-			"Replicate data back from the recovery region until lag is under one minute.",
-			"Schedule a maintenance window; stop writes, let replication catch up, switch DNS back.",
-			"Verify, then return the recovery region to its standby size.",
-		])}`,
-		`**Drills.** A tabletop exercise every quarter and a production failover drill at least once a year, measuring actual RTO and RPO against the targets${regulatedDrill.length ? ` (${regulatedDrill.join("; ")})` : ""}. The plan is reviewed every six months.${m.cite(DR_PRINCIPLES.slice(2, 3).flatMap((f) => f.sources))}`,
+		"**Who declares a disaster.** The incident commander, with the engineering manager, when a region or provider outage is expected to exceed half the Tier 1 RTO, or when data loss is confirmed.",
+		`**Failover (region loss).**\n\n${numbered(over)}`,
+		`**Failback** is a separate, planned operation once the original region is healthy:\n\n${numbered(back)}`,
+		`**Drills.** A tabletop exercise every quarter and a restore or failover drill at least once a year (common practice), measuring actual RTO and RPO against the targets${drills.length ? ` (${drills.join("; ")})` : ""}.${m.cite(DR_PRINCIPLES.slice(2, 3).flatMap((f) => f.sources))}`,
 		bullets(DR_PRINCIPLES.slice(3).map((f) => `${f.text}${m.cite(f.sources)}`)),
 	);
 }

@@ -1,0 +1,324 @@
+// Recovery per failure mode, from the mechanisms the project's data store has: what recovers it, how much data is
+// lost (RPO) and how long it takes (RTO), with the arithmetic, and what to add when the inputs provide nothing.
+
+import type { ProjectContext } from "../inputs/context";
+import type { DbFacts } from "./databases";
+import type { PlatformFacts } from "./platforms";
+import type { SourceId } from "./sources";
+import {
+	type Capabilities,
+	capabilities,
+	type EngineFamily,
+	engineFamily,
+	primaryStore,
+	type StoreLike,
+	storeFacts,
+} from "./stores";
+
+export type FailureMode = "bad-deploy" | "logical" | "instance" | "zone" | "region" | "provider";
+
+export const FAILURE_LABELS: Record<FailureMode, string> = {
+	"bad-deploy": "Bad deploy",
+	logical: "Logical error or bad migration",
+	instance: "Instance loss",
+	zone: "Zone loss",
+	region: "Region loss",
+	provider: "Provider loss or ransomware",
+};
+
+/** A duration with the sum that gives it; `minutes` undefined when an input (the data size) is unknown. */
+export interface Estimate {
+	minutes?: number;
+	/** When `minutes` is unknown: the part of the sum that is known, a floor no target can go below. */
+	atLeast?: number;
+	/** "detection 15 min + restore ~ 20 min + …", or why it is unknown. */
+	arithmetic: string;
+}
+
+export interface ModeRecovery {
+	mode: FailureMode;
+	/** The mechanism that recovers this failure, as the inputs provide it. */
+	mechanism: string;
+	/** True when the inputs provide the mechanism (or the service includes it); false when it must be added. */
+	present: boolean;
+	rpo: Estimate;
+	rto: Estimate;
+	/** The runbook that executes it (10.5 or 10.6). */
+	runbook: string;
+	/** What to add, with its cost, when the mechanism is missing or weak. */
+	recommend?: string;
+	sources: SourceId[];
+}
+
+export interface RecoveryFacts {
+	store: StoreLike;
+	db: DbFacts;
+	caps: Capabilities;
+	engine: EngineFamily;
+	/** Point-in-time window in days, from the inputs or the plan; undefined when neither says. */
+	pitrDays?: number;
+	sizeGb?: number;
+	modes: ModeRecovery[];
+}
+
+/** Planning figure for a restore that copies data: minutes per GB (measured at the first drill, then replaced). */
+const RESTORE_MIN_PER_GB = 1;
+const DETECT_MIN = 15;
+const REPOINT_MIN = 10;
+
+export function pitrWindowDays(store: StoreLike, db: DbFacts): number | undefined {
+	if (store.pitr?.windowDays !== undefined) return store.pitr.windowDays;
+	if (!store.plan) return undefined;
+	return db.pitrByPlan?.find((p) => p.plan.test(store.plan!))?.days;
+}
+
+function restoreEstimate(db: DbFacts, sizeGb: number | undefined, platform: PlatformFacts): Estimate {
+	const verify = platform.rollback.expectedMinutes + 10;
+	if (db.instantRestore) {
+		return {
+			minutes: DETECT_MIN + 1 + verify,
+			arithmetic: `detection and decision ${DETECT_MIN} min + branch at the timestamp about 1 min (copy-on-write, independent of size) + repoint and verify ${verify} min`,
+		};
+	}
+	const repoint = db.restore.createsNewInstance ? REPOINT_MIN : 0;
+	if (sizeGb === undefined) {
+		return {
+			atLeast: DETECT_MIN + repoint + verify,
+			arithmetic: `detection and decision ${DETECT_MIN} min + restore time unknown (no data size in the inputs) ${repoint ? `+ repoint to the new instance ${repoint} min ` : ""}+ verify ${verify} min`,
+		};
+	}
+	const restore = Math.max(5, Math.ceil(sizeGb * RESTORE_MIN_PER_GB));
+	return {
+		minutes: DETECT_MIN + restore + repoint + verify,
+		arithmetic: `detection and decision ${DETECT_MIN} min + restore of ${sizeGb} GB at about ${RESTORE_MIN_PER_GB} GB/min ${restore} min${repoint ? ` + repoint to the new instance ${repoint} min` : ""} + verify ${verify} min`,
+	};
+}
+
+const plus = (a: Estimate, extraMin: number, what: string): Estimate => ({
+	minutes: a.minutes === undefined ? undefined : a.minutes + extraMin,
+	atLeast: a.atLeast === undefined ? undefined : a.atLeast + extraMin,
+	arithmetic: `${a.arithmetic} + ${what} ${extraMin} min`,
+});
+
+export function recoveryFacts(
+	ctx: ProjectContext,
+	platform: PlatformFacts,
+	backupMinutes: number,
+): RecoveryFacts {
+	const store = primaryStore(ctx);
+	const db = storeFacts(store);
+	const caps = capabilities(store, db);
+	const pitrDays = pitrWindowDays(store, db);
+	const pitrOn = caps.pitr === "on" && pitrDays !== 0;
+	const sizeGb = store.sizeGb;
+	const restore = restoreEstimate(db, sizeGb, platform);
+	const pitrRpo = db.pitr?.logIntervalMinutes ?? backupMinutes;
+	const logicalRpo: Estimate = pitrOn
+		? { minutes: pitrRpo, arithmetic: `log shipping interval ${pitrRpo} min` }
+		: {
+				minutes: backupMinutes,
+				arithmetic: `time since the last backup, at most the ${backupMinutes / 60} h interval`,
+			};
+	const modes: ModeRecovery[] = [];
+	modes.push({
+		mode: "bad-deploy",
+		mechanism: `${platform.name} rollback to the previous release`,
+		present: true,
+		rpo: { minutes: 0, arithmetic: "data untouched" },
+		rto: { minutes: platform.rollback.expectedMinutes, arithmetic: platform.rollback.expectedTime },
+		runbook: "Rollback runbook (10.5)",
+		sources: [],
+	});
+	modes.push({
+		mode: "logical",
+		mechanism: pitrOn
+			? `point-in-time restore: ${db.restore.semantics}`
+			: `restore of the latest backup (${caps.pitrOffBecause === "inputs" ? "point-in-time recovery is not enabled" : caps.pitrOffBecause === "add-on" ? "the point-in-time recovery add-on is not in the inputs" : "no point-in-time recovery on this service or plan"})`,
+		present: true,
+		rpo: logicalRpo,
+		rto: restore,
+		runbook: "Database restore runbook (10.5)",
+		recommend: pitrOn
+			? undefined
+			: db.pitr
+				? `enable point-in-time recovery on ${db.name} (${db.pitr.retention}) to bring this RPO to about ${db.pitr.logIntervalMinutes} min; it is billed by the provider as storage for the retained logs`
+				: `add log archiving (${engineArchiver(engineFamily(`${store.engine} ${db.name}`))}) to object storage to go below the backup interval`,
+		sources: db.sources,
+	});
+	const zoneSafe = db.zoneResilient === true;
+	for (const mode of ["instance", "zone"] as const) {
+		if (zoneSafe) {
+			modes.push({
+				mode,
+				mechanism: `${db.name} keeps copies in several zones itself (${db.ha})`,
+				present: true,
+				rpo: { minutes: 0, arithmetic: "no loss: the service replicates across zones" },
+				rto: { minutes: 0, arithmetic: "handled by the service" },
+				runbook: "none: watch the provider's status page; incident runbook if latency rises",
+				sources: db.sources,
+			});
+		} else if (caps.standby === true) {
+			const fo = Math.ceil((db.failoverSeconds ?? 120) / 60);
+			modes.push({
+				mode,
+				mechanism: `automatic failover to the standby in another zone (${db.ha})`,
+				present: true,
+				rpo: { minutes: 0, arithmetic: "synchronous standby: committed writes are on both" },
+				rto: { minutes: fo + 5, arithmetic: `failover about ${fo} min + reconnect and verify 5 min` },
+				runbook: "Incident runbook (10.5): confirm the failover, then verify",
+				sources: db.sources,
+			});
+		} else {
+			modes.push({
+				mode,
+				mechanism:
+					mode === "instance" && db.instantRestore
+						? `${db.name} restarts its compute on another host; storage is separate`
+						: `restore into a new instance from ${pitrOn ? "point-in-time recovery" : "the latest backup"} (no standby in the inputs)`,
+				present: true,
+				rpo: logicalRpo,
+				rto: restore,
+				runbook: "Database restore runbook (10.5)",
+				recommend:
+					db.failoverSeconds !== undefined || /standby/i.test(db.ha)
+						? `add a standby (${db.ha}): it turns this into an automatic failover of minutes and roughly doubles the database cost`
+						: undefined,
+				sources: db.sources,
+			});
+		}
+	}
+	const cross = store.replicas.find(
+		(r) => r.kind !== "standby" && (!store.region || r.region !== store.region),
+	);
+	if (cross) {
+		const lagMin = Math.max(1, Math.ceil((db.replication?.lagSeconds ?? 60) / 60));
+		const rpoNote =
+			db.id === "cosmos-db"
+				? { minutes: 15, arithmetic: "under 15 min (single write region, Session or weaker consistency)" }
+				: {
+						minutes: lagMin,
+						arithmetic: `asynchronous replication lag, typically under ${lagMin} min; never 0`,
+					};
+		modes.push({
+			mode: "region",
+			mechanism: `promote the ${cross.kind === "global-table" ? "global table replica" : "replica"} in ${cross.region ?? "the secondary region"} and start the application there from IaC`,
+			present: true,
+			rpo: rpoNote,
+			rto: {
+				minutes: 60,
+				arithmetic: "promotion about 5 min + apply IaC and deploy about 40 min + DNS and verify 15 min",
+			},
+			runbook: "Failover procedure (10.6)",
+			sources: db.sources,
+		});
+	} else {
+		modes.push({
+			mode: "region",
+			mechanism:
+				"restore the off-site copy into a recovery region and rebuild the stack from IaC (no replica in another region in the inputs)",
+			present: true,
+			rpo: { minutes: 1440, arithmetic: "age of the newest off-site copy: up to 24 h with a nightly copy" },
+			rto: plus(restore, 60, "rebuild the stack from IaC in the recovery region"),
+			runbook: "Failover procedure (10.6)",
+			recommend:
+				"add a cross-region replica (RPO of minutes, the cost of a second database) or cross-region backup copies (RPO of the copy interval, the cost of the copied storage)",
+			sources: db.sources,
+		});
+	}
+	modes.push({
+		mode: "provider",
+		mechanism:
+			"the immutable off-site copy in a separate account, restored into a new environment built from IaC",
+		present: true,
+		rpo: { minutes: 1440, arithmetic: "age of the newest off-site copy: up to 24 h with a nightly copy" },
+		rto: plus(restore, 120, "build the environment from IaC and move DNS"),
+		runbook: "Failover procedure (10.6), from the off-site copy",
+		sources: [],
+	});
+	return { store, db, caps, engine: engineFamily(`${store.engine} ${db.name}`), pitrDays, sizeGb, modes };
+}
+
+export function engineArchiver(engine: EngineFamily): string {
+	switch (engine) {
+		case "postgres":
+			return "WAL archiving with pgBackRest or WAL-G";
+		case "mysql":
+			return "binary log archiving";
+		case "sqlite":
+			return "Litestream";
+		default:
+			return "the engine's log backups";
+	}
+}
+
+/** The off-site copy tool by engine, with the fact's source. */
+export function offsiteCopy(engine: EngineFamily, db: DbFacts): { how: string; sources: SourceId[] } {
+	switch (engine) {
+		case "postgres":
+			return {
+				how: "a nightly logical dump (`pg_dump --format=custom`) copied to object storage in a separate account",
+				sources: [],
+			};
+		case "mysql":
+			return {
+				how: "a nightly `mysqldump --single-transaction` copied to object storage in a separate account",
+				sources: [],
+			};
+		case "sqlserver":
+			return {
+				how: "a nightly BACPAC export (`SqlPackage /Action:Export`, from a transactionally consistent copy of the database) to storage in a separate subscription",
+				sources: ["rec-sqlpackage-export"],
+			};
+		case "sqlite":
+			return {
+				how: 'Litestream replicating the database file to object storage, plus a nightly `sqlite3 app.db ".backup backup.db"` copied off the volume',
+				sources: ["rec-litestream", "rec-sqlite-backup"],
+			};
+		case "dynamodb":
+			return {
+				how: "AWS Backup copies of the table to a vault in a separate account",
+				sources: db.sources.slice(0, 1),
+			};
+		case "cosmos":
+			return {
+				how: "no copy outside the account is made by Cosmos DB backups: decide with the data owner whether an export job is needed",
+				sources: [],
+			};
+		default:
+			return {
+				how: "a nightly export with the engine's own tool, copied to storage in a separate account",
+				sources: [],
+			};
+	}
+}
+
+/** The immutability feature by where the off-site copy lives. */
+export function immutability(cloud: string): { how: string; sources: SourceId[] } {
+	switch (cloud) {
+		case "aws":
+			return {
+				how: "S3 Object Lock in compliance mode for the retention period",
+				sources: ["rec-s3-object-lock"],
+			};
+		case "gcp":
+			return {
+				how: "a Cloud Storage retention policy locked with Bucket Lock for the retention period",
+				sources: ["rec-gcs-bucket-lock"],
+			};
+		case "azure":
+			return {
+				how: "Azure immutable blob storage with a locked time-based retention policy",
+				sources: ["rec-azure-immutable-blob"],
+			};
+		default:
+			return {
+				how: "a write-once retention lock on the bucket, where the storage provider offers one (S3 Object Lock, Bucket Lock or immutable blob storage)",
+				sources: ["rec-s3-object-lock", "rec-gcs-bucket-lock", "rec-azure-immutable-blob"],
+			};
+	}
+}
+
+/** Minutes of downtime a monthly SLA allows (a 30.44-day month). */
+export function monthlyBudgetMinutes(slaPercent: number): number {
+	return +(((100 - slaPercent) / 100) * 30.44 * 1440).toFixed(1);
+}
