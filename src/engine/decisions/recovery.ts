@@ -26,12 +26,8 @@ export interface RecoveryWarning {
 	infeasible?: boolean;
 }
 
-interface SlaCarrier {
-	model?: { constraints?: { slaPercent?: { value: number } } };
-}
-
 export function slaPercentOf(ctx: ProjectContext): number | undefined {
-	return (ctx as ProjectContext & SlaCarrier).model?.constraints?.slaPercent?.value;
+	return ctx.model?.constraints.slaPercent?.value;
 }
 
 export function recoveryOf(ctx: ProjectContext, backupMinutes = 1440): RecoveryFacts {

@@ -19,6 +19,7 @@ export type DbProviderId =
 	| "dynamodb"
 	| "cosmos-db"
 	| "do-postgres"
+	| "sqlite"
 	| "self-managed";
 
 export interface DbFacts {
@@ -41,6 +42,10 @@ export interface DbFacts {
 	instantRestore?: boolean;
 	/** The service keeps copies in several zones itself: losing a zone or an instance loses no data. */
 	zoneResilient?: boolean;
+	/** Zone redundancy is an account or table option: losing a zone loses nothing only when it is on. */
+	zoneOptional?: boolean;
+	/** Continuous backup replaces scheduled snapshots on this service. */
+	continuousOnly?: boolean;
 	/** Point-in-time windows that a plan or edition caps, first match wins; 0 days means the plan has none. */
 	pitrByPlan?: { plan: RegExp; days: number }[];
 	facts: Fact[];
@@ -514,6 +519,8 @@ export const DATABASES: Record<DbProviderId, DbFacts> = {
 		},
 		ha: "four replicas per region; zone redundancy where the account enables it",
 		zoneResilient: true,
+		zoneOptional: true,
+		continuousOnly: true,
 		restore: {
 			semantics:
 				"a point-in-time restore creates a new account; only deleted databases or containers can be restored into the same account",
@@ -545,6 +552,31 @@ export const DATABASES: Record<DbProviderId, DbFacts> = {
 			"rec-cosmos-same-account",
 			"rec-cosmos-consistency",
 		],
+	},
+	sqlite: {
+		id: "sqlite",
+		name: "SQLite on a volume",
+		detect: /\bsqlite\b/i,
+		cloud: undefined,
+		snapshot: { everyHours: 24, retention: "volume snapshots as the platform keeps them" },
+		ha: "a single file on one volume: no standby",
+		restore: {
+			semantics:
+				"Litestream restores the database file from its object-storage replica to a point in time; the app is stopped while the file is replaced",
+			command: 'litestream restore -timestamp "$RESTORE_TIME" -o /data/app.db.restored s3://$BUCKET/app.db',
+			createsNewInstance: false,
+		},
+		facts: [
+			fact(
+				"Litestream streams the SQLite write-ahead log to object storage and restores the file to a point in time.",
+				["rec-litestream"],
+			),
+			fact('`sqlite3 app.db ".backup backup.db"` takes a consistent copy of a live database.', [
+				"rec-sqlite-backup",
+			]),
+		],
+		caveats: [],
+		sources: ["rec-litestream", "rec-sqlite-backup"],
 	},
 	"do-postgres": {
 		id: "do-postgres",

@@ -147,7 +147,18 @@ export function recoveryFacts(
 	});
 	const zoneSafe = db.zoneResilient === true;
 	for (const mode of ["instance", "zone"] as const) {
-		if (zoneSafe) {
+		if (zoneSafe && mode === "zone" && db.zoneOptional && store.ha !== true) {
+			modes.push({
+				mode,
+				mechanism: `${db.name} zone redundancy, if the account has it on (the inputs do not say)`,
+				present: false,
+				rpo: { minutes: 0, arithmetic: "0 with zone redundancy on; confirm it is enabled" },
+				rto: { minutes: 0, arithmetic: "handled by the service when zone redundancy is on" },
+				runbook: "none: confirm the setting; incident runbook otherwise",
+				recommend: `confirm or enable zone redundancy on ${db.name}; it is set per region of the account`,
+				sources: db.sources,
+			});
+		} else if (zoneSafe) {
 			modes.push({
 				mode,
 				mechanism: `${db.name} keeps copies in several zones itself (${db.ha})`,
@@ -201,7 +212,10 @@ export function recoveryFacts(
 					};
 		modes.push({
 			mode: "region",
-			mechanism: `promote the ${cross.kind === "global-table" ? "global table replica" : "replica"} in ${cross.region ?? "the secondary region"} and start the application there from IaC`,
+			mechanism:
+				cross.kind === "geo"
+					? `fail the write region over to ${cross.region ?? "the secondary region"} (service-managed failover) and start the application there from IaC`
+					: `promote the ${cross.kind === "global-table" ? "global table replica" : "replica"} in ${cross.region ?? "the secondary region"} and start the application there from IaC`,
 			present: true,
 			rpo: rpoNote,
 			rto: {
@@ -225,11 +239,16 @@ export function recoveryFacts(
 			sources: db.sources,
 		});
 	}
+	const off = offsiteCopy(engineFamily(`${store.engine} ${db.name}`), db);
 	modes.push({
 		mode: "provider",
-		mechanism:
-			"the immutable off-site copy in a separate account, restored into a new environment built from IaC",
-		present: true,
+		mechanism: off.none
+			? `none in the inputs: ${db.name} backups stay inside the account`
+			: "the immutable off-site copy in a separate account, restored into a new environment built from IaC",
+		present: !off.none,
+		...(off.none
+			? { recommend: `add an export of ${db.name} to storage in another account, with a retention lock` }
+			: {}),
 		rpo: { minutes: 1440, arithmetic: "age of the newest off-site copy: up to 24 h with a nightly copy" },
 		rto: plus(restore, 120, "build the environment from IaC and move DNS"),
 		runbook: "Failover procedure (10.6), from the off-site copy",
@@ -252,7 +271,10 @@ export function engineArchiver(engine: EngineFamily): string {
 }
 
 /** The off-site copy tool by engine, with the fact's source. */
-export function offsiteCopy(engine: EngineFamily, db: DbFacts): { how: string; sources: SourceId[] } {
+export function offsiteCopy(
+	engine: EngineFamily,
+	db: DbFacts,
+): { how: string; sources: SourceId[]; none?: boolean } {
 	switch (engine) {
 		case "postgres":
 			return {
@@ -281,8 +303,9 @@ export function offsiteCopy(engine: EngineFamily, db: DbFacts): { how: string; s
 			};
 		case "cosmos":
 			return {
-				how: "no copy outside the account is made by Cosmos DB backups: decide with the data owner whether an export job is needed",
+				how: "none: Cosmos DB backups stay inside the account; an export job to storage in another account is needed for one",
 				sources: [],
+				none: true,
 			};
 		default:
 			return {

@@ -40,15 +40,15 @@ export function engineFamily(engine: string): EngineFamily {
 	return "other";
 }
 
-interface ModelCarrier {
-	model?: { dataStores?: StoreLike[] };
-}
-
 /** The primary data store: from the project model when it is there, else from the context's database fields. */
 export function primaryStore(ctx: ProjectContext): StoreLike {
-	const stores = (ctx as ProjectContext & ModelCarrier).model?.dataStores;
+	const stores: StoreLike[] | undefined = ctx.model?.dataStores;
 	const fromModel = stores?.find((s) => s.role === "primary") ?? stores?.[0];
-	if (fromModel) return fromModel;
+	// The size may come from section 03's prose, which the context reads as well.
+	if (fromModel)
+		return fromModel.sizeGb === undefined && ctx.database.sizeGb !== undefined
+			? { ...fromModel, sizeGb: ctx.database.sizeGb }
+			: fromModel;
 	return {
 		role: "primary",
 		engine: ctx.database.engine,
@@ -60,7 +60,8 @@ export function primaryStore(ctx: ProjectContext): StoreLike {
 }
 
 export function storeFacts(store: StoreLike): DbFacts {
-	return DATABASES[store.provider === "unknown" ? "self-managed" : store.provider];
+	if (store.provider !== "unknown") return DATABASES[store.provider];
+	return DATABASES[engineFamily(store.engine) === "sqlite" ? "sqlite" : "self-managed"];
 }
 
 export interface Capabilities {

@@ -32,21 +32,10 @@ export interface CheckInputs {
 	forSection10: string[];
 }
 
-interface UpstreamCarrier {
-	model?: {
-		services?: { name: string }[];
-		upstream?: {
-			featureFlagTool?: { value: string };
-			pagingTool?: { value: string };
-			forSection10?: { value: string }[];
-		};
-	};
-}
-
 export function checkInputsOf(ctx: ProjectContext): CheckInputs {
 	const store = primaryStore(ctx);
 	const db = storeFacts(store);
-	const model = (ctx as ProjectContext & UpstreamCarrier).model;
+	const model = ctx.model;
 	return {
 		platforms: [ctx.backend.platform, ctx.frontend?.platform].filter((p): p is NonNullable<typeof p> => !!p),
 		cloud: ctx.cloud,
@@ -95,7 +84,8 @@ const RULES: SemanticRule[] = [
 		test: (lines, inp) => {
 			const out: Finding[] = [];
 			for (const sig of PLATFORM_SIGNS) {
-				if (inp.platforms.some((p) => sig.owners.test(p))) continue;
+				// A provider's name is also its database's: DigitalOcean Managed PostgreSQL on another platform is used.
+				if ([...inp.platforms, inp.dbProvider].some((p) => sig.owners.test(p))) continue;
 				out.push(...scan(lines, sig.re, `names ${sig.label}, which the project does not use`));
 			}
 			for (const [cloud, re] of Object.entries(CLOUD_SIGNS)) {

@@ -12,18 +12,18 @@ export interface Signature {
 }
 
 export const PLATFORM_SIGNS: Signature[] = [
-	{ label: "Heroku", owners: /^heroku$/, re: /\bheroku\b/i },
+	{ label: "Heroku", owners: /^heroku/, re: /\bheroku\b/i },
 	{
 		label: "Fly.io",
-		owners: /^fly$/,
+		owners: /^fly/,
 		re: /\bfly\.io\b|\bflyctl\b|\bfly (deploy|releases|scale|volumes|mpg|machines?|secrets)\b|\bfly\.toml\b/i,
 	},
 	{
 		label: "Render",
-		owners: /^render$/,
+		owners: /^render/,
 		re: /\bRender (dashboard|Postgres|Blueprint|service|deploy)|\brender\.yaml\b|api\.render\.com/,
 	},
-	{ label: "Railway", owners: /^railway$/, re: /\brailway\b/i },
+	{ label: "Railway", owners: /^railway/, re: /\brailway\b/i },
 	{ label: "Vercel", owners: /^vercel$/, re: /\bvercel\b/i },
 	{ label: "Netlify", owners: /^netlify$/, re: /\bnetlify\b/i },
 	{ label: "Cloudflare", owners: /^cloudflare/, re: /\bwrangler\b|\bCloudflare (Pages|Workers)\b/i },

@@ -177,11 +177,16 @@ function buildTiers(
 	platform: PlatformFacts,
 	recovery: RecoveryFacts,
 ): ServiceTier[] {
-	const core = `${ctx.serviceName} API and ${db.name}`;
+	// Services by name as the inputs list them: those that take traffic are the core, the rest support it.
+	const services = ctx.model?.services ?? [];
+	const named = (list: typeof services) => list.map((x) => `\`${x.name}\``).join(", ");
+	const front = services.filter((x) => x.ingress && x.kind !== "static");
+	const back = services.filter((x) => !front.includes(x));
+	const core = front.length ? `${named(front)} and ${db.name}` : `${ctx.serviceName} API and ${db.name}`;
 	const supporting = [
 		ctx.frontend ? `${PLATFORMS[ctx.frontend.platform].name} frontend` : undefined,
 		ctx.cache ? `${ctx.cache} cache` : undefined,
-		"background jobs",
+		back.length ? named(back) : "background jobs",
 	]
 		.filter(Boolean)
 		.join(", ");

@@ -39,7 +39,12 @@ function backups(m: SectionModel): string {
 			["Property", "Setting"],
 			[
 				["Database", `${db.name}${plan}`],
-				["Snapshots", `every ${humanDuration(m.decisions.backupMinutes)} (${db.snapshot.retention})`],
+				[
+					"Snapshots",
+					db.continuousOnly
+						? "none: continuous backup replaces scheduled snapshots on this service"
+						: `every ${humanDuration(m.decisions.backupMinutes)} (${db.snapshot.retention})`,
+				],
 				["Point-in-time recovery", pitrRow(m)],
 				[
 					"Retention",
@@ -159,7 +164,9 @@ function failover(m: SectionModel): string {
 		caps.crossRegion && cross
 			? [
 					"Declare the disaster in the incident channel; freeze all deploys.",
-					`Promote the ${cross.kind === "global-table" ? "global table replica" : "replica"} in ${cross.region ?? "the secondary region"} to primary.`,
+					cross.kind === "geo"
+						? `Confirm that service-managed failover moved the write region of ${db.name} to ${cross.region ?? "the secondary region"}, or change the failover priority by hand.`
+						: `Promote the ${cross.kind === "global-table" ? "global table replica" : "replica"} in ${cross.region ?? "the secondary region"} to primary.`,
 					"Apply the IaC for the recovery region, pointing the application at the promoted database.",
 					"Deploy the last known-good artifact (the SHA in the deployment record).",
 					"Run the smoke tests against the recovery endpoint.",
