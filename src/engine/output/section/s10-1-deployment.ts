@@ -1,11 +1,19 @@
 // 10.1 Deployment Strategy: the platform-native approach, environment progression, release process and feature flags.
 
 import { humanDuration } from "../../decisions/duration";
+import { DATABASES } from "../../knowledge/databases";
 import { DORA_FACTS, FLAG_FACTS, FLAG_TOOLS, MIGRATION_FACTS } from "../../knowledge/operations";
 import { STRATEGY_TRADEOFFS } from "../../knowledge/platforms";
 import { rowContext } from "./iac-snippet";
 import { bullets, code, inlineCode, join, mermaidLabel, numbered, shorten, table } from "./md";
 import type { SectionModel } from "./model";
+
+function aboutOtherDatabase(text: string, dbId: string): boolean {
+	return Object.values(DATABASES).some(
+		(d) =>
+			d.id !== dbId && d.id !== "self-managed" && d.id !== "sqlite" && text.includes(d.name.split(" (")[0]!),
+	);
+}
 
 function approach(m: SectionModel): string {
 	const { platform, decisions, ctx } = m;
@@ -18,6 +26,8 @@ function approach(m: SectionModel): string {
 	const frontend = m.frontend
 		? `The ${ctx.frontend!.label} frontend deploys separately: ${m.frontend.strategies[m.frontend.defaultStrategy]!.summary}. Rollback: ${inlineCode(m.frontend.rollback.command(ctx.serviceName))} (${m.frontend.rollback.expectedTime}).${m.cite(m.frontend.rollback.facts.flatMap((f) => f.sources))}`
 		: undefined;
+	// A platform limit about a database the project does not use (Fly Postgres beside a SQLite file) is left out.
+	const caveats = platform.caveats.filter((c) => !aboutOtherDatabase(c.text, m.db.id));
 	return join(
 		"### Deployment approach",
 		`**Strategy: ${decisions.strategy}** on ${platform.name} — ${mech.summary}.${m.cite(facts.flatMap((f) => f.sources))}`,
@@ -29,8 +39,8 @@ function approach(m: SectionModel): string {
 		alternatives.length
 			? `Alternatives considered on ${platform.name}:\n\n${bullets(alternatives)}`
 			: undefined,
-		platform.caveats.length
-			? `Platform limits respected by this plan:\n\n${bullets(platform.caveats.map((c) => `${c.text}${m.cite(c.sources)}`))}`
+		caveats.length
+			? `Platform limits respected by this plan:\n\n${bullets(caveats.map((c) => `${c.text}${m.cite(c.sources)}`))}`
 			: undefined,
 		rules.length
 			? `Platform rules applied to the choices:\n\n${bullets(rules.map((w) => `**${w.level === "warning" ? "Warning" : "Note"}** (${w.decision}): ${w.message}${m.cite(w.sources ?? [])}`))}`
