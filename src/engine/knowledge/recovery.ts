@@ -172,7 +172,7 @@ export function recoveryFacts(
 			const fo = Math.ceil((db.failoverSeconds ?? 120) / 60);
 			modes.push({
 				mode,
-				mechanism: `automatic failover to the standby in another zone (${db.ha})`,
+				mechanism: `automatic failover to the standby in another zone`,
 				present: true,
 				rpo: { minutes: 0, arithmetic: "synchronous standby: committed writes are on both" },
 				rto: { minutes: fo + 5, arithmetic: `failover about ${fo} min + reconnect and verify 5 min` },
