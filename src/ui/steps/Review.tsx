@@ -5,7 +5,6 @@ import { Badge, ConfirmInput, UnorderedList } from "@inkjs/ui";
 import { Box, Text } from "ink";
 import Spinner from "ink-spinner";
 import { useMemo, useState } from "react";
-<<<<<<< HEAD
 import {
 	DECISION_IDS,
 	DECISION_LABELS,
@@ -14,11 +13,7 @@ import {
 	displayValue,
 	type Provenance,
 } from "../../engine/decisions/spec";
-import { checkSection } from "../../engine/output/check";
-=======
-import { DECISION_IDS, DECISION_LABELS, decisionValue, displayValue } from "../../engine/decisions/spec";
 import { checkInputsOf, checkSection } from "../../engine/output/check";
->>>>>>> 89a2cfa (check reads the section against the project's inputs: platforms, cloud identities, registries, databases and engine tools the project does not use, recovery mechanisms the inputs do not provide, strategy in prose vs configuration, upstream decisions, unsourced compliance claims; check.ts split into check/)
 import { outline } from "../../engine/output/compose";
 import { askedDecisions, type EditTarget, type WizardState } from "../../engine/wizard/state";
 import type { WizardActions } from "../actions";
@@ -78,23 +73,16 @@ export function ReviewStep({
 }) {
 	const composed = actions.compose();
 	const existing = state.preflight.existingOutputs;
-<<<<<<< HEAD
 	const files = composed.files.length;
 	const [view, apply, latest] = useWidget(reduceReview, initReview);
 	const items = useMemo(() => editItems(state), [state]);
 	const [picker, pick, latestPick] = useWidget(reduceChoice, () => initChoice(items.length));
 	const [preview, setPreview] = useState<string[] | undefined>();
-	const report = useMemo(() => checkSection(composed.markdown), [composed.markdown]);
-	const loadDiagrams = async () => {
-=======
-	const [diagrams, setDiagrams] = useState(false);
-	const [preview, setPreview] = useState<string[]>([]);
 	const report = useMemo(
 		() => checkSection(composed.markdown, checkInputsOf(composed.model.ctx)),
 		[composed.markdown, composed.model.ctx],
 	);
-	const showDiagrams = async () => {
->>>>>>> 89a2cfa (check reads the section against the project's inputs: platforms, cloud identities, registries, databases and engine tools the project does not use, recovery mechanisms the inputs do not provide, strategy in prose vs configuration, upstream decisions, unsourced compliance claims; check.ts split into check/)
+	const loadDiagrams = async () => {
 		const { diagramPreview } = await import("../diagram-preview");
 		setPreview(diagramPreview(composed.markdown, previewWidth));
 	};
@@ -285,7 +273,6 @@ export function ReviewStep({
 					? "all required checks pass"
 					: `failing: ${report.requiredFailed.map((r) => `${r.id} ${r.label}`).join("; ")}`}
 			</Text>
-<<<<<<< HEAD
 			{warnings.length ? (
 				<UnorderedList>
 					{warnings.slice(0, 2).map((w, i) => (
@@ -305,26 +292,6 @@ export function ReviewStep({
 					? `${glyphs.warn} replaces ${existing.map((o) => o.file).join(", ")}; the current files are kept as <file>.<timestamp>.bak`
 					: `Writes ${files} new files (${Math.round(composed.markdown.length / 1024)} KB section + handoff).`}
 			</Text>
-=======
-			{warnings.map((w) => (
-				<Text key={w.message} color={theme.warn} wrap="truncate-end">
-					{glyphs.warn} {w.infeasible ? "Infeasible: " : ""}
-					{w.message}
-				</Text>
-			))}
-			{existing.length ? (
-				existing.map((o) => (
-					<Text key={o.file} color={theme.warn} wrap="truncate-end">
-						{glyphs.warn} replaces {o.file}; the current file is kept as {o.file}.&lt;timestamp&gt;.bak
-					</Text>
-				))
-			) : (
-				<Text color={theme.muted} wrap="truncate-end">
-					Writes {composed.files.length} new files ({Math.round(composed.markdown.length / 1024)} KB section +
-					handoff).
-				</Text>
-			)}
->>>>>>> c9fc701 (Recovery per failure mode from the mechanisms the data store has (PITR on/off/add-on, standby, replicas, plan windows), with the RPO/RTO arithmetic and no invented data size; DR pattern capped by the data layer; impossible targets accepted, explained, marked infeasible and carried to the TUI, --yes, --strict and the handoff; compliance as cited data (compliance.ts); DynamoDB, Cosmos DB and DigitalOcean Managed PostgreSQL in the knowledge base; off-site copy by engine, immutability by cloud. Small hooks: fly.toml deploys the decided strategy (platforms.ts, s10-3), warnings marked infeasible on the decision and review screens)
 			<ErrorText message={state.error} />
 			{view.mode === "confirm" ? (
 				<Text bold wrap="truncate-end">

@@ -2,14 +2,9 @@
 
 import { type Ceremony, ceremonyFor } from "../../decisions/ceremony";
 import { type ConsistencyWarning, checkConsistency } from "../../decisions/consistency";
-<<<<<<< HEAD
-import { recommendIac, restoreEstimate } from "../../decisions/recommend";
-import { applyPlatformRules, platformRules, usesLocalFileDb } from "../../decisions/rules";
-=======
 import { recommendIac } from "../../decisions/recommend";
 import { patternFor, recoveryOf } from "../../decisions/recovery";
-import { applyPlatformRules, platformRules } from "../../decisions/rules";
->>>>>>> c9fc701 (Recovery per failure mode from the mechanisms the data store has (PITR on/off/add-on, standby, replicas, plan windows), with the RPO/RTO arithmetic and no invented data size; DR pattern capped by the data layer; impossible targets accepted, explained, marked infeasible and carried to the TUI, --yes, --strict and the handoff; compliance as cited data (compliance.ts); DynamoDB, Cosmos DB and DigitalOcean Managed PostgreSQL in the knowledge base; off-site copy by engine, immutability by cloud. Small hooks: fly.toml deploys the decided strategy (platforms.ts, s10-3), warnings marked infeasible on the decision and review screens)
+import { applyPlatformRules, platformRules, usesLocalFileDb } from "../../decisions/rules";
 import type { DecisionId, Decisions, Recommendation } from "../../decisions/spec";
 import { databaseOf, platformOf } from "../../decisions/stack";
 import type { ProjectContext } from "../../inputs/context";
@@ -270,14 +265,9 @@ export function buildModel(input: SectionInput): SectionModel {
 			coverageUnit,
 			buildsFromSource(platform.id, ctx.cloud, decisions.iac),
 		),
-<<<<<<< HEAD
 		environments: buildEnvironments(decisions, platform, regulated, ceremony, ctx),
 		ceremony,
-		serviceTiers: buildTiers(ctx, decisions, db, platform),
-=======
-		environments: buildEnvironments(decisions, platform, regulated),
 		serviceTiers: buildTiers(ctx, decisions, db, platform, recovery),
->>>>>>> c9fc701 (Recovery per failure mode from the mechanisms the data store has (PITR on/off/add-on, standby, replicas, plan windows), with the RPO/RTO arithmetic and no invented data size; DR pattern capped by the data layer; impossible targets accepted, explained, marked infeasible and carried to the TUI, --yes, --strict and the handoff; compliance as cited data (compliance.ts); DynamoDB, Cosmos DB and DigitalOcean Managed PostgreSQL in the knowledge base; off-site copy by engine, immutability by cloud. Small hooks: fly.toml deploys the decided strategy (platforms.ts, s10-3), warnings marked infeasible on the decision and review screens)
 		warnings,
 		compliance,
 		flagTool: flagAnswer ?? ctx.flagTool ?? "Unleash (self-hosted) behind the OpenFeature SDK",
