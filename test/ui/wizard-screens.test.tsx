@@ -121,6 +121,21 @@ describe("decision screens", () => {
 		expect(await w.waitFor("Infeasible: RPO 15 minutes cannot be met on Railway")).toContain("⚠");
 		w.unmount();
 	});
+
+	it("the review lists an infeasible target first and calls it infeasible", async () => {
+		const w = renderWizard(exampleProject());
+		await toDecisions(w);
+		await w.press(KEY.enter, KEY.enter, KEY.enter, KEY.enter, KEY.enter);
+		await w.waitFor("Decision 6 of 7");
+		await w.press(KEY.ctrlU, "1", "5", "m", KEY.enter);
+		await w.waitFor("Decision 7 of 7");
+		await w.press(KEY.enter);
+		await w.waitFor("Question 1 of");
+		for (let i = 0; i < w.controller.state.questions.length; i++) await w.press(KEY.tab);
+		const review = await w.waitFor("w write");
+		expect(review).toContain("Infeasible: RPO 15 minutes");
+		w.unmount();
+	});
 });
 
 describe("questions, review and write", () => {

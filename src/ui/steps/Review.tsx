@@ -140,7 +140,10 @@ export function ReviewStep({
 		return false;
 	});
 	const d = composed.decisions;
-	const warnings = composed.model.warnings.filter((w) => w.level === "warning");
+	// Infeasible targets first, and said so: they are what must not be written unread.
+	const warnings = composed.model.warnings
+		.filter((w) => w.level === "warning")
+		.sort((a, b) => Number(!!b.infeasible) - Number(!!a.infeasible));
 	const open = composed.handoff.open_questions.length;
 	const headings = outline(composed.markdown).filter((h) => h.level === 2);
 	const twoColumns = columns >= 100;
@@ -281,7 +284,7 @@ export function ReviewStep({
 								{glyphs.warn}{" "}
 								{i === 1 && warnings.length > 2
 									? `${warnings.length - 1} more warnings (see the section)`
-									: w.message}
+									: `${w.infeasible ? "Infeasible: " : ""}${w.message}`}
 							</Text>
 						</UnorderedList.Item>
 					))}
