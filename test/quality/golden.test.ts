@@ -46,6 +46,14 @@ describe.each(PROJECTS)("%s", (name, src) => {
 		}
 	});
 
+	it("names its pipeline stages so Section 11 finds build, test and deploy among them, as the seed's handoff does", () => {
+		const words = new Set(
+			out.handoff.pipeline_stages.flatMap((s) => s.stage.toLowerCase().match(/[a-z]+/g) ?? []),
+		);
+		for (const w of ["build", "test", "deploy"])
+			expect(words.has(w), `${w} in ${[...words].join(" ")}`).toBe(true);
+	});
+
 	it("passes check, read against its own inputs, with every required item and at least 19 of 22 rubric checks", () => {
 		const report = checkSection(out.markdown, checkInputsOf(out.state.context));
 		expect(report.requiredFailed.map((r) => `${r.id}: ${r.detail}`)).toEqual([]);

@@ -43,6 +43,7 @@ export type Handoff10 = z.infer<typeof Handoff10Schema>;
 
 const STAGE_NAMES: Record<string, string> = {
 	lint: "lint",
+	verify: "lint-and-test",
 	test: "test",
 	build: "build",
 	scan: "security-scan",
