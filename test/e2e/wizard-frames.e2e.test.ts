@@ -99,6 +99,24 @@ describe("without colour", () => {
 	}, 60_000);
 });
 
+describe("with colour forced on", () => {
+	it("FORCE_COLOR=3: the screens colour their cues, and the same words are on screen as without colour", async () => {
+		const s = startPty([], { cwd: exampleProject(), cols: 120, rows: 40, env: { FORCE_COLOR: "3" } });
+		const first = await s.waitFor("Enter start research");
+		s.type(PKEY.enter);
+		await s.waitFor("All three research tasks are done", 20_000);
+		s.type(PKEY.enter);
+		const decision = await s.waitFor("Decision 1 of 7");
+		expect(decision).toContain("recommended");
+		s.type(PKEY.ctrlC);
+		await s.exit;
+		// Truecolor or 256-colour foreground sequences, and the terminal is reset at the end.
+		expect(s.raw()).toMatch(/\u001b\[(?:38;[25];[0-9;]+|3[0-7]|9[0-7])m/);
+		expect(first).toContain("Pre-flight");
+		expect(s.cursorHidden()).toBe(false);
+	}, 60_000);
+});
+
 describe("a terminal that cannot move its cursor", () => {
 	it("TERM=dumb runs the linear driver: no cursor movement, no erased lines", async () => {
 		const s = startPty([], { cwd: exampleProject(), cols: 80, rows: 24, env: { TERM: "dumb" } });
