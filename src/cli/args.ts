@@ -162,14 +162,19 @@ Options:
   -v, --version              show the version
 
 Exit codes:
-  0    done                                65   an input file is invalid (with --strict)
-  1    check: a required item failed                      66   an input file is missing (with --strict)
-  2    usage error, or no terminal         73   cannot write: outputs exist (use --force), symlink, outside project
-       without --yes                       74   I/O error (disk full)
-  69   an agent could not be run (with --strict)
-  70   internal error                      75   another genesis-tui run is using this project
-  77   permission denied                   129/130/143  stopped by SIGHUP / Ctrl+C or SIGINT / SIGTERM
-                                                (progress is saved; run again to resume)
+  0            done
+  1            check: a required item failed
+  2            usage error, or no terminal without --yes
+  65           an input file (with --strict) or the answers file is invalid
+  66           an input file is missing (with --strict)
+  69           an agent could not be run (with --strict)
+  70           internal error
+  73           cannot write: outputs exist (--force), a symlink, outside project
+  74           I/O error (disk full)
+  75           another genesis-tui run is using this project
+  77           permission denied
+  129/130/143  stopped by SIGHUP / Ctrl+C or SIGINT / SIGTERM
+               (progress is saved; run again to resume)
 `;
 
 /** The linear mode: --plain, or a screen reader announced the way Ink reads it (INK_SCREEN_READER=1/true). */

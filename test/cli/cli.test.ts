@@ -27,6 +27,32 @@ describe("genesis-tui (built binary)", () => {
 		const help = runCli(["--help"]);
 		expect(help.code).toBe(0);
 		expect(help.stdout).toContain("--backup-frequency D");
+		// The exit-code table: one code per line, every meaning starting in the same column, within 80 columns.
+		const table = help.stdout
+			.slice(help.stdout.indexOf("Exit codes:\n"))
+			.split("\n")
+			.slice(1)
+			.filter(Boolean);
+		const rows = table.filter((l) => /^ {2}\d/.test(l));
+		expect(rows.map((l) => l.trim().split(/\s+/)[0])).toEqual([
+			"0",
+			"1",
+			"2",
+			"65",
+			"66",
+			"69",
+			"70",
+			"73",
+			"74",
+			"75",
+			"77",
+			"129/130/143",
+		]);
+		const columns = new Set(
+			rows.map((l) => l.search(/(?<=\d)\s+\S/) + (/(?<=\d)(\s+)/.exec(l)?.[1]?.length ?? 0)),
+		);
+		expect(columns.size).toBe(1);
+		for (const l of table) expect(l.length).toBeLessThanOrEqual(80);
 		const v = runCli(["-v"]);
 		expect(v.stdout.trim()).toBe(pkg.version);
 	});
