@@ -2,7 +2,7 @@
 // environment, scheduled suites) is built from the project's languages, the platform's recipe and the placed gates;
 // each CI tool then writes that plan in its own syntax.
 
-import type { QualityGate } from "../../inputs/context";
+import type { QualityGate } from "../../../inputs/context";
 import {
 	CLOUD_OIDC,
 	type DeployParams,
@@ -16,11 +16,11 @@ import {
 	recipeFor,
 	type ServiceRef,
 	TOOLCHAINS,
-} from "../../knowledge/pipelines";
-import type { Cloud, PlatformId } from "../../knowledge/platforms";
-import type { SourceId } from "../../knowledge/sources";
-import type { SectionModel } from "./model";
-import { type PipelineStage, thresholdText } from "./stages";
+} from "../../../knowledge/pipelines";
+import type { Cloud, PlatformId } from "../../../knowledge/platforms";
+import type { SourceId } from "../../../knowledge/sources";
+import type { SectionModel } from "../model";
+import { type PipelineStage, thresholdText } from "../stages";
 
 type OidcCloud = Exclude<Cloud, "none">;
 
