@@ -1,6 +1,6 @@
 // Pipeline recipes as data: the toolchain of each language (set-up, cache key, install, lint, test with its coverage
 // floor) and, per platform, the registry, the identity a deploy job uses and the shell steps that build and deploy.
-// The CI tools (output/section/pipeline.ts) wrap these steps in their own syntax.
+// The CI tools (output/section/pipeline/) wrap these steps in their own syntax.
 
 import type { Cloud, PlatformId, Strategy } from "./platforms";
 import type { SourceId } from "./sources";

@@ -1,5 +1,5 @@
 // 10.2 CI/CD Pipeline: the stages diagram, build, test, deploy and post-deploy validation, and the pipeline file,
-// all from one plan (output/section/pipeline.ts) so the prose and the file say the same thing.
+// all from one plan (output/section/pipeline/) so the prose and the file say the same thing.
 
 import { humanDuration } from "../../decisions/duration";
 import { CLOUDS } from "../../knowledge/clouds";
