@@ -252,7 +252,8 @@ if (want("flood")) {
 						seen.add(m[1]);
 						latencies.push(now - Number(m[1]));
 					}
-					if (!finished && text.includes("All three research tasks are done")) {
+					// Done: every task finished (a flood has no findings block, so the built-in research answers and says so).
+					if (!finished && /All three research tasks are done|answered\. Enter continues\./.test(text)) {
 						finished = true;
 						clearTimeout(timer);
 						const cpu = cpuSeconds(child.pid) - cpuAtStart;
