@@ -4,25 +4,13 @@ import { DATABASES } from "../knowledge/databases";
 import { IAC_TOOLS } from "../knowledge/iac";
 import type { ProjectModel } from "./model";
 import { type InputId, maybeInput, type PreflightReport } from "./preflight";
-import {
-	resolveAlerts,
-	resolveConstraints,
-	resolveDescription,
-	resolveGates,
-	resolveMonitoring,
-	resolveName,
-	resolveUpstream,
-} from "./resolve-project";
-import {
-	resolveCi,
-	resolveDataStores,
-	resolveDelivery,
-	resolveIac,
-	resolveLanguages,
-	resolvePlatform,
-	resolveRejected,
-	resolveServices,
-} from "./resolve-stack";
+import { resolveDataStores } from "./resolve-data-stores";
+import { resolveAlerts, resolveGates, resolveMonitoring } from "./resolve-monitoring";
+import { resolvePlatform } from "./resolve-platform";
+import { resolveConstraints, resolveDescription, resolveName } from "./resolve-project";
+import { resolveServices } from "./resolve-services";
+import { resolveCi, resolveDelivery, resolveIac, resolveLanguages, resolveRejected } from "./resolve-tools";
+import { resolveUpstream } from "./resolve-upstream";
 import { type Doc, slug } from "./resolve-util";
 
 function doc(report: PreflightReport, id: InputId): Doc | undefined {
