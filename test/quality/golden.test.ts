@@ -60,3 +60,16 @@ describe.each(PROJECTS)("%s", (name, src) => {
 		expect(report.rubricScore).toBeGreaterThanOrEqual(19);
 	});
 });
+
+describe("a SQLite file on a volume", () => {
+	it("is never written about as another database: no PostgreSQL, WAL-G, pg_dump or read replica", () => {
+		for (const name of ["django-sqlite-fly-volume", "fly-sqlite"]) {
+			const src = PROJECTS.find(([n]) => n === name)?.[1];
+			expect(src, name).toBeDefined();
+			const out = compose(fixtureCopy(name, src!));
+			expect(out.markdown).toMatch(/SQLite/);
+			for (const wrong of [/PostgreSQL/, /WAL-G/, /pg_dump/, /read replica/i])
+				expect(out.markdown, `${name}: ${wrong}`).not.toMatch(wrong);
+		}
+	});
+});

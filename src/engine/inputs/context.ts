@@ -159,7 +159,8 @@ export function buildContext(report: PreflightReport, projectDirName: string): P
 		assumed.push(
 			`${engine} runs on ${DATABASES[provider].name}, the managed option that pairs with ${PLATFORMS[backendPlatform].name}.`,
 		);
-	} else provider = "self-managed";
+	} else if (/\bsqlite\b/i.test(engine)) provider = "sqlite";
+	else provider = "self-managed";
 
 	if (model.ci.from.confidence === "assumed")
 		assumed.push("CI/CD runs on GitHub Actions; the inputs name no CI tool.");

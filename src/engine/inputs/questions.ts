@@ -116,7 +116,7 @@ export function gatherQuestions(ctx: ProjectContext): OpenQuestion[] {
 	if (!db.pitr) {
 		add({
 			id: "wal-archiving",
-			text: `${db.name} has no point-in-time recovery: should the team add continuous WAL archiving (WAL-G to object storage) to bring the RPO from a day down to minutes?`,
+			text: `${db.name} has no point-in-time recovery: should the team add ${db.id === "sqlite" ? "Litestream (the SQLite file replicated continuously to object storage)" : "continuous WAL archiving (WAL-G to object storage)"} to bring the RPO from a day down to minutes?`,
 			assumption: "Not yet: the daily backups bound the RPO at one day.",
 			topic: "WAL archiving",
 			becomes: "decision",

@@ -99,7 +99,7 @@ function header(m: SectionModel): string {
 		"# Section 10: Deployment & Operations",
 		`> ${ctx.projectName} · generated ${date} from the technology stack, testing strategy and monitoring handoffs.`,
 		"## Overview",
-		`${ctx.projectName} ships from ${m.ci.name} to ${hosting}, with ${ctx.database.engine} on ${m.db.name}${ctx.cache ? ` and ${ctx.cache}` : ""}. Production deploys use **${decisions.strategy}** (${m.platform.strategies[decisions.strategy]!.summary}); infrastructure is code in **${m.iac.name}**; releases move through ${decisions.environments.join(" → ")}. Disaster recovery follows the **${m.tier.name}** pattern with Tier 1 targets of RTO ${humanDuration(decisions.rtoMinutes)} and RPO ${humanDuration(decisions.rpoMinutes)}.`,
+		`${ctx.projectName} ships from ${m.ci.name} to ${hosting}, with ${ctx.database.engine} ${m.db.id === "sqlite" ? "in a file on a volume" : `on ${m.db.name}`}${ctx.cache ? ` and ${ctx.cache}` : ""}. Production deploys use **${decisions.strategy}** (${m.platform.strategies[decisions.strategy]!.summary}); infrastructure is code in **${m.iac.name}**; releases move through ${decisions.environments.join(" → ")}. Disaster recovery follows the **${m.tier.name}** pattern with Tier 1 targets of RTO ${humanDuration(decisions.rtoMinutes)} and RPO ${humanDuration(decisions.rpoMinutes)}.`,
 		table(
 			["Decision", "Value", "Source"],
 			DECISION_IDS.map((id) => [

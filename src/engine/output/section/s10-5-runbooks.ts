@@ -136,7 +136,9 @@ export function runbooks(m: SectionModel): Runbook[] {
 				`Check the metric that is saturating (${platform.scaling.metric}).`,
 				`Scale out: ${inlineCode(platform.scaling.command(svc, rowContext(m)))}`,
 				"Raise the autoscaling maximum in the IaC and merge it, so the next apply does not undo the change.",
-				`If the database is the bottleneck: add a read replica or scale ${db.name} vertically in a maintenance window; check the connection pool size against the new instance count.`,
+				db.id === "sqlite"
+					? "If the database is the bottleneck: give the one instance that holds the SQLite file a larger size; SQLite has a single writer, so there is no replica or second instance to add."
+					: `If the database is the bottleneck: add a read replica or scale ${db.name} vertically in a maintenance window; check the connection pool size against the new instance count.`,
 			],
 			verification: [
 				"Latency and error rate back within SLO",
@@ -167,7 +169,7 @@ export function runbooks(m: SectionModel): Runbook[] {
 							`Mind the semantics: ${db.restore.semantics}.`,
 						]
 					: [
-							`Restore the newest backup taken before the damage into a new ${db.name} instance (point-in-time recovery is ${m.recovery.caps.pitr === "off" ? "not enabled" : "not offered on this plan"}, so the writes since that backup are lost and are re-entered from the application's records).`,
+							`Restore the newest backup taken before the damage into ${db.id === "sqlite" ? "a new volume (from its snapshot) or a fresh copy of the file" : `a new ${db.name} instance`} (point-in-time recovery is ${m.recovery.caps.pitr === "off" ? "not enabled" : "not offered on this plan"}, so the writes since that backup are lost and are re-entered from the application's records).`,
 						]),
 				"Verify the restored data (row counts and the damaged records) before switching.",
 				db.restore.createsNewInstance
