@@ -68,6 +68,8 @@ describe("a SQLite file on a volume", () => {
 			expect(src, name).toBeDefined();
 			const out = compose(fixtureCopy(name, src!));
 			expect(out.markdown).toMatch(/SQLite/);
+			// Strategies a volume rules out are not offered as alternatives.
+			expect(out.markdown, name).not.toMatch(/^- \*\*(blue-green|canary)\*\* —/m);
 			for (const wrong of [/PostgreSQL/, /WAL-G/, /pg_dump/, /read replica/i])
 				expect(out.markdown, `${name}: ${wrong}`).not.toMatch(wrong);
 		}

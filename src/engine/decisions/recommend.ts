@@ -10,7 +10,7 @@ import type { TaskFindings, TaskId } from "../research/types";
 import type { DecisionId } from "../vocabulary";
 import { formatDuration, humanDuration } from "./duration";
 import { recommendRecovery } from "./recovery";
-import { usesLocalFileDb } from "./rules";
+import { workableStrategies } from "./rules";
 import { BUILTIN, ENVIRONMENT_CHOICES, type Recommendation, validateDecision } from "./spec";
 import { databaseOf, hasMetricsTool, platformOf, supportedStrategies } from "./stack";
 
@@ -18,8 +18,8 @@ export function recommendStrategy(ctx: ProjectContext): Recommendation {
 	const p = platformOf(ctx);
 	const metrics = hasMetricsTool(ctx);
 	// A service with a volume (a local database file) can only use the strategies the platform allows with volumes.
-	const allowed = (s: Strategy) =>
-		!(usesLocalFileDb(ctx) && p.volumeStrategies) || p.volumeStrategies.allowed.includes(s);
+	const workable = workableStrategies(ctx);
+	const allowed = (s: Strategy) => workable.includes(s);
 	const progressive =
 		p.progressive && allowed(p.progressive) && (ctx.scale === "large" || (ctx.scale === "medium" && metrics));
 	const value: Strategy = progressive

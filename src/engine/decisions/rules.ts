@@ -39,6 +39,14 @@ export function usesLocalFileDb(ctx: ProjectContext): boolean {
 	return /\bsqlite\b/i.test(ctx.database.engine);
 }
 
+/** The strategies the platform has that also work for this project (a volume narrows them). */
+export function workableStrategies(ctx: ProjectContext): Strategy[] {
+	const p = PLATFORMS[ctx.backend.platform];
+	const all = (Object.keys(p.strategies) as Strategy[]).filter((s) => p.strategies[s] !== undefined);
+	const vol = p.volumeStrategies;
+	return usesLocalFileDb(ctx) && vol ? all.filter((s) => vol.allowed.includes(s)) : all;
+}
+
 /** The canonical label for a local-file database engine. */
 export const LOCAL_FILE_ENGINE = "SQLite";
 

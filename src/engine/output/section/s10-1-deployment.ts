@@ -1,6 +1,7 @@
 // 10.1 Deployment Strategy: the platform-native approach, environment progression, release process and feature flags.
 
 import { humanDuration } from "../../decisions/duration";
+import { workableStrategies } from "../../decisions/rules";
 import { DATABASES } from "../../knowledge/databases";
 import { DORA_FACTS, FLAG_FACTS, FLAG_TOOLS, MIGRATION_FACTS } from "../../knowledge/operations";
 import { STRATEGY_TRADEOFFS } from "../../knowledge/platforms";
@@ -20,7 +21,8 @@ function approach(m: SectionModel): string {
 	const mech = platform.strategies[decisions.strategy]!;
 	const facts = mech.facts;
 	const rules = m.warnings.filter((w) => w.rule);
-	const alternatives = Object.keys(platform.strategies)
+	// Only strategies this project could switch to: a volume rules some out (said under the platform's limits).
+	const alternatives = workableStrategies(ctx)
 		.filter((s) => s !== decisions.strategy)
 		.map((s) => `**${s}** — ${STRATEGY_TRADEOFFS[s as keyof typeof STRATEGY_TRADEOFFS]}`);
 	const frontend = m.frontend
