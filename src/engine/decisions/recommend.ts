@@ -10,7 +10,7 @@ import type { TaskFindings, TaskId } from "../research/types";
 import type { DecisionId } from "../vocabulary";
 import { formatDuration, humanDuration } from "./duration";
 import { recommendRecovery } from "./recovery";
-import { workableStrategies } from "./rules";
+import { LOCAL_FILE_ENGINE, usesLocalFileDb, workableStrategies } from "./rules";
 import { BUILTIN, ENVIRONMENT_CHOICES, type Recommendation, validateDecision } from "./spec";
 import { databaseOf, hasMetricsTool, platformOf, supportedStrategies } from "./stack";
 
@@ -28,11 +28,16 @@ export function recommendStrategy(ctx: ProjectContext): Recommendation {
 			? p.defaultStrategy
 			: (supportedStrategies(ctx).find(allowed) ?? p.defaultStrategy);
 	const mech = p.strategies[value]!;
-	const why = progressive
-		? `${ctx.scale} scale and ${[ctx.monitoring.apm, ctx.monitoring.metrics].filter(Boolean).join("/") || "metrics"} that can judge a partial rollout justify progressive delivery`
-		: p.progressive
-			? `it is ${p.name}'s native zero-downtime path; ${p.progressive} becomes worthwhile once traffic and metrics can judge a partial rollout`
-			: `it is the zero-downtime path ${p.name} offers natively`;
+	// One instance pinned by its volume: no strategy avoids the restart, so the reason is the volume, not zero downtime.
+	const pinned =
+		!!p.volumeStrategies?.mechanisms && usesLocalFileDb(ctx) && p.localFileDb.support === "single-instance";
+	const why = pinned
+		? `the ${LOCAL_FILE_ENGINE} file pins the service to one instance on ${p.name}, so no strategy avoids a short restart on each deploy${value === "rolling" ? "; rolling still waits for the health checks before the deploy counts as done" : ""}`
+		: progressive
+			? `${ctx.scale} scale and ${[ctx.monitoring.apm, ctx.monitoring.metrics].filter(Boolean).join("/") || "metrics"} that can judge a partial rollout justify progressive delivery`
+			: p.progressive
+				? `it is ${p.name}'s native zero-downtime path; ${p.progressive} becomes worthwhile once traffic and metrics can judge a partial rollout`
+				: `it is the zero-downtime path ${p.name} offers natively`;
 	return {
 		id: "strategy",
 		value,

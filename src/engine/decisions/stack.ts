@@ -3,12 +3,17 @@
 import type { ProjectContext } from "../inputs/context";
 import { DATABASES, type DbFacts } from "../knowledge/databases";
 import { PLATFORMS, type PlatformFacts, STRATEGIES, type Strategy } from "../knowledge/platforms";
+import { usesLocalFileDb } from "./rules";
 
 const METRIC_TOOLS =
 	/datadog|new relic|prometheus|cloudwatch|grafana|honeycomb|azure monitor|cloud monitoring|opentelemetry/i;
 
+/** The platform row, with the mechanisms of a service pinned to one instance by its volume where it has them. */
 export function platformOf(ctx: ProjectContext): PlatformFacts {
-	return PLATFORMS[ctx.backend.platform];
+	const p = PLATFORMS[ctx.backend.platform];
+	const pinned = p.volumeStrategies?.mechanisms;
+	if (!pinned || !usesLocalFileDb(ctx) || p.localFileDb.support !== "single-instance") return p;
+	return { ...p, strategies: { ...p.strategies, ...pinned } };
 }
 
 export function databaseOf(ctx: ProjectContext): DbFacts {

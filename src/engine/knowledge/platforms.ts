@@ -57,8 +57,21 @@ export interface PlatformFacts {
 	secrets: { store: string; how: string; facts: Fact[] };
 	/** A database that is a local file (SQLite) on this platform: impossible, or possible on exactly one instance. */
 	localFileDb: { support: "none" | "single-instance"; why: Fact };
-	/** Strategies that still work when the service mounts a volume; undefined when volumes do not constrain them. */
-	volumeStrategies?: { allowed: Strategy[]; releaseCommandMounts: boolean; facts: Fact[] };
+	/**
+	 * Strategies that still work when the service mounts a volume; undefined when volumes do not constrain them.
+	 * `mechanisms` replace the row's own for a service pinned to one instance by its volume.
+	 */
+	volumeStrategies?: {
+		allowed: Strategy[];
+		releaseCommandMounts: boolean;
+		facts: Fact[];
+		mechanisms?: Partial<Record<Strategy, StrategyMechanism>>;
+	};
+	/**
+	 * One-time settings per app the deploy and the backups rely on, run once when an environment is created and kept
+	 * in the platform's own CLI (the provider's IaC resource where it has one).
+	 */
+	setup?: { commands: (svc: string, c?: RowContext) => string[]; facts: Fact[] };
 	/** A Terraform resource for the service, when the platform has a provider and no config file of its own. */
 	iacResource?: (svc: string) => string;
 	strategies: Partial<Record<Strategy, StrategyMechanism>>;
@@ -88,7 +101,7 @@ export interface PlatformFacts {
 	configFile?: { name: string; lang: string; body: (svc: string, c?: RowContext) => string };
 	/** How schema migrations run on this platform, before the new version takes traffic. */
 	migrate?: {
-		how: string;
+		how: string | ((c?: RowContext) => string);
 		command: (svc: string, env: string, c?: RowContext) => string;
 		/** Code-block language of the command ("bash" unless it is a config line). */
 		lang?: string;
@@ -1248,6 +1261,41 @@ const ROWS = {
 				),
 				fact("release_command runs in a temporary Machine that has no access to volumes.", ["fly-deploy"]),
 			],
+			mechanisms: {
+				rolling: {
+					summary:
+						'Fly.io `[deploy] strategy = "rolling"` on the one Machine that holds the volume: that Machine is stopped, updated and started again, so each deploy is a short outage (a stop-start) until the new version passes the fly.toml checks',
+					steps: [
+						"the Machine is stopped: a second Machine cannot take over, because the volume and the SQLite file on it belong to this one",
+						"it starts on the new image, runs the migrations at start-up against the file on the volume, then must pass the fly.toml checks",
+						"requests fail or wait at the proxy until the checks pass; the outage lasts as long as the boot and the migrations",
+					],
+					facts: [
+						fact(
+							"The rolling strategy replaces running Machines one at a time; with a single Machine there is nothing to serve while it is replaced.",
+							["fly-config"],
+							"M",
+						),
+						fact("A Fly Volume belongs to one Machine and is not shared.", ["fly-volumes"]),
+					],
+				},
+				recreate: {
+					summary:
+						'Fly.io `[deploy] strategy = "immediate"` on the one Machine that holds the volume: the Machine is replaced at once without waiting for health checks, so each deploy is a short outage and a failing release is found only by the smoke test',
+					steps: [
+						"the Machine restarts on the new image straight away",
+						"migrations run at start-up against the file on the volume",
+						"the smoke test, not Fly, decides whether the release is healthy",
+					],
+					facts: [
+						fact(
+							"immediate replaces every Machine at once and does not wait for health checks.",
+							["fly-config"],
+							"M",
+						),
+					],
+				},
+			},
 		},
 		strategies: {
 			rolling: {
@@ -1288,7 +1336,10 @@ const ROWS = {
 		deployCommand: (svc, env) =>
 			`flyctl deploy --remote-only --app ${env === "production" ? svc : `${svc}-${env}`} --image-label "$GIT_SHA"`,
 		migrate: {
-			how: "`release_command` in fly.toml runs in a temporary Machine before the new release; with a volume (SQLite) it cannot reach the file, so migrations run at start-up in the Machine that mounts it",
+			how: (c) =>
+				c?.localFileDb
+					? "at start-up in the one Machine that mounts the volume, before it passes its checks, because the SQLite file lives there"
+					: "`release_command` in fly.toml runs in a temporary Machine before the new release; a failure stops the deploy",
 			command: (svc, env, c) =>
 				c?.localFileDb
 					? `# runs in the app's own Machine at start-up (entrypoint): ${c.migrate}`
@@ -1386,7 +1437,26 @@ const ROWS = {
 			]),
 		},
 		iacResource: (svc) =>
-			`resource "heroku_app" "api" {\n  name   = "${svc}-\${var.environment}"\n  region = var.heroku_region\n}\n\nresource "heroku_pipeline" "app" {\n  name = "${svc}"\n}`,
+			`resource "heroku_app" "api" {\n  name   = var.environment == "production" ? "${svc}" : "${svc}-\${var.environment}"\n  region = var.heroku_region\n}\n\nresource "heroku_pipeline" "app" {\n  name = "${svc}"\n}\n\n# Preboot: new web dynos take traffic before the old ones stop (Standard and Performance dynos only).\nresource "heroku_app_feature" "preboot" {\n  app_id = heroku_app.api.id\n  name   = "preboot"\n}`,
+		setup: {
+			commands: (svc) => [
+				`heroku features:enable preboot --app ${svc}   # overlapping deploys: new web dynos serve before the old ones stop`,
+				`heroku pg:backups:schedule DATABASE_URL --at '02:00 UTC' --app ${svc}   # a nightly logical backup beside Heroku Postgres continuous protection`,
+				`heroku pg:backups:schedules --app ${svc}`,
+			],
+			facts: [
+				fact(
+					"Preboot is enabled per app with `heroku features:enable preboot`; it is available on the Common Runtime to Standard and Performance dynos only, and enabling it does not restart the app.",
+					["heroku-preboot"],
+					"S",
+				),
+				fact(
+					"`heroku pg:backups:schedule DATABASE --at '<hour>:00 <timezone>'` schedules a daily logical backup of the database; it is separate from the continuous protection and rollback of Standard and higher plans.",
+					["heroku-pg-backups"],
+					"S",
+				),
+			],
+		},
 		strategies: {
 			rolling: {
 				summary:
@@ -1408,7 +1478,7 @@ const ROWS = {
 		defaultStrategy: "rolling",
 		deployCommand: (svc, env) =>
 			env === "production"
-				? `heroku pipelines:promote --app ${svc}-staging --to ${svc}-production`
+				? `heroku pipelines:promote --app ${svc}-staging --to ${svc}`
 				: `git push "https://heroku:$HEROKU_API_KEY@git.heroku.com/${svc}-${env}.git" "HEAD:refs/heads/main"`,
 		migrate: {
 			how: "the release phase: a `release:` process in the Procfile runs before the new release goes live",
@@ -1449,13 +1519,25 @@ const ROWS = {
 			facts: [fact("Heroku scales by dyno count with `heroku ps:scale`.", ["heroku-releases"], "M")],
 		},
 		preview: "Heroku Review Apps per pull request",
-		caveats: [],
+		caveats: [
+			fact(
+				"The Common Runtime has no traffic split between releases: a release goes to every web dyno at once (with Preboot the old and new dynos overlap for a few minutes), so a canary is a feature-flag percentage, not a platform deploy.",
+				["heroku-preboot"],
+				"M",
+			),
+			fact(
+				"`heroku releases:rollback` returns the code and config vars to an earlier release; it does not roll back the database or the add-ons.",
+				["heroku-releases"],
+				"S",
+			),
+		],
 		sources: [
 			"heroku-releases",
 			"heroku-pg-rollback",
 			"heroku-preboot",
 			"heroku-pipelines",
 			"heroku-release-phase",
+			"heroku-pg-backups",
 		],
 	},
 	"container-apps": {

@@ -511,6 +511,10 @@ export const SOURCES = {
 		title: "GKE Autopilot overview",
 		url: "https://cloud.google.com/kubernetes-engine/docs/concepts/autopilot-overview",
 	},
+	"heroku-pg-backups": {
+		title: "Heroku PGBackups (scheduling daily backups with pg:backups:schedule)",
+		url: "https://devcenter.heroku.com/articles/heroku-postgres-backups",
+	},
 	"heroku-preboot": {
 		title: "Heroku Dev Center: Preboot",
 		url: "https://devcenter.heroku.com/articles/preboot",

@@ -10,6 +10,7 @@ import {
 } from "../../decisions/spec";
 import { SOURCE_LABELS } from "../../inputs/questions";
 import { TASKS } from "../../research/types";
+import { namesAlternative } from "./alternatives";
 import { renderCompliance } from "./compliance";
 import { renderInputsBlock } from "./inputs-block";
 import { bullets, join, table } from "./md";
@@ -124,12 +125,13 @@ function research(m: SectionModel): string {
 
 function lists(m: SectionModel): string {
 	const inherited = m.ctx.inherited;
-	const open = m.questions.filter((q) => !m.answers[q.id]);
+	const open = m.questions.filter((q) => !m.answers[q.id] && !namesAlternative(q.text, m.ctx.model));
+	const carried = inherited.decisions.filter((d) => !namesAlternative(d.text, m.ctx.model));
 	return join(
 		"## Decisions",
 		bullets(decisionLines(m)),
-		inherited.decisions.length
-			? `Decisions carried from earlier sections that shape this one:\n\n${bullets(inherited.decisions.slice(0, 10).map((d) => `${d.text} (${d.source.replace("_", " ")})`))}`
+		carried.length
+			? `Decisions carried from earlier sections that shape this one:\n\n${bullets(carried.slice(0, 10).map((d) => `${d.text} (${d.source.replace("_", " ")})`))}`
 			: undefined,
 		"## Assumptions",
 		bullets(assumptionLines(m).length ? assumptionLines(m) : ["None beyond the inputs."]),

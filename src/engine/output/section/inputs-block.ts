@@ -18,7 +18,10 @@ const FLAG_NOTES: Record<string, string> = {
 };
 
 export function renderInputsBlock(model: ProjectModel): string {
-	const lines = understoodLines(model).filter((l) => l.label !== "Requirements for this section");
+	// Rejected alternatives stay on the pre-flight screen: the section names only what runs.
+	const lines = understoodLines(model).filter(
+		(l) => l.label !== "Requirements for this section" && l.label !== "Rejected upstream",
+	);
 	const rows = lines.map((l) => [
 		l.label,
 		inert(l.value),

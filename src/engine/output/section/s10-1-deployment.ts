@@ -48,7 +48,7 @@ function approach(m: SectionModel): string {
 			? `Platform rules applied to the choices:\n\n${bullets(rules.map((w) => `**${w.level === "warning" ? "Warning" : "Note"}** (${w.decision}): ${w.message}${m.cite(w.sources ?? [])}`))}`
 			: undefined,
 		platform.migrate
-			? `Migrations on ${platform.name}: ${platform.migrate.how}.${m.cite(platform.migrate.facts.flatMap((f) => f.sources))}\n\n${code(platform.migrate.lang ?? "bash", platform.migrate.command(ctx.serviceName, "production", rowContext(m)))}`
+			? `Migrations on ${platform.name}: ${typeof platform.migrate.how === "string" ? platform.migrate.how : platform.migrate.how(rowContext(m))}.${m.cite(platform.migrate.facts.flatMap((f) => f.sources))}\n\n${code(platform.migrate.lang ?? "bash", platform.migrate.command(ctx.serviceName, "production", rowContext(m)))}`
 			: undefined,
 		"**Database changes ship separately from code.** Every migration is backward compatible with the version running before it, so a rollback never meets a schema it cannot read:",
 		numbered([

@@ -76,12 +76,24 @@ function provisioning(m: SectionModel): string {
 		m.platform.configFile
 			? code(m.platform.configFile.lang, m.platform.configFile.body(m.ctx.serviceName, rowContext(m)))
 			: undefined,
+		...platformSetup(m),
 		`Secret injection: application secrets live in ${s.store}; ${s.how}. ${m.ctx.cloud === "none" ? `The pipeline holds only \`${m.platform.ciToken}\`, scoped to this app, as an environment secret` : `The deploy job authenticates with OIDC (${CLOUDS[m.ctx.cloud].identity.wording}) and holds no long-lived keys`}. Secrets never appear in the repository, the image or the IaC state in plain text.${m.cite([...s.facts, ...(m.ctx.cloud === "none" ? [] : CLOUDS[m.ctx.cloud].secretsStore.facts)].flatMap((f) => f.sources))}`,
 		// Secrets kept in Git (SOPS) only where the platform has no secrets store of its own.
 		m.platform.family === "kubernetes" || m.platform.family === "vm"
 			? bullets(SECRET_PATTERNS.map((f) => `${f.text}${m.cite(f.sources)}`))
 			: undefined,
 	);
+}
+
+/** One-time settings of the production app that the deploy and the backups rely on, from the platform row. */
+function platformSetup(m: SectionModel): (string | undefined)[] {
+	const setup = m.platform.setup;
+	if (!setup) return [];
+	return [
+		`Settings of the production app that the deploy and the backups rely on, run once when the app is created (and checked by the nightly drift run):${m.cite(setup.facts.flatMap((f) => f.sources))}`,
+		code("bash", setup.commands(m.ctx.serviceName, rowContext(m)).join("\n")),
+		bullets(setup.facts.map((f) => `${f.text}${m.cite(f.sources)}`)),
+	];
 }
 
 function scaling(m: SectionModel): string {
