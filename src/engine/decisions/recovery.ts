@@ -4,7 +4,12 @@
 import type { ProjectContext } from "../inputs/context";
 import { DR_TIERS, type DrTier, type DrTierId, tierFor } from "../knowledge/dr";
 import { PLATFORMS } from "../knowledge/platforms";
-import { monthlyBudgetMinutes, type RecoveryFacts, recoveryFacts } from "../knowledge/recovery";
+import {
+	backupIntervalMinutes,
+	monthlyBudgetMinutes,
+	type RecoveryFacts,
+	recoveryFacts,
+} from "../knowledge/recovery";
 import { humanDuration } from "./duration";
 
 export interface RecoveryPlan {
@@ -95,8 +100,10 @@ export function recommendRecovery(ctx: ProjectContext): RecoveryPlan {
 	};
 }
 
+/** The interval of the store's scheduled backups: the inputs' schedule first, the provider's default otherwise. */
 function storeBackupMinutes(ctx: ProjectContext): number {
-	return recoveryOf(ctx).db.snapshot.everyHours * 60;
+	const f = recoveryOf(ctx);
+	return backupIntervalMinutes(f.store, f.db);
 }
 
 /** Targets checked against every in-region failure mode; a target no mechanism can meet is marked infeasible. */
@@ -151,7 +158,14 @@ export function recoveryWarnings(
 	const region = mode(f, "region");
 	const wanted = tierFor(d.rtoMinutes, d.rpoMinutes);
 	const capable = DR_TIERS[capablePattern(f)];
-	if (wanted.id < capable.id) {
+	if (wanted.id === "T0" && !f.caps.multiWriter) {
+		out.push({
+			level: "warning",
+			decision: d.rpoMinutes < 1 ? "rpo" : "rto",
+			infeasible: true,
+			message: `The targets (RTO ${humanDuration(d.rtoMinutes)}, RPO ${d.rpoMinutes === 0 ? "0" : humanDuration(d.rpoMinutes)}) call for active-active, but ${f.db.name} accepts writes in one place only (a single writer): a region loss is recovered by ${capable.name}, with RPO ${region.rpo.arithmetic} and RTO ${region.rto.minutes !== undefined ? `about ${humanDuration(region.rto.minutes)}` : "unknown until the data size is known"}.`,
+		});
+	} else if (wanted.id < capable.id) {
 		out.push({
 			level: "info",
 			decision: "rto",

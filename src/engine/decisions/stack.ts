@@ -1,7 +1,7 @@
 // What the project's platform and database allow, as the decisions see them.
 
 import type { ProjectContext } from "../inputs/context";
-import { DATABASES, type DbFacts } from "../knowledge/databases";
+import { DATABASES, type DbFacts, withEngine } from "../knowledge/databases";
 import { PLATFORMS, type PlatformFacts, STRATEGIES, type Strategy } from "../knowledge/platforms";
 import { usesLocalFileDb } from "./rules";
 
@@ -17,7 +17,10 @@ export function platformOf(ctx: ProjectContext): PlatformFacts {
 }
 
 export function databaseOf(ctx: ProjectContext): DbFacts {
-	return DATABASES[ctx.database.provider];
+	return withEngine(
+		DATABASES[ctx.database.provider],
+		ctx.model?.dataStores?.find((s) => s.role === "primary")?.engine ?? ctx.database.engine,
+	);
 }
 
 export function hasMetricsTool(ctx: ProjectContext): boolean {

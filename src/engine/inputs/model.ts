@@ -60,9 +60,23 @@ export interface DataStoreModel {
 	/** A synchronous standby in another zone (true), none (false), or not said (undefined). */
 	ha?: boolean;
 	replicas: { region?: string; kind: "read" | "standby" | "global-table" | "geo"; name?: string }[];
-	pitr?: { enabled: boolean; windowDays?: number };
-	backups?: { schedule?: string; retentionDays?: number };
+	pitr?: { enabled: boolean; windowDays?: number; logIntervalMinutes?: number };
+	/**
+	 * Scheduled backups as the inputs give them: `schedule` as written (sanitised), `intervalMinutes` the shortest
+	 * interval it implies (hourly 60, daily 1440, weekly 10080), `retention` as written, `retentionDays` when it is a
+	 * period, `tool` (pgBackRest, WAL-G …) and `locations`: the regions or sites the backups are kept in.
+	 */
+	backups?: {
+		schedule?: string;
+		intervalMinutes?: number;
+		retention?: string;
+		retentionDays?: number;
+		tool?: string;
+		locations?: string[];
+	};
 	sizeGb?: number;
+	/** The distributed configuration store a self-run cluster manager uses, as written ("etcd 3.5, 3 members: …"). */
+	dcs?: string;
 	/** Add-ons or features the inputs say are NOT enabled ("PITR", "high availability"). */
 	notEnabled: string[];
 	from: Provenance;
@@ -148,7 +162,8 @@ export interface ProjectModel {
 		featureFlagTool?: Sourced<string>;
 		/** Test/deploy environments decided upstream; `noStaging` when the inputs rule a staging environment out. */
 		environments?: Sourced<string[]> & { noStaging?: boolean };
-		pagingTool?: Sourced<string>;
+		/** `value` the canonical tool, `label` the input's wording ("Grafana OnCall OSS (self-hosted …)"). */
+		pagingTool?: Sourced<string> & { label?: string };
 		severity?: Sourced<{ levels: string[]; ack: Record<string, string> }>;
 		drRegions?: Sourced<string[]>;
 		/** next_section_context.for_section_10 items of every handoff, verbatim (sanitised). */

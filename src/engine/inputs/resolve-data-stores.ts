@@ -187,6 +187,97 @@ function sizeGbOf(text: string): number | undefined {
 	return m[2]!.toLowerCase() === "tb" ? Number(m[1]) * 1024 : Number(m[1]);
 }
 
+const DAY = 1440;
+
+/** The shortest interval a backup schedule implies, in minutes: "hourly" 60, "diff daily 01:00" 1440, "full Sun" 10080. */
+export function scheduleIntervalMinutes(schedule: string): number | undefined {
+	const found: number[] = [];
+	const every = /\bevery (\d+) ?(min(ute)?s?|h(ours?)?|days?)\b/i.exec(schedule);
+	if (every) {
+		const n = Number(every[1]);
+		found.push(/^m/i.test(every[2]!) ? n : /^h/i.test(every[2]!) ? n * 60 : n * DAY);
+	}
+	if (/\bhourly\b|\bevery hour\b/i.test(schedule)) found.push(60);
+	const weekday = /\bweekly\b|\b(sun|mon|tue|wed|thu|fri|sat)(day)?s?\b/i.test(schedule);
+	if (
+		/\b(daily|nightly|every (day|night))\b/i.test(schedule) ||
+		(!weekday && /\b\d{1,2}:\d{2}\b/.test(schedule))
+	)
+		found.push(DAY);
+	if (weekday) found.push(7 * DAY);
+	if (/^\s*(\d+|\*) (\d+|\*) \* \* \*\s*$/.test(schedule)) found.push(DAY);
+	return found.length ? Math.min(...found) : undefined;
+}
+
+/** Retention in days: "30 days", "retained 14", "4 weeks"; a count of full backups times their interval. */
+function retentionDaysOf(retention: string, fullEveryMinutes: number | undefined): number | undefined {
+	const days = /(\d+)\s*(?:days?\b|-day\b|d\b)/i.exec(retention);
+	if (days) return Number(days[1]);
+	const weeks = /(\d+)\s*weeks?\b/i.exec(retention);
+	if (weeks) return Number(weeks[1]) * 7;
+	const fulls =
+		/retention-full=(\d+)|(\d+)\s*full backups?|(\d+)\s*(?:retained|backups?\b)|retain(?:ed)?\s*(\d+)/i.exec(
+			retention,
+		);
+	const n = fulls ? Number(fulls[1] ?? fulls[2] ?? fulls[3] ?? fulls[4]) : undefined;
+	if (n && fullEveryMinutes) return Math.round((n * fullEveryMinutes) / DAY);
+	return undefined;
+}
+
+/** The backups of the primary store: a `backup(s)` object or text in the database stack, or the store's own text. */
+function backupsOf(backup: Loose, full: string): DataStoreModel["backups"] | undefined {
+	const obj = backup && typeof backup === "object" && !Array.isArray(backup) ? backup : undefined;
+	const text = flatText(backup) ?? "";
+	const schedule =
+		textOf(at(obj, "schedule")) ??
+		textOf(at(obj, "frequency")) ??
+		/\b(hourly|daily|nightly|weekly|every \d+ ?(?:h|hours?|min(?:utes?)?))\b[^,;]*/i.exec(text || full)?.[0];
+	const retention =
+		textOf(at(obj, "retention")) ??
+		/(\d+)\s*(?:retained|days? retention|-day retention)|retain(?:ed)?\s*(\d+)[^,;]*/i.exec(
+			text || full,
+		)?.[0];
+	const tool =
+		textOf(at(obj, "tool")) ??
+		/\b(pgBackRest|WAL-G|Barman|Litestream|mysqldump|XtraBackup|AWS Backup)\b/i.exec(text)?.[1];
+	const interval = schedule ? scheduleIntervalMinutes(schedule) : undefined;
+	const fullEvery = schedule
+		? (scheduleIntervalMinutes(/full[^,;]*/i.exec(schedule)?.[0] ?? schedule) ?? interval)
+		: undefined;
+	const locations = obj
+		? Object.entries(obj as Record<string, Loose>)
+				.filter(([k]) => /^repo\d*$|location|bucket|target|destination|storage/i.test(k))
+				.flatMap(([, v]) => regionsIn(flatText(v)))
+		: [];
+	const out: NonNullable<DataStoreModel["backups"]> = {};
+	if (schedule) out.schedule = clean(schedule);
+	if (interval) out.intervalMinutes = interval;
+	if (retention) {
+		out.retention = clean(retention);
+		const days = retentionDaysOf(retention, fullEvery);
+		if (days) out.retentionDays = days;
+	}
+	if (tool) out.tool = clean(tool);
+	if (locations.length) out.locations = [...new Set(locations)];
+	return Object.keys(out).length ? out : undefined;
+}
+
+/** A replication block ({synchronous_mode, sync_standby, async} or text) as key: value text, keys included. */
+function replicationText(item: Loose): string {
+	if (item && typeof item === "object" && !Array.isArray(item))
+		return Object.entries(item as Record<string, Loose>)
+			.map(([k, v]) => `${k}: ${flatText(v) ?? String(v)}`)
+			.join("; ");
+	return flatText(item) ?? "";
+}
+
+/** The region a member named in the primary's text sits in: "pg-hel-1 (HEL1)" gives hel1. */
+function memberRegion(primaryText: string, member: string): string | undefined {
+	const esc = member.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+	const m = new RegExp(`${esc}\\s*\\(([^)]+)\\)`, "i").exec(primaryText);
+	return m ? regionsIn(m[1])[0] : undefined;
+}
+
 const STORE_KEYS: { key: RegExp; role: DataStoreRole }[] = [
 	{ key: /^(primary|database|db|main|primary_database)$/i, role: "primary" },
 	{ key: /^(secondary|additional|other_databases?)$/i, role: "other" },
@@ -222,7 +313,7 @@ export function resolveDataStores(
 				const text = flatText(item);
 				if (!text || saysNone(text)) return;
 				if (/^replication$/i.test(key)) {
-					replication = text;
+					replication = replicationText(item);
 					return;
 				}
 				if (spec.role !== "primary" && /\bin[- ]process\b|\bno (separate|dedicated)\b/i.test(text)) return;
@@ -281,6 +372,13 @@ export function resolveDataStores(
 					if (ha !== undefined) store.ha = ha;
 					const pitr = pitrOf(full);
 					if (pitr) store.pitr = pitr;
+					// archive_timeout bounds the WAL that a lost primary takes with it.
+					const timeout = /archive_timeout\s*[=:]\s*(\d+)\s*(s|min)?\b/i.exec(full);
+					if (store.pitr?.enabled && timeout)
+						store.pitr.logIntervalMinutes = Math.max(
+							1 / 60,
+							timeout[2]?.toLowerCase() === "min" ? Number(timeout[1]) : Number(timeout[1]) / 60,
+						);
 					else if (store.notEnabled.some((n) => /pitr|point[- ]in[- ]time/i.test(n)))
 						store.pitr = { enabled: false };
 					const size = sizeGbOf(text);
@@ -292,31 +390,53 @@ export function resolveDataStores(
 						store.replicas.push({ region: clean(r), kind: /cosmos/i.test(engine) ? "geo" : "read" });
 					const gt = /global table (?:replicas? )?(?:in )?([a-z]{2}-[a-z]+-\d)/i.exec(text);
 					if (gt) store.replicas.push({ region: gt[1], kind: "global-table" });
-					const retention = /(\d+)\s*(?:retained|days? retention|-day retention)|retain(?:ed)?\s*(\d+)/i.exec(
-						full,
-					);
-					const schedule = /\b(hourly|daily|nightly|weekly)\b[^,;]*/i.exec(backupText || full)?.[0];
-					if (retention || schedule)
-						store.backups = {
-							...(schedule ? { schedule: clean(schedule) } : {}),
-							...(retention ? { retentionDays: Number(retention[1] ?? retention[2]) } : {}),
-						};
+					const backups =
+						role === "primary"
+							? backupsOf(
+									at(dbs, "backups") ?? at(dbs, "backup") ?? at(obj, "backups") ?? at(obj, "backup"),
+									full,
+								)
+							: backupsOf(at(obj, "backups") ?? at(obj, "backup"), full);
+					if (backups) store.backups = backups;
 				}
 				out.push(store);
 			});
 		}
 		// Replicas named in their own field attach to the primary; a replication block sets HA and standbys.
 		const primary = out.find((s) => s.role === "primary");
+		const dcs = flatText(at(dbs, "dcs"));
+		if (primary && dcs) primary.dcs = clean(dcs);
 		if (primary && replication) {
-			if (/synchronous|sync_standby|sync standby/i.test(replication)) primary.ha = true;
+			const primaryText = flatText(at(dbs, "primary")) ?? "";
+			const sync = /sync_standby:\s*([\w.-]+)/i.exec(replication)?.[1];
+			const async = /(?:^|; )async(?:_replicas?)?:\s*([\w.-]+)/i.exec(replication)?.[1];
+			if (
+				/synchronous(_mode)?:\s*(true|on|yes)|sync_standby|sync standby|synchronous standby/i.test(
+					replication,
+				)
+			)
+				primary.ha = true;
+			if (sync)
+				primary.replicas.push({
+					kind: "standby",
+					name: sync,
+					region: memberRegion(primaryText, sync) ?? primary.region,
+				});
+			if (async) {
+				const region = memberRegion(primaryText, async);
+				primary.replicas.push({ kind: "read", name: async, ...(region ? { region } : {}) });
+			}
 			if (!primary.replicas.length)
-				primary.replicas.push({ kind: /sync/i.test(replication) ? "standby" : "read" });
+				primary.replicas.push({ kind: /\bsync/i.test(replication) ? "standby" : "read" });
 		}
 		if (primary) {
 			for (const r of out.filter((s) => s.role === "replica")) {
+				// "qm-mysql-replica-use4: cross-region read replica in us-east4" names the replica first.
+				const name = /^\s*([a-z][a-z0-9-]{2,62})\s*[:(]/i.exec(flatText(at(dbs, "read_replica")) ?? "")?.[1];
 				primary.replicas.push({
 					region: r.region ?? regionsIn(flatText(at(dbs, "read_replica")) ?? "")[0],
 					kind: "read",
+					...(name ? { name } : {}),
 				});
 			}
 		}

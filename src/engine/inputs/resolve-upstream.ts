@@ -21,7 +21,7 @@ const PAGING_TOOLS: [RegExp, string][] = [
 	[/\bfirehydrant\b/i, "FireHydrant"],
 ];
 
-function pagingOf(docs: ProjectDocs): Sourced<string> | undefined {
+function pagingOf(docs: ProjectDocs): (Sourced<string> & { label?: string }) | undefined {
 	const h09 = docs.h09;
 	if (h09?.data) {
 		const field = firstAt(h09.data, [
@@ -38,7 +38,7 @@ function pagingOf(docs: ProjectDocs): Sourced<string> | undefined {
 		const t = flatText(field?.value);
 		if (field && t) {
 			const hit = PAGING_TOOLS.find(([re]) => re.test(t));
-			if (hit) return sourced(hit[1], prov(h09, field.path, "structured"));
+			if (hit) return { ...sourced(hit[1], prov(h09, field.path, "structured")), label: clean(t) };
 		}
 	}
 	for (const t of upstreamTexts(docs)) {
@@ -48,7 +48,7 @@ function pagingOf(docs: ProjectDocs): Sourced<string> | undefined {
 		)
 			continue;
 		const hit = PAGING_TOOLS.find(([re]) => re.test(t.text));
-		if (hit) return sourced(hit[1], t.from);
+		if (hit) return { ...sourced(hit[1], t.from), label: clean(t.text) };
 	}
 	return undefined;
 }

@@ -612,6 +612,52 @@ export const DATABASES: Record<DbProviderId, DbFacts> = {
 	},
 };
 
+/**
+ * The provider's facts for the store's engine: a provider that serves several engines (Cloud SQL, RDS, Aurora) is
+ * named and described for the one the project runs, never for another ("Cloud SQL for MySQL", not "for PostgreSQL").
+ */
+export function withEngine(db: DbFacts, engine: string): DbFacts {
+	if (!/\bmysql\b|\bmariadb\b/i.test(engine)) return db;
+	switch (db.id) {
+		case "cloud-sql":
+			return {
+				...db,
+				name: "Cloud SQL for MySQL",
+				pitr: {
+					logIntervalMinutes: 5,
+					retention: "1–7 days (Enterprise), up to 35 days (Enterprise Plus)",
+					how: "binary logs kept for point-in-time recovery",
+				},
+				facts: [
+					fact(
+						"Point-in-time recovery replays binary logs; log retention is 1–7 days on the Enterprise edition and 1–35 days on Enterprise Plus, and a point-in-time restore clones into a new instance.",
+						["rec-cloudsql-pitr-config", "rec-cloudsql-clone"],
+					),
+					fact(
+						"An HA instance fails over to a standby in another zone with the same IP and no data loss; HA costs roughly twice a standalone instance.",
+						["gcp-cloudsql-availability"],
+					),
+					fact(
+						"A cross-region read replica is promoted with `gcloud sql instances promote-replica` for regional disaster recovery; the promoted instance is stand-alone and the old primary does not follow it.",
+						["rec-cloudsql-promote-replica", "rec-cloudsql-replication"],
+					),
+					fact(
+						"Replica failover and switchover (advanced disaster recovery) exist only on Cloud SQL Enterprise Plus.",
+						["rec-cloudsql-advanced-dr"],
+					),
+				],
+				caveats: [],
+				sources: ["rec-cloudsql-pitr-config", "gcp-cloudsql-availability", "rec-cloudsql-replication"],
+			};
+		case "rds-postgres":
+			return { ...db, name: "Amazon RDS for MySQL" };
+		case "aurora-postgres":
+			return { ...db, name: "Amazon Aurora MySQL" };
+		default:
+			return db;
+	}
+}
+
 const DETECT_ORDER: DbProviderId[] = [
 	"dynamodb",
 	"cosmos-db",

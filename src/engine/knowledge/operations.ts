@@ -171,3 +171,52 @@ export const MIGRATION_FACTS: Fact[] = [
 		"S",
 	),
 ];
+
+/** A paging tool that is discontinued or only maintained: the dates, the vendor's path, and the source. */
+export interface PagingStatus {
+	name: string;
+	/** Matches the inputs' paging tool (canonical name and wording). */
+	detect: RegExp;
+	/** True when the wording says which edition: only that edition is affected. */
+	certain: (label: string) => boolean;
+	status: string;
+	migrate: string;
+	sources: SourceId[];
+}
+
+export const PAGING_STATUS: PagingStatus[] = [
+	{
+		name: "Grafana OnCall OSS",
+		detect: /\bgrafana on-?call\b/i,
+		certain: (label) => /\boss\b|self-hosted|open[- ]source/i.test(label),
+		status:
+			"in maintenance mode from 2025-03-11 and archived on 2026-03-24: the repository is read-only, with no further fixes, security patches included",
+		migrate:
+			"move paging to Grafana Cloud IRM (the maintained successor) or another supported pager before the next on-call rota change, and test SMS and phone delivery",
+		sources: ["ops-grafana-oncall-archived"],
+	},
+	{
+		name: "Opsgenie",
+		detect: /\bopsgenie\b/i,
+		certain: () => true,
+		status: "no longer sold since 2025-06-04; Atlassian ends its support on 2027-04-05",
+		migrate:
+			"migrate alerts, schedules and escalation policies to Jira Service Management (or Compass), the path Atlassian provides, or to another pager, and finish before 2027-04-05",
+		sources: ["ops-opsgenie-eos"],
+	},
+];
+
+/** The status of the inputs' paging tool when it is discontinued or in maintenance; undefined when it is supported. */
+export function pagingStatus(
+	value: string | undefined,
+	label?: string,
+): (PagingStatus & { edition: boolean }) | undefined {
+	if (!value) return undefined;
+	const text = `${value} ${label ?? ""}`;
+	const hit = PAGING_STATUS.find((p) => p.detect.test(text));
+	if (!hit) return undefined;
+	// Grafana Cloud IRM is the maintained product; only the self-hosted OSS edition is archived.
+	if (hit.name === "Grafana OnCall OSS" && /\bcloud irm\b/i.test(text) && !hit.certain(text))
+		return undefined;
+	return { ...hit, edition: hit.certain(text) };
+}

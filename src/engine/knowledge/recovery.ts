@@ -3,6 +3,7 @@
 
 import type { ProjectContext } from "../inputs/context";
 import type { DbFacts } from "./databases";
+import { type RegionPlan, regionPlan } from "./failover";
 import type { PlatformFacts } from "./platforms";
 import type { SourceId } from "./sources";
 import {
@@ -59,6 +60,10 @@ export interface RecoveryFacts {
 	pitrDays?: number;
 	sizeGb?: number;
 	modes: ModeRecovery[];
+	/** Failover and failback for a region or site loss, from the mechanism the inputs provide. */
+	region: RegionPlan;
+	/** Where the off-site copy goes (residency). */
+	offsite: OffsitePlace;
 }
 
 /** Planning figure for a restore that copies data: minutes per GB (measured at the first drill, then replaced). */
@@ -66,8 +71,37 @@ const RESTORE_MIN_PER_GB = 1;
 const DETECT_MIN = 15;
 const REPOINT_MIN = 10;
 
+/** The interval of the store's scheduled backups: the inputs' schedule, else the provider's default. */
+export function backupIntervalMinutes(store: StoreLike, db: DbFacts): number {
+	return store.backups?.intervalMinutes ?? db.snapshot.everyHours * 60;
+}
+
+/** Retention as the inputs set it, or the provider's default, said as such. */
+export function retentionText(store: StoreLike, db: DbFacts): { text: string; fromInputs: boolean } {
+	const b = store.backups;
+	if (b?.retention)
+		return {
+			text: `${b.retention}${b.retentionDays !== undefined && !new RegExp(`\\b${b.retentionDays}\\b`).test(b.retention) ? ` (about ${b.retentionDays} days)` : ""}, as the inputs set it`,
+			fromInputs: true,
+		};
+	if (b?.retentionDays !== undefined)
+		return { text: `${b.retentionDays} days, as the inputs set it`, fromInputs: true };
+	return {
+		text: `${db.snapshot.retention} (the provider's default; the inputs do not set a retention)`,
+		fromInputs: false,
+	};
+}
+
+/** Patroni manages the cluster: failover within the site is automatic while the DCS has a quorum. */
+export function isPatroni(store: StoreLike): boolean {
+	return /patroni/i.test(store.providerLabel ?? "");
+}
+
 export function pitrWindowDays(store: StoreLike, db: DbFacts): number | undefined {
 	if (store.pitr?.windowDays !== undefined) return store.pitr.windowDays;
+	// A self-run archiver (pgBackRest, WAL-G) keeps the WAL of the backups it retains: the window is the retention.
+	if (db.id === "self-managed" && store.backups?.tool && store.backups.retentionDays !== undefined)
+		return store.backups.retentionDays;
 	if (!store.plan) return undefined;
 	return db.pitrByPlan?.find((p) => p.plan.test(store.plan!))?.days;
 }
@@ -112,7 +146,7 @@ export function recoveryFacts(
 	const pitrOn = caps.pitr === "on" && pitrDays !== 0;
 	const sizeGb = store.sizeGb;
 	const restore = restoreEstimate(db, sizeGb, platform);
-	const pitrRpo = db.pitr?.logIntervalMinutes ?? backupMinutes;
+	const pitrRpo = store.pitr?.logIntervalMinutes ?? db.pitr?.logIntervalMinutes ?? backupMinutes;
 	const logicalRpo: Estimate = pitrOn
 		? { minutes: pitrRpo, arithmetic: `log shipping interval ${pitrRpo} min` }
 		: {
@@ -170,14 +204,17 @@ export function recoveryFacts(
 			});
 		} else if (caps.standby === true) {
 			const fo = Math.ceil((db.failoverSeconds ?? 120) / 60);
+			const sync = store.replicas.find((r) => r.kind === "standby");
 			modes.push({
 				mode,
-				mechanism: `automatic failover to the standby in another zone`,
+				mechanism: isPatroni(store)
+					? `Patroni promotes the synchronous standby${sync?.name ? ` ${sync.name}` : ""} automatically while the DCS (etcd) keeps a quorum`
+					: `automatic failover to the standby in another zone`,
 				present: true,
 				rpo: { minutes: 0, arithmetic: "synchronous standby: committed writes are on both" },
 				rto: { minutes: fo + 5, arithmetic: `failover about ${fo} min + reconnect and verify 5 min` },
 				runbook: "Incident runbook (10.5): confirm the failover, then verify",
-				sources: db.sources,
+				sources: isPatroni(store) ? ["rec-patroni-patronictl"] : db.sources,
 			});
 		} else {
 			modes.push({
@@ -201,8 +238,18 @@ export function recoveryFacts(
 	const cross = store.replicas.find(
 		(r) => r.kind !== "standby" && (!store.region || r.region !== store.region),
 	);
+	const offsite = offsitePlace(ctx, store);
+	const plan = regionPlan({
+		store,
+		db,
+		app: ctx.serviceName,
+		home: store.region ?? ctx.model?.platform.regions[0],
+		target: ctx.model?.upstream.drRegions?.value[0] ?? offsite.region,
+	});
 	if (cross) {
 		const lagMin = Math.max(1, Math.ceil((db.replication?.lagSeconds ?? 60) / 60));
+		const where = cross.region ?? "the secondary region";
+		const named = cross.name && /^[\w.-]+$/.test(cross.name) ? ` ${cross.name}` : "";
 		const rpoNote =
 			db.id === "cosmos-db"
 				? { minutes: 15, arithmetic: "under 15 min (single write region, Session or weaker consistency)" }
@@ -214,16 +261,23 @@ export function recoveryFacts(
 			mode: "region",
 			mechanism:
 				cross.kind === "geo"
-					? `fail the write region over to ${cross.region ?? "the secondary region"} (service-managed failover) and start the application there from IaC`
-					: `promote the ${cross.kind === "global-table" ? "global table replica" : "replica"} in ${cross.region ?? "the secondary region"} and start the application there from IaC`,
+					? `fail the write region over to ${where} (service-managed failover) and start the application there from IaC`
+					: cross.kind === "global-table"
+						? `send all writes to the global table replica in ${where} (every replica accepts writes; nothing to promote) and start the application there from IaC`
+						: isPatroni(store)
+							? `promote the replica${named} in ${where} with \`patronictl failover\`${plan.recommend ? " by hand (the DCS loses its quorum with the primary site)" : ""} and start the application there from IaC`
+							: db.id === "cloud-sql"
+								? `promote the cross-region read replica${named} in ${where} (\`gcloud sql instances promote-replica\`${/enterprise plus/i.test(store.plan ?? "") ? " --failover" : ""}) and start the application there from IaC`
+								: `promote the replica${named} in ${where} and start the application there from IaC`,
 			present: true,
+			...(plan.recommend ? { recommend: plan.recommend } : {}),
 			rpo: rpoNote,
 			rto: {
 				minutes: 60,
 				arithmetic: "promotion about 5 min + apply IaC and deploy about 40 min + DNS and verify 15 min",
 			},
 			runbook: "Failover procedure (10.6)",
-			sources: db.sources,
+			sources: plan.sources,
 		});
 	} else {
 		modes.push({
@@ -231,7 +285,7 @@ export function recoveryFacts(
 			mechanism:
 				"restore the off-site copy into a recovery region and rebuild the stack from IaC (no replica in another region in the inputs)",
 			present: true,
-			rpo: { minutes: 1440, arithmetic: "age of the newest off-site copy: up to 24 h with a nightly copy" },
+			rpo: offsiteAge(store, db),
 			rto: plus(restore, 60, "rebuild the stack from IaC in the recovery region"),
 			runbook: "Failover procedure (10.6)",
 			recommend:
@@ -239,7 +293,11 @@ export function recoveryFacts(
 			sources: db.sources,
 		});
 	}
-	const off = offsiteCopy(engineFamily(`${store.engine} ${db.name}`), db);
+	const off = offsiteCopy(engineFamily(`${store.engine} ${db.name}`), db, {
+		store,
+		place: offsite,
+		app: ctx.serviceName,
+	});
 	modes.push({
 		mode: "provider",
 		mechanism: off.none
@@ -249,12 +307,42 @@ export function recoveryFacts(
 		...(off.none
 			? { recommend: `add an export of ${db.name} to storage in another account, with a retention lock` }
 			: {}),
-		rpo: { minutes: 1440, arithmetic: "age of the newest off-site copy: up to 24 h with a nightly copy" },
+		rpo: offsiteAge(store, db),
 		rto: plus(restore, 120, "build the environment from IaC and move DNS"),
 		runbook: "Failover procedure (10.6), from the off-site copy",
 		sources: [],
 	});
-	return { store, db, caps, engine: engineFamily(`${store.engine} ${db.name}`), pitrDays, sizeGb, modes };
+	return {
+		store,
+		db,
+		caps,
+		engine: engineFamily(`${store.engine} ${db.name}`),
+		pitrDays,
+		sizeGb,
+		modes,
+		region: plan,
+		offsite,
+	};
+}
+
+/** How old the newest off-site copy can be: the backup schedule of the inputs, or a nightly copy. */
+function offsiteAge(store: StoreLike, db: DbFacts): Estimate {
+	const every = Math.max(backupIntervalMinutes(store, db), 60);
+	const copy = Math.min(every, 1440);
+	return {
+		minutes: copy,
+		arithmetic: store.backups?.intervalMinutes
+			? `age of the newest off-site copy: up to ${humanMinutes(copy)} (backups ${store.backups.schedule ?? "as scheduled"}, each copied off-site as it finishes)`
+			: "age of the newest off-site copy: up to 24 h with a nightly copy",
+	};
+}
+
+function humanMinutes(m: number): string {
+	return m % 1440 === 0
+		? `${m / 1440 === 1 ? "24 h" : `${m / 1440} days`}`
+		: m % 60 === 0
+			? `${m / 60} h`
+			: `${m} min`;
 }
 
 export function engineArchiver(engine: EngineFamily): string {
@@ -270,25 +358,86 @@ export function engineArchiver(engine: EngineFamily): string {
 	}
 }
 
-/** The off-site copy tool by engine, with the fact's source. */
+/** Where the off-site copy lives: a region or site other than the primary's and its backups', inside the residency rule. */
+export interface OffsitePlace {
+	region?: string;
+	jurisdiction?: string;
+}
+
+const HETZNER_SITES = ["fsn1", "nbg1", "hel1"];
+
+export function offsitePlace(ctx: ProjectContext, store: StoreLike): OffsitePlace {
+	const model = ctx.model;
+	const residency = model?.constraints.residency?.value;
+	const taken = new Set(
+		[store.region, ...(store.backups?.locations ?? [])].filter(Boolean).map((r) => r!.toLowerCase()),
+	);
+	const hetzner = [store.region, ...(model?.platform.regions ?? [])].some(
+		(r) => r && HETZNER_SITES.includes(r),
+	);
+	const candidates = [
+		...(model?.upstream.drRegions?.value ?? []),
+		...store.replicas.map((r) => r.region),
+		...(residency?.regions ?? []),
+		...(hetzner ? HETZNER_SITES : []),
+	].filter((r): r is string => !!r && /^[\w -]{2,40}$/.test(r) && !taken.has(r.toLowerCase()));
+	// With backups already kept at another site, the off-site copy goes to a third one.
+	const region = candidates[0];
+	return {
+		...(region ? { region } : {}),
+		...(residency?.jurisdiction ? { jurisdiction: residency.jurisdiction } : {}),
+	};
+}
+
+function placeText(place: OffsitePlace | undefined, kind: "account" | "subscription" = "account"): string {
+	if (!place) return `in a separate ${kind}`;
+	const where = place.region ? ` in ${place.region}` : "";
+	const rule = place.jurisdiction
+		? place.region
+			? ` (inside the ${place.jurisdiction} residency rule)`
+			: `, inside the ${place.jurisdiction} (the residency rule)`
+		: "";
+	return `in a separate ${kind}${where}${rule}`;
+}
+
+/** The off-site copy tool by engine, with the fact's source; `store` and `place` make it the project's own. */
 export function offsiteCopy(
 	engine: EngineFamily,
 	db: DbFacts,
+	opts: { store?: StoreLike; place?: OffsitePlace; app?: string } = {},
 ): { how: string; sources: SourceId[]; none?: boolean } {
+	const { store, place } = opts;
+	const where = placeText(place);
+	if (store?.backups?.tool && /pgbackrest/i.test(store.backups.tool)) {
+		const at = store.backups.locations?.length
+			? ` (the backups sit in ${store.backups.locations.join(", ")} today)`
+			: "";
+		return {
+			how: `a second pgBackRest repository (\`repo2\`) on object storage ${where}, with its own credentials and retention (\`repo2-retention-full\`)${at}; \`archive-push\` writes WAL to every repository, and backups are scheduled per repository (\`pgbackrest --stanza=app --repo=2 --type=full backup\`)`,
+			sources: ["rec-pgbackrest-multi-repo"],
+		};
+	}
+	if (db.id === "heroku-postgres") {
+		const app = opts.app && /^[a-z][a-z0-9-]{1,29}$/.test(opts.app) ? opts.app : "$APP";
+		return {
+			how: `scheduled logical backups alongside continuous protection (\`heroku pg:backups:schedule DATABASE_URL --at '02:00 UTC' --app ${app}\`), each night's dump copied from \`heroku pg:backups:url --app ${app}\` to object storage ${where}`,
+			sources: ["heroku-pg-backups"],
+		};
+	}
 	switch (engine) {
 		case "postgres":
 			return {
-				how: "a nightly logical dump (`pg_dump --format=custom`) copied to object storage in a separate account",
+				how: `a nightly logical dump (\`pg_dump --format=custom\`) copied to object storage ${where}`,
 				sources: [],
 			};
 		case "mysql":
 			return {
-				how: "a nightly `mysqldump --single-transaction` copied to object storage in a separate account",
+				how: `a nightly \`mysqldump --single-transaction\` copied to object storage ${where}`,
 				sources: [],
 			};
 		case "sqlserver":
 			return {
-				how: "a nightly BACPAC export (`SqlPackage /Action:Export`, from a transactionally consistent copy of the database) to storage in a separate subscription",
+				how: `a nightly BACPAC export (\`SqlPackage /Action:Export\`, from a transactionally consistent copy of the database) to storage ${placeText(place, "subscription")}`,
 				sources: ["rec-sqlpackage-export"],
 			};
 		case "sqlite":
@@ -298,7 +447,7 @@ export function offsiteCopy(
 			};
 		case "dynamodb":
 			return {
-				how: "AWS Backup copies of the table to a vault in a separate account",
+				how: `AWS Backup copies of the table to a vault ${where}`,
 				sources: db.sources.slice(0, 1),
 			};
 		case "cosmos":
@@ -309,7 +458,7 @@ export function offsiteCopy(
 			};
 		default:
 			return {
-				how: "a nightly export with the engine's own tool, copied to storage in a separate account",
+				how: `a nightly export with the engine's own tool, copied to storage ${where}`,
 				sources: [],
 			};
 	}

@@ -595,6 +595,85 @@ export const SOURCES = {
 		title: "SQLite command-line shell: .backup",
 		url: "https://sqlite.org/cli.html",
 	},
+	"rec-cloudsql-promote-replica": {
+		title: "gcloud sql instances promote-replica",
+		url: "https://cloud.google.com/sdk/gcloud/reference/sql/instances/promote-replica",
+	},
+	"rec-cloudsql-replication": {
+		title: "Cloud SQL for MySQL: About replication (promote a replica for disaster recovery)",
+		url: "https://cloud.google.com/sql/docs/mysql/replication",
+	},
+	"rec-cloudsql-advanced-dr": {
+		title:
+			"Cloud SQL: Use advanced disaster recovery (replica failover and switchover, Enterprise Plus only)",
+		url: "https://cloud.google.com/sql/docs/mysql/use-advanced-disaster-recovery",
+	},
+	"rec-cloudsql-switchover": {
+		title: "gcloud sql instances switchover",
+		url: "https://cloud.google.com/sdk/gcloud/reference/sql/instances/switchover",
+	},
+	"rec-azure-sql-fog-cli": {
+		title: "Azure CLI: az sql failover-group",
+		url: "https://learn.microsoft.com/cli/azure/sql/failover-group",
+	},
+	"rec-azure-sql-fog-grace": {
+		title:
+			"Azure PowerShell: Set-AzSqlDatabaseFailoverGroup (grace period with data loss of at least 1 hour)",
+		url: "https://learn.microsoft.com/powershell/module/az.sql/set-azsqldatabasefailovergroup",
+	},
+	"rec-aurora-failover-global": {
+		title: "AWS CLI: aws rds failover-global-cluster (failover with --allow-data-loss vs switchover)",
+		url: "https://docs.aws.amazon.com/cli/latest/reference/rds/failover-global-cluster.html",
+	},
+	"rec-cosmos-failover-priority": {
+		title: "Azure Cosmos DB: change failover priority or trigger a failover (single write region)",
+		url: "https://learn.microsoft.com/azure/cosmos-db/scripts/powershell/common/failover-priority-update",
+	},
+	"rec-patroni-patronictl": {
+		title: "Patroni: patronictl (switchover, failover)",
+		url: "https://patroni.readthedocs.io/en/latest/patronictl.html",
+	},
+	"rec-pgbackrest-multi-repo": {
+		title: "pgBackRest User Guide: Multiple Repositories",
+		url: "https://pgbackrest.org/user-guide.html#multi-repo",
+	},
+	"rec-heroku-pg-followers": {
+		title: "Heroku Dev Center: Heroku Postgres follower databases",
+		url: "https://devcenter.heroku.com/articles/heroku-postgres-follower-databases",
+	},
+	"rec-dynamodb-global-failover": {
+		title: "Amazon DynamoDB: Global tables, how they work (multi-active, asynchronous replication)",
+		url: "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html",
+	},
+	"rec-hetzner-object-storage": {
+		title: "Hetzner Docs: Object Storage overview (locations fsn1, nbg1, hel1)",
+		url: "https://docs.hetzner.com/storage/object-storage/overview/",
+	},
+	"ops-grafana-oncall-archived": {
+		title: "Grafana OnCall OSS: archived on 2026-03-24 (maintenance mode from 2025-03-11)",
+		url: "https://grafana.com/docs/oncall/latest/set-up/open-source/",
+	},
+	"ops-opsgenie-eos": {
+		title: "Atlassian: End of sales (2025-06-04) and support (2027-04-05) for Opsgenie",
+		url: "https://support.atlassian.com/opsgenie/docs/what-happens-when-opsgenie-is-turned-off/",
+	},
+	"sre-error-budget": {
+		title: "Google SRE workbook: Implementing SLOs (error budgets)",
+		url: "https://sre.google/workbook/implementing-slos/",
+	},
+	"rec-etcd-force-new-cluster": {
+		title: "etcd: configuration flags (--force-new-cluster) and disaster recovery",
+		url: "https://etcd.io/docs/v3.5/op-guide/recovery/",
+	},
+	"rec-heroku-pg-import": {
+		title:
+			"Heroku Dev Center: Importing and exporting Heroku Postgres databases (pg:backups:restore from a URL)",
+		url: "https://devcenter.heroku.com/articles/heroku-postgres-import-export",
+	},
+	"rec-cloudsql-create-replica": {
+		title: "Cloud SQL for MySQL: Create read replicas (gcloud sql instances create --master-instance-name)",
+		url: "https://cloud.google.com/sql/docs/mysql/replication/create-replica",
+	},
 	"rec-s3-object-lock": {
 		title: "Amazon S3 Object Lock",
 		url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock.html",

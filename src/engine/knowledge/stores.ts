@@ -2,7 +2,8 @@
 // mechanisms are present and enabled (from the inputs) or only offered (by the provider, per the knowledge base).
 
 import type { ProjectContext } from "../inputs/context";
-import { DATABASES, type DbFacts, type DbProviderId } from "./databases";
+import type { DataStoreModel } from "../inputs/model";
+import { DATABASES, type DbFacts, withEngine } from "./databases";
 
 export type EngineFamily =
 	| "postgres"
@@ -15,19 +16,21 @@ export type EngineFamily =
 	| "other";
 
 /** The fields of the project model's data store that recovery reads (src/engine/inputs/model.ts). */
-export interface StoreLike {
-	role: string;
-	engine: string;
-	provider: DbProviderId | "unknown";
-	plan?: string;
-	region?: string;
-	ha?: boolean;
-	replicas: { region?: string; kind: "read" | "standby" | "global-table" | "geo" }[];
-	pitr?: { enabled: boolean; windowDays?: number };
-	backups?: { schedule?: string; retentionDays?: number };
-	sizeGb?: number;
-	notEnabled: string[];
-}
+export type StoreLike = Pick<
+	DataStoreModel,
+	| "engine"
+	| "provider"
+	| "plan"
+	| "region"
+	| "ha"
+	| "replicas"
+	| "pitr"
+	| "backups"
+	| "providerLabel"
+	| "dcs"
+	| "sizeGb"
+	| "notEnabled"
+> & { role: string };
 
 export function engineFamily(engine: string): EngineFamily {
 	if (/\bmysql\b|\bmariadb\b/i.test(engine)) return "mysql";
@@ -60,7 +63,7 @@ export function primaryStore(ctx: ProjectContext): StoreLike {
 }
 
 export function storeFacts(store: StoreLike): DbFacts {
-	if (store.provider !== "unknown") return DATABASES[store.provider];
+	if (store.provider !== "unknown") return withEngine(DATABASES[store.provider], store.engine);
 	return DATABASES[engineFamily(store.engine) === "sqlite" ? "sqlite" : "self-managed"];
 }
 

@@ -9,6 +9,7 @@ import {
 	type Provenance,
 } from "../../decisions/spec";
 import { SOURCE_LABELS } from "../../inputs/questions";
+import { pagingStatus } from "../../knowledge/operations";
 import { TASKS } from "../../research/types";
 import { namesAlternative } from "./alternatives";
 import { renderCompliance } from "./compliance";
@@ -83,7 +84,17 @@ export function openQuestionLines(m: SectionModel): string[] {
 			(w) =>
 				`The ${w.decision === "rpo" ? "recovery point" : "recovery time"} objective cannot be met as decided: raise it to what the mechanisms allow, or fund the mechanism that meets it?`,
 		);
-	return [...m.questions.filter((q) => !m.answers[q.id]).map((q) => q.text), ...new Set(infeasible)];
+	const tool = m.ctx.model?.upstream.pagingTool;
+	const paging = pagingStatus(tool?.value, tool?.label);
+	return [
+		...m.questions.filter((q) => !m.answers[q.id]).map((q) => q.text),
+		...new Set(infeasible),
+		...(paging
+			? [
+					`Which pager replaces ${paging.edition ? paging.name : tool!.value}, and by when (it is ${paging.status})?`,
+				]
+			: []),
+	];
 }
 
 export function runbookIds(m: SectionModel): string[] {

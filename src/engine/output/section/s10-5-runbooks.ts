@@ -1,7 +1,7 @@
 // 10.5 Operational Runbooks: deployment, rollback, incident response, scaling and database restore, each complete.
 
 import { humanDuration } from "../../decisions/duration";
-import { INCIDENT_FACTS, RUNBOOK_FACTS, SEVERITIES } from "../../knowledge/operations";
+import { INCIDENT_FACTS, pagingStatus, RUNBOOK_FACTS, SEVERITIES } from "../../knowledge/operations";
 import { rowContext } from "./iac-snippet";
 import { bullets, code, inlineCode, join, numbered, table } from "./md";
 import type { SectionModel } from "./model";
@@ -219,6 +219,14 @@ function renderRunbook(r: Runbook): string {
 	);
 }
 
+/** The paging tool's status when it is discontinued or in maintenance, with the dates and the migration. */
+export function pagingNote(m: SectionModel): string | undefined {
+	const tool = m.ctx.model?.upstream.pagingTool;
+	const st = pagingStatus(tool?.value, tool?.label);
+	if (!st) return undefined;
+	return `**Paging tool.** Pages go through ${st.edition ? st.name : `${tool!.value} (if it is the self-hosted edition, ${st.name})`}, which is ${st.status}${m.cite(st.sources)}. Recommended: ${st.migrate}; until then, keep a second notification path (the team chat or phone tree) for SEV-1.`;
+}
+
 export function renderRunbooks(m: SectionModel): string {
 	const books = runbooks(m);
 	return join(
@@ -231,6 +239,7 @@ export function renderRunbooks(m: SectionModel): string {
 			SEVERITIES.map((s) => [s.level, s.criteria, s.response, s.page]),
 		),
 		bullets(INCIDENT_FACTS.map((f) => `${f.text}${m.cite(f.sources)}`)),
+		pagingNote(m),
 		m.ctx.monitoring.alerts.length
 			? join(
 					"Alerts from Section 9 and the runbook each one opens:",

@@ -11,6 +11,7 @@ import {
 	type ModeRecovery,
 	monthlyBudgetMinutes,
 	offsiteCopy,
+	retentionText,
 } from "../../knowledge/recovery";
 import { unprovided } from "../../knowledge/stores";
 import { bullets, inlineCode, join, numbered, table } from "./md";
@@ -21,6 +22,10 @@ const dur = (e: Estimate) =>
 
 function pitrRow(m: SectionModel): string {
 	const { db, caps, pitrDays } = m.recovery;
+	const tool = m.recovery.store.backups?.tool;
+	const logMin = m.recovery.store.pitr?.logIntervalMinutes;
+	if (caps.pitr === "on" && tool && db.id === "self-managed")
+		return `${tool}: base backups plus continuous WAL archiving${logMin !== undefined ? ` (a WAL segment at least every ${humanDuration(logMin)}, as the inputs set \`archive_timeout\`)` : ""}; window ${pitrDays !== undefined ? `${humanDuration(pitrDays * 1440)} (the WAL kept with the retained backups)` : "as long as the retained backups"}`;
 	if (caps.pitr === "on")
 		return `${db.pitr?.how ?? "point-in-time recovery"}; window ${pitrDays !== undefined ? humanDuration(pitrDays * 1440) : (db.pitr?.retention ?? "per plan")}`;
 	if (caps.pitr === "off")
@@ -29,8 +34,10 @@ function pitrRow(m: SectionModel): string {
 }
 
 function backups(m: SectionModel): string {
-	const { db, engine } = m.recovery;
-	const off = offsiteCopy(engine, db);
+	const { db, engine, store } = m.recovery;
+	const off = offsiteCopy(engine, db, { store, place: m.recovery.offsite, app: m.ctx.serviceName });
+	const retention = retentionText(store, db);
+	const schedule = store.backups?.schedule;
 	const lock = immutability(m.ctx.cloud);
 	const plan = m.recovery.store.plan ? ` (${m.recovery.store.plan})` : "";
 	return join(
@@ -43,14 +50,16 @@ function backups(m: SectionModel): string {
 					"Snapshots",
 					db.continuousOnly
 						? "none: continuous backup replaces scheduled snapshots on this service"
-						: `every ${humanDuration(m.decisions.backupMinutes)} (${db.snapshot.retention})`,
+						: schedule
+							? `${store.backups?.tool ? `${store.backups.tool}: ` : ""}${schedule} (the inputs' schedule${m.decisions.backupMinutes !== store.backups?.intervalMinutes ? `; this plan decides every ${humanDuration(m.decisions.backupMinutes)}` : ""})`
+							: `every ${humanDuration(m.decisions.backupMinutes)} (the provider's default schedule; the inputs do not give one)`,
 				],
 				["Point-in-time recovery", pitrRow(m)],
 				[
 					"Retention",
-					m.recovery.pitrDays !== undefined
-						? `${humanDuration(m.recovery.pitrDays * 1440)} point-in-time; snapshots as above`
-						: `as the provider keeps them: ${db.snapshot.retention}`,
+					db.continuousOnly && m.recovery.pitrDays !== undefined
+						? `continuous backup: a restore window of ${humanDuration(m.recovery.pitrDays * 1440)}${store.pitr?.windowDays !== undefined ? ", as the inputs set it" : ""}`
+						: `backups: ${retention.text}${m.recovery.caps.pitr === "on" && m.recovery.pitrDays !== undefined ? `; point-in-time window ${humanDuration(m.recovery.pitrDays * 1440)}` : ""}`,
 				],
 				["Off-site copy", `${off.how}${m.cite(off.sources)}`],
 				["Immutability", `${lock.how}, against ransomware and operator error${m.cite(lock.sources)}`],
@@ -118,10 +127,41 @@ function targets(m: SectionModel): string {
 			]),
 		),
 		budget !== undefined
-			? `Error budget: a ${sla}% monthly SLA allows ${budget} minutes of downtime a month. ${region.rto.minutes !== undefined ? `One region loss recovered in ${dur(region.rto)} uses ${Math.round((region.rto.minutes / budget) * 100)}% of a month's budget${region.rto.minutes > budget ? ", so that month breaches the SLA and the credits it promises fall due" : ""}.` : "The time to recover a region loss is unknown until the data size is known."} A Tier 1 RTO of ${humanDuration(m.decisions.rtoMinutes)} is ${m.decisions.rtoMinutes > budget ? "longer than the whole monthly budget" : `${Math.round((m.decisions.rtoMinutes / budget) * 100)}% of it`}.`
+			? `Error budget: a ${sla}% monthly SLA allows ${budgetText(sla!)}${m.cite(["sre-error-budget"])}. ${region.rto.minutes !== undefined ? `One region loss recovered in ${dur(region.rto)} uses ${Math.round((region.rto.minutes / budget) * 100)}% of a month's budget${region.rto.minutes > budget ? ", so that month breaches the SLA and the service credits the SLA promises fall due" : ", leaving the rest for deploys, maintenance and incidents"}.` : "The time to recover a region loss is unknown until the data size is known."} A Tier 1 RTO of ${humanDuration(m.decisions.rtoMinutes)} is ${m.decisions.rtoMinutes > budget ? "longer than the whole monthly budget: one such recovery breaches the SLA on its own" : `${Math.round((m.decisions.rtoMinutes / budget) * 100)}% of it`}.`
 			: "No SLA is given in the inputs, so the RTO is not weighed against an error budget; state the SLA to do so.",
+		costText(m),
 		bullets(DR_PRINCIPLES.slice(0, 2).map((f) => `${f.text}${m.cite(f.sources)}`)),
 	);
+}
+
+/** "219.2 minutes (3 h 39 min) in an average month; 3 h 36 min in a 30-day window". */
+function budgetText(sla: number): string {
+	const hm = (min: number) => {
+		const h = Math.floor(min / 60);
+		const rest = Math.round(min - h * 60);
+		return h ? `${h} h${rest ? ` ${rest} min` : ""}` : `${+min.toFixed(1)} min`;
+	};
+	const month = monthlyBudgetMinutes(sla);
+	const window30 = ((100 - sla) / 100) * 30 * 1440;
+	return `${hm(month)} of downtime in an average month of 30.44 days (${hm(window30)} in a 30-day window)`;
+}
+
+/** The recommended pattern's cost against the budget the inputs give. */
+function costText(m: SectionModel): string | undefined {
+	const budget = m.ctx.model?.constraints.budgetMonthlyUsd?.value;
+	const { tier } = m;
+	const adds = m.recovery.modes.filter((r) => r.recommend).length;
+	const what =
+		tier.id === "T3"
+			? "costs the backup storage and the off-site copies only; the recovery environment is built at recovery time"
+			: tier.id === "T2"
+				? "keeps the data tier running in the recovery region (about the cost of the primary database again, already paid where the replica exists) and starts compute only on failover"
+				: tier.id === "T1"
+					? "keeps a scaled-down copy of the whole stack running in the recovery region: roughly the data tier again plus a fraction of the compute"
+					: "runs full production in two regions: about twice the hosting cost";
+	if (budget === undefined)
+		return `Cost: ${tier.name} ${what}. The inputs give no budget to weigh it against.`;
+	return `Cost: ${tier.name} ${what}. The inputs set a budget of USD ${budget.toLocaleString("en-US")} a month; ${adds ? "the additions recommended above are priced by the provider and must fit in it before they are approved" : "this plan adds no running resources to it"}. A region loss itself costs the recovery environment's hours while it runs, and the SLA credits when the recovery exceeds the error budget.`;
 }
 
 function achievability(m: SectionModel): string {
@@ -158,49 +198,17 @@ function achievability(m: SectionModel): string {
 }
 
 function failover(m: SectionModel): string {
-	const { db, caps, store } = m.recovery;
-	const cross = store.replicas.find((r) => r.kind !== "standby");
-	const over =
-		caps.crossRegion && cross
-			? [
-					"Declare the disaster in the incident channel; freeze all deploys.",
-					cross.kind === "geo"
-						? `Confirm that service-managed failover moved the write region of ${db.name} to ${cross.region ?? "the secondary region"}, or change the failover priority by hand.`
-						: `Promote the ${cross.kind === "global-table" ? "global table replica" : "replica"} in ${cross.region ?? "the secondary region"} to primary.`,
-					"Apply the IaC for the recovery region, pointing the application at the promoted database.",
-					"Deploy the last known-good artifact (the SHA in the deployment record).",
-					"Run the smoke tests against the recovery endpoint.",
-					"Move DNS (TTL 60 s) to the recovery region; watch error rate and latency.",
-					"Post the status page update; record the actual RTO and RPO.",
-				]
-			: [
-					"Declare the disaster in the incident channel; freeze all deploys.",
-					`Create a new ${db.name} instance in the recovery region from the newest off-site copy (there is no replica to promote).`,
-					"Apply the IaC for the recovery region, pointing the application at the restored database.",
-					"Deploy the last known-good artifact (the SHA in the deployment record).",
-					"Run the smoke tests and check row counts of the key tables against the copy's manifest.",
-					"Move DNS (TTL 60 s) to the recovery region; watch error rate and latency.",
-					"Post the status page update with the data window lost; record the actual RTO and RPO.",
-				];
-	const back = caps.crossRegion
-		? [
-				"Rebuild the primary region from IaC; do not reuse instances of unknown state.",
-				"Create a replica of the now-primary database in the original region and wait until it has caught up.",
-				"In a maintenance window stop writes, promote it back, and switch DNS.",
-				"Verify, then re-create the replica in the recovery region.",
-			]
-		: [
-				"Keep serving from the recovery region until the original region is healthy.",
-				"In a maintenance window stop writes, take a backup of the recovery database and restore it into the original region.",
-				"Point the application back, switch DNS, verify, then remove the recovery environment.",
-			];
+	const plan = m.recovery.region;
+	const over = plan.failover;
+	const back = plan.failback;
 	const drills = m.compliance.map(
 		(c) => `${c.name}: ${c.drillCadence.text}${m.cite(c.drillCadence.sources)}`,
 	);
 	return join(
 		"### Failover procedures",
 		"**Who declares a disaster.** The incident commander, with the engineering manager, when a region or provider outage is expected to exceed half the Tier 1 RTO, or when data loss is confirmed.",
-		`**Failover (region loss).**\n\n${numbered(over)}`,
+		`**Failover (region loss).**${m.cite(plan.sources)}\n\n${numbered(over)}`,
+		plan.limits.length ? `Limits of this mechanism:\n\n${bullets(plan.limits)}` : undefined,
 		`**Failback** is a separate, planned operation once the original region is healthy:\n\n${numbered(back)}`,
 		`**Drills.** A tabletop exercise every quarter and a restore or failover drill at least once a year (common practice), measuring actual RTO and RPO against the targets${drills.length ? ` (${drills.join("; ")})` : ""}.${m.cite(DR_PRINCIPLES.slice(2, 3).flatMap((f) => f.sources))}`,
 		bullets(DR_PRINCIPLES.slice(3).map((f) => `${f.text}${m.cite(f.sources)}`)),
