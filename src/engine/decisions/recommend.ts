@@ -89,7 +89,7 @@ export function recommendIac(ctx: ProjectContext): Recommendation {
 		.filter((id) => {
 			const t = IAC_TOOLS[id];
 			return t.clouds === "any"
-				? id !== "crossplane" || p.family === "kubernetes"
+				? (id !== "crossplane" || p.family === "kubernetes") && (id !== "ansible" || p.family === "vm")
 				: t.clouds.includes(ctx.cloud);
 		})
 		.map((id) => ({ value: id, label: IAC_TOOLS[id].name, tradeoff: IAC_TOOLS[id].tradeoff }));

@@ -11,6 +11,7 @@ import {
 	recoveryFacts,
 } from "../knowledge/recovery";
 import { humanDuration } from "./duration";
+import { platformOf } from "./stack";
 
 export interface RecoveryPlan {
 	tier: DrTier;
@@ -36,7 +37,7 @@ export function slaPercentOf(ctx: ProjectContext): number | undefined {
 }
 
 export function recoveryOf(ctx: ProjectContext, backupMinutes = 1440): RecoveryFacts {
-	return recoveryFacts(ctx, PLATFORMS[ctx.backend.platform], backupMinutes);
+	return recoveryFacts(ctx, platformOf(ctx), backupMinutes);
 }
 
 function roundUp(minutes: number): number {

@@ -8,6 +8,7 @@ import { IAC_TOOLS, type IacToolId, iacFitsCloud } from "../knowledge/iac";
 import { PLATFORMS, type PlatformFacts, type Strategy } from "../knowledge/platforms";
 import type { SourceId } from "../knowledge/sources";
 import type { DecisionId } from "../vocabulary";
+import { vmPlatform } from "./vm-platform";
 
 export type RuleId =
 	| "local-file-database"
@@ -35,13 +36,18 @@ export interface RuledDecisions {
 }
 
 /** The database is a file on the instance's disk (SQLite), from the engine the inputs name. */
+/** The platform row; servers the project runs itself get the row written for their config tool and balancer. */
+function rowOf(ctx: ProjectContext): PlatformFacts {
+	return ctx.backend.platform === "vm" ? vmPlatform(ctx) : PLATFORMS[ctx.backend.platform];
+}
+
 export function usesLocalFileDb(ctx: ProjectContext): boolean {
 	return /\bsqlite\b/i.test(ctx.database.engine);
 }
 
 /** The strategies the platform has that also work for this project (a volume narrows them). */
 export function workableStrategies(ctx: ProjectContext): Strategy[] {
-	const p = PLATFORMS[ctx.backend.platform];
+	const p = rowOf(ctx);
 	const all = (Object.keys(p.strategies) as Strategy[]).filter((s) => p.strategies[s] !== undefined);
 	const vol = p.volumeStrategies;
 	return usesLocalFileDb(ctx) && vol ? all.filter((s) => vol.allowed.includes(s)) : all;
@@ -113,7 +119,7 @@ function iacRule(d: RuledDecisions, ctx: ProjectContext, recommended: IacToolId)
 			rule: "iac-other-cloud",
 			level: "warning",
 			decision: "iac",
-			message: `${tool.name} provisions ${clouds.join(" and ")} resources only, and this project runs on ${ctx.cloud === "none" ? PLATFORMS[ctx.backend.platform].name : CLOUDS[ctx.cloud].name}; the section uses ${IAC_TOOLS[replacement].name} instead.`,
+			message: `${tool.name} provisions ${clouds.join(" and ")} resources only, and this project runs on ${ctx.cloud === "none" ? rowOf(ctx).name : CLOUDS[ctx.cloud].name}; the section uses ${IAC_TOOLS[replacement].name} instead.`,
 			sources: tool.sources,
 			replace: replacement,
 		},
@@ -159,7 +165,7 @@ export function platformRules(
 	ctx: ProjectContext,
 	recommendedIac: IacToolId,
 ): RuleFinding[] {
-	const p = PLATFORMS[ctx.backend.platform];
+	const p = rowOf(ctx);
 	return [
 		...localFileRules(d, ctx, p),
 		...iacRule(d, ctx, recommendedIac),

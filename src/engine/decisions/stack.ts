@@ -4,13 +4,15 @@ import type { ProjectContext } from "../inputs/context";
 import { DATABASES, type DbFacts, withEngine } from "../knowledge/databases";
 import { PLATFORMS, type PlatformFacts, STRATEGIES, type Strategy } from "../knowledge/platforms";
 import { usesLocalFileDb } from "./rules";
+import { vmPlatform } from "./vm-platform";
 
 const METRIC_TOOLS =
 	/datadog|new relic|prometheus|cloudwatch|grafana|honeycomb|azure monitor|cloud monitoring|opentelemetry/i;
 
 /** The platform row, with the mechanisms of a service pinned to one instance by its volume where it has them. */
 export function platformOf(ctx: ProjectContext): PlatformFacts {
-	const p = PLATFORMS[ctx.backend.platform];
+	// Servers the project runs itself: the row is written for its config tool, containers and balancer.
+	const p = ctx.backend.platform === "vm" ? vmPlatform(ctx) : PLATFORMS[ctx.backend.platform];
 	const pinned = p.volumeStrategies?.mechanisms;
 	if (!pinned || !usesLocalFileDb(ctx) || p.localFileDb.support !== "single-instance") return p;
 	return { ...p, strategies: { ...p.strategies, ...pinned } };

@@ -6,6 +6,7 @@ import type { DbProviderId } from "../knowledge/databases";
 import type { IacToolId } from "../knowledge/iac";
 import type { ComplianceId } from "../knowledge/operations";
 import type { Cloud, PlatformId } from "../knowledge/platforms";
+import type { BalancerId, ConfigToolId, HostProviderId } from "../knowledge/vms";
 
 /**
  * Where a fact came from. `file` is the input's path relative to the project root; `path` a JSON path
@@ -119,6 +120,25 @@ export interface MonitoringModel {
 	dashboards: string[];
 }
 
+/** How the project's own servers run (VM and dedicated-server platforms), each fact from the inputs. */
+export interface HostsModel {
+	/** The configuration-management tool that deploys to the servers. */
+	configTool?: Sourced<ConfigToolId>;
+	/** Containers in production: false when the inputs rule them out (an ADR, "no containers"), true when they name them. */
+	containers?: Sourced<boolean>;
+	/** The load balancer in front of the application servers. */
+	balancer?: Sourced<BalancerId>;
+	/** Dedicated (bare-metal) servers or cloud virtual machines. */
+	serverKind?: Sourced<"dedicated" | "cloud">;
+	provider?: Sourced<HostProviderId>;
+	/** Sites (data centres or locations) holding application servers, the active one first; standby sites marked. */
+	sites: { name: string; standby: boolean }[];
+	/** Where release artefacts are stored for the hosts to fetch (Nexus, Artifactory), canonical label. */
+	artefactStore?: Sourced<string>;
+	/** Two pools of application servers behind the balancer (blue and green). */
+	twoPools?: Sourced<boolean>;
+}
+
 export interface ProjectModel {
 	/** Handoff 00 first, then handoff 03, the folder's name last (confidence "assumed"). */
 	name: Sourced<string>;
@@ -170,6 +190,8 @@ export interface ProjectModel {
 		forSection10: Sourced<string>[];
 	};
 	monitoring: MonitoringModel;
+	/** VM and dedicated-server platforms only: config tool, containers, balancer, sites. */
+	hosts?: HostsModel;
 	gates: GateModel[];
 	alerts: AlertModel[];
 	/** Two candidates with no structured answer: an open question (never picked by list order). */

@@ -2,9 +2,11 @@
 
 import { DATABASES } from "../knowledge/databases";
 import { IAC_TOOLS } from "../knowledge/iac";
+import { runsContainers, vmLabel } from "../knowledge/vms";
 import type { ProjectModel } from "./model";
 import { type InputId, maybeInput, type PreflightReport } from "./preflight";
 import { resolveDataStores } from "./resolve-data-stores";
+import { resolveHosts } from "./resolve-hosts";
 import { resolveAlerts, resolveGates, resolveMonitoring } from "./resolve-monitoring";
 import { resolvePlatform } from "./resolve-platform";
 import { resolveConstraints, resolveDescription, resolveName } from "./resolve-project";
@@ -57,6 +59,16 @@ export function resolveModel(report: PreflightReport, projectDirName: string): P
 	const description = resolveDescription(docs);
 	if (description) model.description = description;
 	if (frontend) model.frontend = frontend;
+	const hosts = resolveHosts(docs, platform);
+	if (hosts) {
+		model.hosts = hosts;
+		model.platform.name = vmLabel({
+			containers: runsContainers(hosts),
+			balancer: hosts.balancer?.value,
+			kind: hosts.serverKind?.value,
+			provider: hosts.provider?.value,
+		});
+	}
 	const iac = resolveIac(docs);
 	if (iac) model.iac = { ...iac, name: IAC_TOOLS[iac.value].name };
 	for (const d of model.dataStores)

@@ -12,7 +12,8 @@ export type IacToolId =
 	| "bicep"
 	| "crossplane"
 	| "sst"
-	| "sam";
+	| "sam"
+	| "ansible";
 
 export interface IacTool {
 	id: IacToolId;
@@ -178,6 +179,27 @@ export const IAC_TOOLS: Record<IacToolId, IacTool> = {
 		],
 		sources: ["sam-safe-deploy"],
 	},
+	// Servers the project runs itself (VMs, dedicated servers): the inventory and roles are the infrastructure code.
+	ansible: {
+		id: "ansible",
+		name: "Ansible",
+		detect: /\bansible\b/i,
+		clouds: "any",
+		summary:
+			"inventories and roles in Git describe every server from the operating system up; playbooks apply them over SSH",
+		licence: "GPL 3.0 (ansible-core)",
+		state: "no state file: the inventory in Git is the record of which servers exist and what they run",
+		fit: "teams running their own virtual machines or dedicated servers",
+		tradeoff:
+			"configures servers it is given and keeps no state; creating cloud servers, DNS and buckets stays with Terraform or OpenTofu where the provider has one",
+		facts: [
+			fact(
+				"ansible-vault encrypts variable files (group_vars, host_vars) or single values in the repository; playbooks decrypt them at run time.",
+				["vm-ansible-vault"],
+			),
+		],
+		sources: ["pipe-ansible-playbook", "vm-ansible-vault"],
+	},
 };
 
 export const IAC_IDS = Object.keys(IAC_TOOLS) as IacToolId[];
@@ -195,6 +217,7 @@ export function detectIac(text: string | undefined): IacToolId | undefined {
 		"cloudformation",
 		"bicep",
 		"crossplane",
+		"ansible",
 	];
 	return order.find((id) => IAC_TOOLS[id].detect.test(text));
 }

@@ -1,6 +1,7 @@
 // Every source the knowledge base cites, by key; facts refer to these keys and the section lists the ones it used.
 
 import { PIPELINE_SOURCES } from "./pipelines-sources";
+import { VM_SOURCES } from "./vms-sources";
 
 export interface Source {
 	title: string;
@@ -9,6 +10,7 @@ export interface Source {
 
 export const SOURCES = {
 	...PIPELINE_SOURCES,
+	...VM_SOURCES,
 	"aws-dr-blog": {
 		title: "AWS Architecture Blog: Disaster recovery strategies for recovery in the cloud",
 		url: "https://aws.amazon.com/blogs/architecture/disaster-recovery-dr-architecture-on-aws-part-i-strategies-for-recovery-in-the-cloud/",

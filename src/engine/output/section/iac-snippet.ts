@@ -1,9 +1,11 @@
 // The IaC example for the chosen tool and cloud: state backend, the database with its backup settings, per-environment inputs.
 
 import { LOCAL_FILE_ENGINE, usesLocalFileDb } from "../../decisions/rules";
+import { vmProfile } from "../../decisions/vm-platform";
 import { CLOUDS } from "../../knowledge/clouds";
 import type { RowContext } from "../../knowledge/platforms";
 import type { SectionModel } from "./model";
+import { inventoryExample } from "./vm/ansible";
 
 function retentionDays(m: SectionModel): number {
 	return m.compliance.length ? 35 : 14;
@@ -229,6 +231,12 @@ export function iacExample(m: SectionModel): { lang: string; file: string; body:
 			return { lang: "typescript", file: "sst.config.ts", body: sst(m) };
 		case "sam":
 			return { lang: "yaml", file: "template.yaml", body: sam(m) };
+		case "ansible":
+			return {
+				lang: "yaml",
+				file: "inventories/production/hosts.yml",
+				body: inventoryExample(vmProfile(m.ctx)),
+			};
 	}
 }
 

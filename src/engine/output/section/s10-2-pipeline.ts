@@ -8,6 +8,7 @@ import { bullets, code, inlineCode, join, mermaidLabel, numbered, shorten, table
 import type { SectionModel } from "./model";
 import { buildPlan, gitopsOf, hasCab, type PipelinePlan, pipelineDefinition } from "./pipeline";
 import { GATE_STAGE_LABEL, gateStages, thresholdText } from "./stages";
+import { isAnsibleVm } from "./vm/s10-3-vm";
 
 const CI_OIDC_MECHANISM: Record<string, string> = {
 	"github-actions": "the job's `id-token: write` permission and the cloud's official login action",
@@ -111,6 +112,8 @@ function identity(m: SectionModel, plan: PipelinePlan): string {
 	const cloud = m.ctx.cloud;
 	if (plan.recipe.identity.kind === "oidc" && cloud !== "none")
 		return `OIDC federation to ${CLOUDS[cloud].name} through ${CI_OIDC_MECHANISM[m.ci.id]}; ${CLOUDS[cloud].identity.wording}. No long-lived cloud key is stored; the job reads only the non-secret identifiers ${CLOUD_OIDC[cloud].vars.map((v) => `\`${v}\``).join(", ")}.${m.cite(CLOUD_OIDC[cloud].sources.slice(0, 2))}`;
+	if (plan.recipe.identity.kind === "token" && isAnsibleVm(m))
+		return `SSH to the servers: each environment holds its own deploy key (\`DEPLOY_SSH_KEY\`, accepted only by the deploy user of that environment's hosts) and its own Ansible Vault password (\`ANSIBLE_VAULT_PASSWORD\`) as environment secrets; no cloud role is involved. Both are rotated every 90 days.${m.cite(plan.recipe.sources.slice(0, 1))}`;
 	if (plan.recipe.identity.kind === "token") {
 		const secrets = plan.recipe.identity.secrets({ app: m.ctx.serviceName, services: plan.services });
 		return `${m.platform.name} has no cloud role to federate with, so each environment holds its own API ${secrets.length === 1 ? "token as an environment secret" : `credentials as ${secrets.length} environment secrets`} (${secrets.map((s) => `\`${s}\``).join(", ")}), scoped to that environment's project or app and rotated every 90 days.${m.cite(plan.recipe.sources.slice(0, 1))}`;

@@ -6,6 +6,7 @@ import { SECRET_PATTERNS } from "../../knowledge/iac";
 import { dataRegion, iacExample, iacLayout, rowContext } from "./iac-snippet";
 import { bullets, code, join, table } from "./md";
 import type { SectionModel } from "./model";
+import { isAnsibleVm, renderVmInfrastructure } from "./vm/s10-3-vm";
 
 function approach(m: SectionModel): string {
 	const { iac } = m;
@@ -156,6 +157,8 @@ function minimum(m: SectionModel, single: boolean): string {
 }
 
 export function renderInfrastructure(m: SectionModel): string {
+	// Servers deployed by Ansible without containers: the inventory, roles and rolling playbook are the infrastructure.
+	if (isAnsibleVm(m)) return renderVmInfrastructure(m);
 	return join(
 		"## 10.3 Infrastructure Configuration",
 		approach(m),

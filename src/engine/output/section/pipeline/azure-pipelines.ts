@@ -1,7 +1,7 @@
 // The job plan written as Azure Pipelines: stages, deployment jobs on environments whose checks approve and lock.
 
 import type { Job, PipelinePlan } from "./plan-parts";
-import { images, kmsSign, literal, q, script, WHEN } from "./write";
+import { fileOf, images, kmsSign, literal, q, script, WHEN } from "./write";
 
 export function azurePipelines(plan: PipelinePlan): string {
 	const out = ["trigger:", "  branches:", "    include: [main]", "pr:", "  branches:", "    include: [main]"];
@@ -71,14 +71,15 @@ function azureSteps(j: Job): string[] {
 			`              path: $(Build.SourcesDirectory)/${tc.cacheDir}`,
 		);
 	}
-	if (j.consumes.includes("app.zip")) out.push("          - download: current", "            artifact: app");
+	const takes = fileOf(j.consumes);
+	if (takes) out.push("          - download: current", "            artifact: app");
 	const env = Object.entries(j.lang?.toolchain.cacheEnv ?? {}).map(
 		([k, v]) => `${k}="${v.replace("$CI_PROJECT_DIR", "$(Build.SourcesDirectory)")}"`,
 	);
 	const body = [
 		'mkdir -p "$HOME/.local/bin" && export PATH="$HOME/.local/bin:$PATH"',
 		...(env.length ? [`export ${env.join(" ")}`] : []),
-		...(j.consumes.includes("app.zip") ? ["cp $(Pipeline.Workspace)/app/app.zip ."] : []),
+		...(takes ? [`cp $(Pipeline.Workspace)/app/${takes} .`] : []),
 		...j.tools.github,
 		...kmsSign(script(j)),
 		...images(j).map((v) => `echo "##vso[task.setvariable variable=${v};isOutput=true]$${v}"`),
@@ -99,6 +100,7 @@ function azureSteps(j: Job): string[] {
 		if (j.secrets.length)
 			out.push("            env:", ...j.secrets.map((s) => `              ${s}: $(${s})`));
 	}
-	if (j.produces.includes("app.zip")) out.push("          - publish: app.zip", "            artifact: app");
+	const gives = fileOf(j.produces);
+	if (gives) out.push(`          - publish: ${gives}`, "            artifact: app");
 	return out;
 }

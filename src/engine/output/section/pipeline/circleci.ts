@@ -2,7 +2,7 @@
 
 import { oidcShellLogin } from "../../../knowledge/pipelines";
 import type { PipelinePlan } from "./plan-parts";
-import { images, kmsSign, literal, q, script } from "./write";
+import { fileOf, images, kmsSign, literal, q, script } from "./write";
 
 export function circleci(plan: PipelinePlan): string {
 	const out = ["version: 2.1", "jobs:"];
@@ -23,7 +23,8 @@ export function circleci(plan: PipelinePlan): string {
 		for (const [k, v] of Object.entries(j.lang?.toolchain.cacheEnv ?? {}))
 			body.push(`export ${k}="${v.replace("$CI_PROJECT_DIR", "$PWD")}"`);
 		if (j.consumes.some((c) => c.startsWith("IMAGE_"))) body.push(". /tmp/ws/image.env");
-		if (j.consumes.includes("app.zip")) body.push("cp /tmp/ws/app.zip .");
+		const takes = fileOf(j.consumes);
+		if (takes) body.push(`cp /tmp/ws/${takes} .`);
 		body.push(...(j.docker ? j.tools.github : j.tools.container));
 		if (j.cloud)
 			body.push(
@@ -33,7 +34,8 @@ export function circleci(plan: PipelinePlan): string {
 		body.push(...kmsSign(script(j)));
 		if (images(j).length)
 			body.push("mkdir -p /tmp/ws", ...images(j).map((v) => `echo "export ${v}=$${v}" >> /tmp/ws/image.env`));
-		if (j.produces.includes("app.zip")) body.push("mkdir -p /tmp/ws && cp app.zip /tmp/ws/");
+		const gives = fileOf(j.produces);
+		if (gives) body.push(`mkdir -p /tmp/ws && cp ${gives} /tmp/ws/`);
 		out.push(
 			"      - run:",
 			`          name: ${q(j.name)}`,

@@ -3,7 +3,7 @@
 import { CLOUD_OIDC } from "../../../knowledge/pipelines";
 import type { SectionModel } from "../model";
 import type { OidcCloud, PipelinePlan } from "./plan-parts";
-import { images, literal, q, script, WHEN } from "./write";
+import { fileOf, images, literal, q, script, WHEN } from "./write";
 
 function ghaLogin(cloud: OidcCloud): string[] {
 	switch (cloud) {
@@ -104,7 +104,7 @@ export function githubActions(m: SectionModel, plan: PipelinePlan): string {
 		if (j.cloud) out.push(...ghaLogin(j.cloud));
 		if (m.platform.id === "fly" && j.env)
 			out.push("      - uses: superfly/flyctl-actions/setup-flyctl@master");
-		if (j.consumes.includes("app.zip"))
+		if (fileOf(j.consumes))
 			out.push("      - uses: actions/download-artifact@v4", "        with:", "          name: app");
 		if (j.tools.github.length)
 			out.push(
@@ -126,12 +126,13 @@ export function githubActions(m: SectionModel, plan: PipelinePlan): string {
 			if (images(j).length) out.push("        id: image");
 			out.push(...literal("        run: ", "          ", run));
 		}
-		if (j.produces.includes("app.zip"))
+		const file = fileOf(j.produces);
+		if (file)
 			out.push(
 				"      - uses: actions/upload-artifact@v4",
 				"        with:",
 				"          name: app",
-				"          path: app.zip",
+				`          path: ${file}`,
 			);
 	}
 	return out.join("\n");

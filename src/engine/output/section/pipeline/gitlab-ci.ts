@@ -2,7 +2,7 @@
 
 import { CLOUD_OIDC, oidcShellLogin } from "../../../knowledge/pipelines";
 import type { Job, PipelinePlan } from "./plan-parts";
-import { images, q, script, WHEN } from "./write";
+import { fileOf, images, q, script, WHEN } from "./write";
 
 export function gitlab(plan: PipelinePlan): string {
 	const stageOf = (j: Job) =>
@@ -46,7 +46,8 @@ export function gitlab(plan: PipelinePlan): string {
 		lines.push(...script(j), ...images(j).map((v) => `echo "${v}=$${v}" >> build.env`));
 		out.push("  script:", ...lines.map((l) => `    - ${q(l)}`));
 		if (images(j).length) out.push("  artifacts:", "    reports:", "      dotenv: build.env");
-		if (j.produces.includes("app.zip")) out.push("  artifacts:", "    paths:", "      - app.zip");
+		const file = fileOf(j.produces);
+		if (file) out.push("  artifacts:", "    paths:", `      - ${file}`);
 	}
 	return out.join("\n");
 }

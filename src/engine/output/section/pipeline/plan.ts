@@ -16,6 +16,8 @@ import type { PlatformId } from "../../../knowledge/platforms";
 import type { SourceId } from "../../../knowledge/sources";
 import type { SectionModel } from "../model";
 import type { PipelineStage } from "../stages";
+import { isAnsibleVm } from "../vm/s10-3-vm";
+import { ansibleBuild, ansibleBuildSecrets, ansibleRecipe } from "./ansible";
 import {
 	AWS_IMAGE,
 	CLOUD_CLI_ALPINE,
@@ -71,10 +73,14 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 	// Kubernetes releases through the environment repository (the platform row's rule): CI holds no cluster credentials.
 	const gitops: DeployParams["gitops"] =
 		m.platform.id === "kubernetes" ? (gitopsOf(m) ?? "controller") : undefined;
-	const recipe = recipeFor(m.platform.id as PlatformId, m.ctx.cloud, m.decisions.iac, {
-		gitops: !!gitops,
-		rollouts: m.decisions.strategy === "canary" || m.decisions.strategy === "blue-green",
-	});
+	// Servers deployed by Ansible without containers: the stack's own artefact and the rolling playbook.
+	const ansible = isAnsibleVm(m);
+	const recipe = ansible
+		? ansibleRecipe(m)
+		: recipeFor(m.platform.id as PlatformId, m.ctx.cloud, m.decisions.iac, {
+				gitops: !!gitops,
+				rollouts: m.decisions.strategy === "canary" || m.decisions.strategy === "blue-green",
+			});
 	const registry = recipe.registry === "none" ? undefined : REGISTRIES[recipe.registry];
 	// Where the platform builds from source, the CI holds no registry credentials.
 	const oidc =
@@ -210,6 +216,24 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 			approval: false,
 			minutes: build.minutes,
 		});
+	} else if (ansible) {
+		const b = ansibleBuild(m);
+		jobs.push({
+			id: "build",
+			name: "Build once",
+			trigger: "push",
+			needs: verifyIds,
+			lang: main,
+			secrets: ansibleBuildSecrets(m),
+			tools: NONE,
+			image: main.toolchain.image(main.version),
+			steps: [{ name: b.name, run: b.run }],
+			produces: b.produces,
+			consumes: [],
+			docker: false,
+			approval: false,
+			minutes: build.minutes,
+		});
 	} else if (m.platform.id === "app-service" || m.platform.id === "vm") {
 		jobs.push({
 			id: "build",
@@ -334,14 +358,18 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 			tools: {
 				github: recipe.tools.github,
 				container: [
-					...(deployImage === AWS_IMAGE ? ["pip install --quiet awscli"] : []),
+					...(deployImage === AWS_IMAGE && oidc === "aws" ? ["pip install --quiet awscli"] : []),
 					...recipe.tools.container,
 				],
 			},
 			image: deployImage,
 			steps,
 			produces: [],
-			consumes: built.includes("build") ? (registry ? services.map((s) => envVar(s.name)) : ["app.zip"]) : [],
+			consumes: built.includes("build")
+				? registry
+					? services.map((s) => envVar(s.name))
+					: (jobs.find((j) => j.id === "build")?.produces ?? [])
+				: [],
 			docker: false,
 			approval: prod,
 			minutes: st?.minutes ?? 5,

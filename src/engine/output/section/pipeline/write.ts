@@ -14,6 +14,8 @@ export function literal(prefix: string, indent: string, lines: string[]): string
 }
 
 export const images = (j: Job) => j.produces.filter((p) => p.startsWith("IMAGE_"));
+/** The file a build job hands on (`app.zip`, a JAR, a release tarball), when it hands on a file and not an image. */
+export const fileOf = (list: string[]) => list.find((p) => !p.startsWith("IMAGE_"));
 export const script = (j: Job) => j.steps.flatMap((s) => [`# ${s.name}`, ...s.run]);
 /** Keyless signing needs the CI's OIDC token for Sigstore (GitHub, GitLab); elsewhere a cloud KMS key signs. */
 export const kmsSign = (lines: string[]) =>

@@ -1,0 +1,55 @@
+// The pipeline of servers deployed by Ansible without containers: the build job makes the stack's own artefact (a
+// JAR, a binary, a release tarball), stores it where the hosts fetch it (or hands it to the deploy job), and each
+// deploy job runs the rolling playbook of 10.3 for its environment.
+
+import { playbookCommand, vmProfile } from "../../../decisions/vm-platform";
+import type { Recipe } from "../../../knowledge/pipelines";
+import type { SectionModel } from "../model";
+import { vmArtefact } from "../vm/ansible";
+
+const upper = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, "_");
+
+/** The build steps and the file the build job hands on (none when the artefact goes to the store the hosts read). */
+export function ansibleBuild(m: SectionModel): { name: string; run: string[]; produces: string[] } {
+	const p = vmProfile(m.ctx);
+	const a = vmArtefact(p);
+	if (!p.store) return { name: `Build ${a.file}`, run: a.build, produces: [a.file] };
+	return {
+		name: `Build ${a.file} and upload it to ${p.store}`,
+		run: [
+			...a.build,
+			`curl -fsS --user "$ARTEFACT_STORE_USER:$ARTEFACT_STORE_PASSWORD" --upload-file ${a.file} "$ARTEFACT_STORE_URL/${p.app}/$GIT_SHA/${a.file}"`,
+		],
+		produces: [],
+	};
+}
+
+/** Secrets the build job needs to upload the artefact. */
+export function ansibleBuildSecrets(m: SectionModel): string[] {
+	return vmProfile(m.ctx).store ? ["ARTEFACT_STORE_USER", "ARTEFACT_STORE_PASSWORD"] : [];
+}
+
+export function ansibleRecipe(m: SectionModel): Recipe {
+	const p = vmProfile(m.ctx);
+	const a = vmArtefact(p);
+	// community.general carries the haproxy module; ansible-core has the rest of the playbook's modules.
+	const collections = p.balancer === "haproxy" ? ["ansible-galaxy collection install community.general"] : [];
+	return {
+		registry: "none",
+		identity: { kind: "token", secrets: () => ["DEPLOY_SSH_KEY", "ANSIBLE_VAULT_PASSWORD"] },
+		tools: {
+			github: ["pipx install ansible-core", ...collections],
+			container: ["pip install --quiet ansible-core", ...collections],
+		},
+		image: "python:3.12",
+		summary: `${a.label} (\`${a.file}\`) is built once${p.store ? ` and stored in ${p.store}` : ""}; \`deploy.yml\` rolls it out host by host${p.sites.length > 1 ? " and site by site" : ""} behind the balancer (\`serial: 1\`, \`max_fail_percentage: 0\`)`,
+		deploy: (d) => [
+			'eval "$(ssh-agent -s)" && echo "$DEPLOY_SSH_KEY" | ssh-add -',
+			"trap 'rm -f .vault-pass' EXIT",
+			'printf %s "$ANSIBLE_VAULT_PASSWORD" > .vault-pass && chmod 600 .vault-pass',
+			`${playbookCommand(d.env, '"$GIT_SHA"')}${p.store ? "" : ` -e artefact="$PWD/${a.file}"`} --vault-password-file .vault-pass`,
+			`BASE_URL="$${upper(d.env)}_URL"`,
+		],
+		sources: ["pipe-ansible-playbook", "ansible-serial", "vm-ansible-vault"],
+	};
+}

@@ -1,0 +1,162 @@
+// Servers the project runs itself: with Ansible and no containers the section ships the stack's own artefact with a
+// rolling playbook behind the project's balancer; with containers it keeps the Compose path.
+
+import { cpSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { bareProject, cleanupTemps, HANDOFF_03, tempDir } from "../helpers/project";
+import { compose } from "../helpers/state";
+import { codeBlocks, validateBlock } from "../quality/code-validators";
+
+afterAll(cleanupTemps);
+
+const FIXTURES = path.resolve(__dirname, "../fixtures/projects");
+
+function fixture(name: string): string {
+	const dir = path.join(tempDir(), name);
+	cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+	return dir;
+}
+
+type Task = Record<string, unknown>;
+interface Play {
+	name: string;
+	hosts: string;
+	serial?: number;
+	max_fail_percentage?: number;
+	tags?: string[];
+	pre_tasks?: Task[];
+	tasks: Task[];
+	post_tasks?: Task[];
+}
+
+const moduleOf = (t: Task) => Object.keys(t).find((k) => k.includes("."));
+
+/** The section from 10.1 to 10.4: what the operator runs (the inputs block quotes rejected options verbatim). */
+const body = (md: string) => md.slice(md.indexOf("## 10.1"), md.indexOf("## 10.5"));
+
+function playbookOf(md: string): Play[] {
+	const block = codeBlocks(md).find((b) => b.lang === "yaml" && /^\s*serial:/m.test(b.body));
+	expect(block, "a YAML block with a rolling play").toBeDefined();
+	return parse(block!.body) as Play[];
+}
+
+describe("Hetzner dedicated servers, Ansible, HAProxy, Patroni, GitLab CI, no containers", () => {
+	const out = compose(fixture("vm-ansible-patroni-gitlab"));
+	const md = out.markdown;
+
+	it("rolls out per site with serial 1 and max_fail_percentage 0: drain in HAProxy, restart the unit, wait for health, back in", () => {
+		const plays = playbookOf(md);
+		const rolling = plays.filter((p) => p.serial !== undefined);
+		expect(rolling.map((p) => p.hosts)).toEqual(["app_fsn1", "app_nbg1"]);
+		for (const p of rolling) {
+			expect(p.serial).toBe(1);
+			expect(p.max_fail_percentage).toBe(0);
+			expect(p.pre_tasks?.[0]?.["community.general.haproxy"]).toMatchObject({
+				state: "disabled",
+				drain: true,
+			});
+			const mods = p.tasks.map(moduleOf);
+			const restart = mods.indexOf("ansible.builtin.systemd_service");
+			expect(restart).toBeGreaterThan(mods.indexOf("ansible.builtin.file"));
+			expect(mods.indexOf("ansible.builtin.uri")).toBeGreaterThan(restart);
+			expect(p.post_tasks?.[0]?.["community.general.haproxy"]).toMatchObject({
+				state: "enabled",
+				wait: true,
+			});
+		}
+		// Migrations run once, before the first host leaves the pool.
+		expect(plays[0]!.tags).toContain("migrate");
+		expect(plays[0]!.serial).toBeUndefined();
+	});
+
+	it("writes no container image, registry, Kubernetes or cloud secrets manager", () => {
+		const text = body(md);
+		expect(text).not.toMatch(
+			/\bdocker\b|docker compose|kubectl|\bhelm\b|ghcr\.io|container registry login|cosign/i,
+		);
+		expect(text).not.toMatch(/Secrets Manager|Key Vault|Secret Manager|aws_|google_|azurerm_/);
+		expect(text).toMatch(/No container image and no registry/);
+	});
+
+	it("builds the stack's artefact once and deploys it with the playbook from the GitLab pipeline", () => {
+		const gitlab = codeBlocks(md).find((b) => b.file === ".gitlab-ci.yml");
+		expect(gitlab).toBeDefined();
+		const ci = parse(gitlab!.body) as Record<string, { script?: string[]; artifacts?: { paths: string[] } }>;
+		expect(ci.build?.artifacts?.paths).toEqual(["lindqvist-archiv.tar.gz"]);
+		const deploy = (ci["deploy-production"]?.script ?? []).join("\n");
+		expect(deploy).toMatch(/ansible-playbook -i inventories\/production deploy\.yml -e release="\$GIT_SHA"/);
+		expect(deploy).toMatch(/--vault-password-file/);
+	});
+
+	it("rolls back by re-running the playbook with the previous release, and keeps migrations expand/contract", () => {
+		const runbook = md.slice(md.indexOf("### Rollback runbook"), md.indexOf("### Incident response runbook"));
+		expect(runbook).toMatch(/deploy\.yml -e release="\$PREVIOUS_RELEASE"/);
+		expect(runbook).toMatch(/expand\/contract/);
+		expect(md).not.toMatch(/switch-upstream|IMAGE_TAG/);
+	});
+
+	it("takes Ansible as the infrastructure code, with the servers ordered by hand and Vault for secrets", () => {
+		expect(out.handoff.key_outputs.iac_tool).toBe("Ansible");
+		const infra = md.slice(md.indexOf("## 10.3"), md.indexOf("## 10.4"));
+		expect(infra).toMatch(/Robot/);
+		expect(infra).toMatch(/Ansible Vault/);
+		expect(infra).toMatch(/add it to the site's app group in the inventory/);
+		expect(infra).toMatch(/balancer\.yml/);
+	});
+
+	it("every code block passes its parser", async () => {
+		for (const b of codeBlocks(md))
+			expect(await validateBlock(b), `${b.lang} block at line ${b.line}`).toBeUndefined();
+	});
+});
+
+describe("own servers behind nginx, a Go service, no provider in the knowledge base", () => {
+	const h03 = {
+		section_number: 3,
+		project_name: "Fjord Ledger",
+		key_outputs: {
+			backend_stack: { runtime: "Go 1.23", framework: "net/http" },
+			database_stack: { primary: "PostgreSQL 16 (self-hosted)" },
+			infrastructure: {
+				hosting: "Our own dedicated servers behind nginx",
+				ci_cd: "GitHub Actions, Ansible for deployment",
+				containerization: "none",
+			},
+		},
+	};
+	const out = compose(bareProject({ [HANDOFF_03]: JSON.stringify(h03) }));
+	const md = out.markdown;
+
+	it("drains through the nginx upstream and copies the Go binary from the deploy job", () => {
+		const rolling = playbookOf(md).filter((p) => p.serial === 1);
+		expect(rolling.map((p) => p.hosts)).toEqual(["app"]);
+		const drain = rolling[0]!.pre_tasks ?? [];
+		expect(drain.map(moduleOf)).toEqual(["ansible.builtin.replace", "ansible.builtin.systemd_service"]);
+		expect(rolling[0]!.tasks.map(moduleOf)).toContain("ansible.builtin.copy");
+		expect(md).toMatch(/CGO_ENABLED=0 go build -trimpath -o fjord-ledger \./);
+	});
+
+	it("says the servers are provisioned by hand, with no cloud provider's resources", () => {
+		const infra = md.slice(md.indexOf("## 10.3"), md.indexOf("## 10.4"));
+		expect(infra).toMatch(/provisioned by hand/);
+		expect(infra).not.toMatch(/```hcl/);
+	});
+
+	it("every code block passes its parser", async () => {
+		for (const b of codeBlocks(md))
+			expect(await validateBlock(b), `${b.lang} block at line ${b.line}`).toBeUndefined();
+	});
+});
+
+describe("a VM project that runs containers", () => {
+	const out = compose(fixture("vm-hipaa"));
+	const md = out.markdown;
+
+	it("keeps the Docker Compose path behind the proxy the inputs name", () => {
+		expect(md).toMatch(/Hetzner virtual machines \(Docker Compose behind Caddy\)/);
+		expect(md).toMatch(/docker compose/);
+		expect(md).not.toMatch(/max_fail_percentage|community\.general\.haproxy/);
+	});
+});
