@@ -35,12 +35,12 @@ export interface RuledDecisions {
 	iac: IacToolId;
 }
 
-/** The database is a file on the instance's disk (SQLite), from the engine the inputs name. */
 /** The platform row; servers the project runs itself get the row written for their config tool and balancer. */
 function rowOf(ctx: ProjectContext): PlatformFacts {
 	return ctx.backend.platform === "vm" ? vmPlatform(ctx) : PLATFORMS[ctx.backend.platform];
 }
 
+/** The database is a file on the instance's disk (SQLite), from the engine the inputs name. */
 export function usesLocalFileDb(ctx: ProjectContext): boolean {
 	return /\bsqlite\b/i.test(ctx.database.engine);
 }
