@@ -75,3 +75,92 @@ describe("Fly.io with SQLite on one Machine", () => {
 		});
 	}
 });
+
+/** The lines of every fenced block of a language in the section. */
+function blocks(md: string, lang: string): string[] {
+	return [...md.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, "g"))].map((x) => x[1]!);
+}
+
+describe("Vercel + Neon + Drizzle", () => {
+	const md = section("vercel-neon-drizzle").markdown;
+	const workflow = blocks(md, "yaml").find((b) => b.includes("jobs:")) ?? "";
+
+	it("reads the migration tool from the inputs' ORM and names it in the inputs table", () => {
+		expect(md).toMatch(
+			/\| Schema migrations \| Drizzle Kit \| handoff 03 key\\_outputs\.backend\\_stack\.orm \|/,
+		);
+	});
+
+	it("migrates from the deploy job, before the production deploy, with the connection as an environment secret", () => {
+		const prod = workflow.slice(workflow.indexOf("deploy-production:"));
+		const migrate = prod.indexOf('DATABASE_URL="$MIGRATION_DATABASE_URL" npx drizzle-kit migrate');
+		expect(migrate).toBeGreaterThan(0);
+		expect(migrate).toBeLessThan(prod.indexOf("vercel deploy --prebuilt --prod"));
+		expect(prod).toContain("MIGRATION_DATABASE_URL: ${{ secrets.MIGRATION_DATABASE_URL }}");
+		expect(part(md, "10.1")).toMatch(/only expand changes ship with the code/);
+	});
+
+	it("pins the functions to the database's region, not Vercel's default", () => {
+		const json = JSON.parse(blocks(md, "json").find((b) => b.includes("openapi.vercel.sh"))!);
+		expect(json.regions).toEqual(["fra1"]);
+		expect(md).toMatch(/Washington, D\.C\. \(`iad1`\)/);
+	});
+
+	it("sets Neon's history window to the Launch plan's maximum and says the default is 1 day", () => {
+		expect(md).toMatch(
+			/history_retention_seconds = 604800 +# Launch plan maximum \(7 days\); the default is 1 day/,
+		);
+	});
+});
+
+describe("Azure Container Apps (multiple revision mode)", () => {
+	const md = section("aca-bicep").markdown;
+	const prod = md.slice(md.indexOf("Deploy to production"));
+
+	it("awaits the migration job's execution before creating the new revision", () => {
+		const wait = prod.indexOf('test "$STATUS" = Succeeded');
+		expect(prod).toMatch(/az containerapp job execution show [^\n]*--job-execution-name "\$EXECUTION"/);
+		expect(wait).toBeGreaterThan(0);
+		expect(wait).toBeLessThan(prod.indexOf("az containerapp update --name lumen-loyalty "));
+	});
+
+	it("labels the live revision blue and the new one green, smoke-tests the green label URL, then moves label weights", () => {
+		expect(prod).toMatch(
+			/az containerapp revision label add [^\n]*--label blue --revision "\$LIVE_REVISION"/,
+		);
+		expect(prod).toMatch(
+			/az containerapp revision label add [^\n]*--label green --revision "lumen-loyalty--sha-/,
+		);
+		expect(prod).toMatch(/BASE_URL="https:\/\/lumen-loyalty---green\./);
+		expect(prod).toMatch(/--label-weight blue=90 green=10[\s\S]*--label-weight blue=0 green=100/);
+		expect(md).toMatch(/--label-weight blue=100 green=0/);
+	});
+});
+
+describe("DigitalOcean App Platform", () => {
+	const md = section("do-app-platform").markdown;
+
+	it("deploys on GitHub Actions by applying the in-repo spec with the platform's action", () => {
+		const workflow = blocks(md, "yaml").find((b) => b.includes("jobs:")) ?? "";
+		expect(workflow).toMatch(
+			/uses: digitalocean\/app_action\/deploy@v2\n\s+with:\n\s+token: '\$\{\{ secrets\.DIGITALOCEAN_ACCESS_TOKEN \}\}'\n\s+app_spec_location: '\.do\/app\.yaml'/,
+		);
+		// App Platform builds from the commit: the deploy job installs no dependencies of its own.
+		expect(workflow.slice(workflow.indexOf("deploy-production:"))).not.toContain("pip install");
+	});
+
+	it("runs the project's own migration command in the PRE_DEPLOY job of the spec", () => {
+		expect(md).toMatch(/kind: PRE_DEPLOY[\s\S]*run_command: python manage\.py migrate --noinput/);
+	});
+
+	it("says a preview built from the production spec would attach the production database and secrets", () => {
+		expect(md).toMatch(/preview[^\n]*attach the production database and secrets/);
+	});
+});
+
+describe("Render", () => {
+	it("runs migrations as the service's pre-deploy command", () => {
+		const md = section("render-heroku-paas").markdown;
+		expect(md).toMatch(/preDeployCommand: /);
+	});
+});

@@ -94,7 +94,13 @@ describe.each(PLATFORMS)("%s", (id, hosting) => {
 		if (id === "vercel")
 			expect(body).toMatch(/vercel pull[\s\S]*vercel build[\s\S]*deploy --prebuilt[\s\S]*vercel promote/);
 		if (id === "fly") expect(body).toMatch(/flyctl deploy/);
-		if (id === "do-app-platform") expect(body).toMatch(/doctl apps create-deployment[\s\S]*--wait/);
+		// App Platform: the in-repo spec applied by DigitalOcean's own action on GitHub, by doctl elsewhere.
+		if (id === "do-app-platform")
+			expect(body).toMatch(
+				ci === "GitHub Actions"
+					? /uses: digitalocean\/app_action\/deploy@v2[\s\S]*app_spec_location: '\.do\/app\.yaml'/
+					: /doctl apps update[\s\S]*--spec \.do\/app\.yaml[\s\S]*doctl apps create-deployment[\s\S]*--wait/,
+			);
 		if (id === "container-apps") expect(body).toMatch(/azurecr\.io[\s\S]*az containerapp update/);
 		if (["vercel", "fly", "heroku", "railway", "netlify"].includes(id))
 			expect(body).toMatch(/VERCEL_TOKEN|FLY_API_TOKEN|HEROKU_API_KEY|RAILWAY_TOKEN|NETLIFY_AUTH_TOKEN/);

@@ -4,6 +4,7 @@
 import type { CiToolId } from "../knowledge/cicd";
 import type { DbProviderId } from "../knowledge/databases";
 import type { IacToolId } from "../knowledge/iac";
+import type { MigrationToolId } from "../knowledge/migrations";
 import type { ComplianceId } from "../knowledge/operations";
 import type { Cloud, PlatformId } from "../knowledge/platforms";
 import type { BalancerId, ConfigToolId, HostProviderId } from "../knowledge/vms";
@@ -160,6 +161,8 @@ export interface ProjectModel {
 	registry?: Sourced<string>;
 	/** Environments the stack defines (handoff 03's infrastructure.environments). */
 	environments?: Sourced<string[]>;
+	/** The schema migration tool: named by the inputs, or the one the framework ships (Rails, Django, Laravel). */
+	migrations?: Sourced<MigrationToolId>;
 	/** Languages and runtimes with versions (version_constraints, backend_stack.runtime). */
 	languages: { name: string; version?: string; from: Provenance }[];
 	/** Alternatives the inputs considered and rejected: never chosen as the platform, database or tool. */

@@ -2,6 +2,7 @@
 
 import { CI_TOOLS, type CiToolId } from "../knowledge/cicd";
 import { IAC_TOOLS, type IacToolId } from "../knowledge/iac";
+import { MIGRATION_TOOLS } from "../knowledge/migrations";
 import { at, listOf, textOf } from "./lenient";
 import type { ProjectModel, Provenance, Sourced } from "./model";
 import { chosenText, infra, type StackDocs } from "./resolve-platform";
@@ -196,4 +197,18 @@ export function resolveRejected(docs: (Doc | undefined)[]): ProjectModel["reject
 		}
 	}
 	return out;
+}
+
+/** The migration tool the stack names; a tool (Drizzle, Prisma, EF Core) wins over the framework that may wrap it. */
+export function resolveMigrations(docs: StackDocs): ProjectModel["migrations"] {
+	let best: { index: number; doc: Doc; path: string } | undefined;
+	for (const e of chosenText(docs)) {
+		const index = MIGRATION_TOOLS.findIndex((t) => t.detect.test(e.found.text));
+		if (index >= 0 && (!best || index < best.index)) best = { index, doc: e.doc, path: e.found.path };
+	}
+	if (!best) return undefined;
+	return sourced(
+		MIGRATION_TOOLS[best.index]!.id,
+		prov(best.doc, best.path, best.path.startsWith("line") ? "text" : "structured"),
+	);
 }

@@ -11,7 +11,14 @@ import { resolveAlerts, resolveGates, resolveMonitoring } from "./resolve-monito
 import { resolvePlatform } from "./resolve-platform";
 import { resolveConstraints, resolveDescription, resolveName } from "./resolve-project";
 import { resolveServices } from "./resolve-services";
-import { resolveCi, resolveDelivery, resolveIac, resolveLanguages, resolveRejected } from "./resolve-tools";
+import {
+	resolveCi,
+	resolveDelivery,
+	resolveIac,
+	resolveLanguages,
+	resolveMigrations,
+	resolveRejected,
+} from "./resolve-tools";
 import { resolveUpstream } from "./resolve-upstream";
 import { type Doc, slug } from "./resolve-util";
 
@@ -69,6 +76,8 @@ export function resolveModel(report: PreflightReport, projectDirName: string): P
 			provider: hosts.provider?.value,
 		});
 	}
+	const migrations = resolveMigrations(docs);
+	if (migrations) model.migrations = migrations;
 	const iac = resolveIac(docs);
 	if (iac) model.iac = { ...iac, name: IAC_TOOLS[iac.value].name };
 	for (const d of model.dataStores)

@@ -1,6 +1,7 @@
 // What the tool understood from the inputs, one line per fact with where it came from: pre-flight (TUI and --plain),
 // --yes output and the section's "Inputs this section relies on" all use these lines. Types only: no knowledge base.
 
+import { migrationTool } from "../knowledge/migrations";
 import type { DataStoreModel, ProjectModel, Provenance, ServiceModel } from "./model";
 
 export interface UnderstoodLine {
@@ -123,6 +124,8 @@ export function understoodLines(m: ProjectModel): UnderstoodLine[] {
 		out.push(l);
 	}
 	out.push(line("CI/CD", m.ci.name, m.ci.from));
+	if (m.migrations)
+		out.push(line("Schema migrations", migrationTool(m.migrations.value).name, m.migrations.from));
 	if (m.iac) out.push(line("Infrastructure as code", m.iac.name, m.iac.from));
 	if (m.gitops) out.push(line("GitOps", m.gitops.value === "flux" ? "Flux" : "Argo CD", m.gitops.from));
 	if (m.progressive) {

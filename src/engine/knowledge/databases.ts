@@ -238,7 +238,8 @@ export const DATABASES: Record<DbProviderId, DbFacts> = {
 		snapshot: { everyHours: 24, retention: "within the history window" },
 		pitr: {
 			logIntervalMinutes: 1,
-			retention: "history window: Free 6 h; Launch up to 7 days; Scale up to 30 days",
+			retention:
+				"history window: Free 6 h; Launch and Scale 1 day by default, raised to up to 7 days (Launch) or 30 days (Scale)",
 			how: "continuous WAL history; branch from any timestamp in the window",
 		},
 		ha: "single-region project; compute restarts on failure",
@@ -255,9 +256,10 @@ export const DATABASES: Record<DbProviderId, DbFacts> = {
 			{ plan: /scale|business/i, days: 30 },
 		],
 		facts: [
-			fact("Neon's history window is 6 h on Free, up to 7 days on Launch and up to 30 days on Scale.", [
-				"neon-history",
-			]),
+			fact(
+				"Neon's history window defaults to 6 h on Free and 1 day on Launch and Scale; it can be raised to 7 days on Launch and 30 days on Scale, billed per GB-month of history.",
+				["neon-history"],
+			),
 			fact("Branching from a past timestamp, verifying, then promoting is the safe restore path.", [
 				"neon-rollback",
 			]),

@@ -314,6 +314,8 @@ export interface Recipe {
 	artifact?: (p: DeployParams) => string[];
 	/** Shell that deploys one environment; leaves `BASE_URL` set to the URL the smoke test hits before traffic moves. */
 	deploy: (p: DeployParams) => string[];
+	/** The platform's own GitHub Action for the deploy step, in place of the shell on GitHub Actions. */
+	ghaDeploy?: (p: DeployParams) => { uses: string; with: Record<string, string> };
 	/** Shell run after the smoke test passes, production only: traffic shift, swap, promote. */
 	release?: (p: DeployParams) => string[];
 	/** One line: how this platform receives a release, for the prose. */
@@ -451,32 +453,91 @@ const appService: Recipe = {
 	sources: ["pipe-webapp-deploy", "azure-slots"],
 };
 
+/** Starts a Container Apps job and waits for its execution to end; fails the step unless it succeeded. */
+function acaJobRun(job: string, rg: string): string[] {
+	return [
+		`EXECUTION="$(az containerapp job start --name ${job} --resource-group ${rg} --query name --output tsv)"`,
+		`while STATUS="$(az containerapp job execution show --name ${job} --resource-group ${rg} --job-execution-name "$EXECUTION" --query properties.status --output tsv)"; [ "$STATUS" = Running ] || [ "$STATUS" = Processing ]; do sleep 10; done`,
+		'test "$STATUS" = Succeeded   # a failed migration stops the release before any traffic moves',
+	];
+}
+
 const containerApps: Recipe = {
 	registry: "acr",
 	identity: { kind: "oidc" },
 	tools: NO_TOOLS,
 	summary:
-		"a new revision per app with the image digest and a revision suffix; jobs take the same digest; the app's ingress serves the new revision once it is healthy",
+		"in multiple revision mode, a new revision per app with the image digest, labelled `green` with no traffic and smoke-tested on its label URL, then traffic moved from `blue` by label weights; the migration job runs first and is awaited",
 	deploy: (p) => {
 		const rg = `rg-${p.app}-${p.env}`;
 		const main = first(p.services);
-		return [
-			...jobsOf(p.services).map(
-				(s) =>
-					`az containerapp job update --name ${s.name}${suffix(p)} --resource-group ${rg} --image "$${p.imageVar(s.name)}"`,
-			),
-			...longRunning(p.services).map(
-				(s) =>
-					`az containerapp update --name ${s.name}${suffix(p)} --resource-group ${rg} --image "$${p.imageVar(s.name)}" --revision-suffix "sha-\${GIT_SHA:0:7}"`,
-			),
-			`BASE_URL="https://$(az containerapp show --name ${main.name}${suffix(p)} --resource-group ${rg} --query properties.configuration.ingress.fqdn --output tsv)"`,
-		];
+		const split = p.strategy === "blue-green" || p.strategy === "canary";
+		const lines: string[] = [];
+		if (p.migrations)
+			lines.push(
+				`az containerapp job update --name ${p.app}-migrate${suffix(p)} --resource-group ${rg} --image "$${p.imageVar(main.name)}"`,
+				...acaJobRun(`${p.app}-migrate${suffix(p)}`, rg),
+			);
+		for (const s of jobsOf(p.services))
+			lines.push(
+				`az containerapp job update --name ${s.name}${suffix(p)} --resource-group ${rg} --image "$${p.imageVar(s.name)}"`,
+			);
+		for (const s of longRunning(p.services)) {
+			const app = `${s.name}${suffix(p)}`;
+			// Apps without ingress (workers) are not traffic-split: they get a new revision.
+			if (!split || !s.ingress) {
+				lines.push(
+					`az containerapp update --name ${app} --resource-group ${rg} --image "$${p.imageVar(s.name)}" --revision-suffix "sha-\${GIT_SHA:0:7}"`,
+				);
+				continue;
+			}
+			lines.push(
+				`LIVE_REVISION="$(az containerapp revision list --name ${app} --resource-group ${rg} --query "max_by(@, &properties.trafficWeight).name" --output tsv)"`,
+				`az containerapp ingress traffic set --name ${app} --resource-group ${rg} --revision-weight "$LIVE_REVISION=100"   # pin: the new revision starts with no traffic`,
+				`az containerapp revision label add --name ${app} --resource-group ${rg} --label blue --revision "$LIVE_REVISION" --yes`,
+				`az containerapp update --name ${app} --resource-group ${rg} --image "$${p.imageVar(s.name)}" --revision-suffix "sha-\${GIT_SHA:0:7}"`,
+				`az containerapp revision label add --name ${app} --resource-group ${rg} --label green --revision "${app}--sha-\${GIT_SHA:0:7}" --yes`,
+			);
+		}
+		const app = `${main.name}${suffix(p)}`;
+		lines.push(
+			`FQDN="$(az containerapp show --name ${app} --resource-group ${rg} --query properties.configuration.ingress.fqdn --output tsv)"`,
+			split && main.ingress
+				? `BASE_URL="https://${app}---green.\${FQDN#${app}.}"   # the green label's own URL: no user traffic yet`
+				: 'BASE_URL="https://$FQDN"',
+		);
+		return lines;
 	},
-	sources: ["pipe-containerapp-update", "pipe-acr-auth"],
+	release: (p) => {
+		if (p.strategy !== "blue-green" && p.strategy !== "canary") return [];
+		const rg = `rg-${p.app}-${p.env}`;
+		const steps = p.prod && p.strategy === "canary" ? [10, 50, 100] : [100];
+		const out: string[] = [];
+		for (const s of withIngress(longRunning(p.services))) {
+			for (const pct of steps) {
+				out.push(
+					`az containerapp ingress traffic set --name ${s.name}${suffix(p)} --resource-group ${rg} --label-weight blue=${100 - pct} green=${pct}`,
+				);
+				if (pct !== 100)
+					out.push("sleep 600   # watch window: abort criteria in 10.2 Post-deploy validation");
+			}
+		}
+		return out;
+	},
+	sources: [
+		"pipe-containerapp-update",
+		"pipe-acr-auth",
+		"aca-cli-traffic",
+		"aca-traffic",
+		"aca-job-execution",
+	],
 };
 
 const DOCTL =
 	'mkdir -p "$HOME/.local/bin" && curl -sSfL https://github.com/digitalocean/doctl/releases/download/v1.115.0/doctl-1.115.0-linux-amd64.tar.gz | tar -xz -C "$HOME/.local/bin"';
+
+/** The app spec of an environment: production's is `.do/app.yaml`; another environment's app has its own. */
+const doSpec = (p: DeployParams) => (p.prod ? ".do/app.yaml" : `.do/${p.env}.app.yaml`);
 
 const doAppPlatform: Recipe = {
 	registry: "none",
@@ -484,16 +545,25 @@ const doAppPlatform: Recipe = {
 	tools: { github: [DOCTL], container: [DOCTL] },
 	image: SCM_IMAGE,
 	summary:
-		"the app spec (`.do/app.yaml`) applied with `doctl apps update`, then `doctl apps create-deployment --wait`; App Platform builds every component from the commit and runs its PRE_DEPLOY job first",
+		"the app spec in the repository (`.do/app.yaml`) applied and deployed (`digitalocean/app_action/deploy@v2` on GitHub Actions, `doctl apps update` and `create-deployment --wait` elsewhere); App Platform builds every component from the commit and runs its PRE_DEPLOY job first",
 	deploy: (p) => {
 		const id = `$${upper(p.env)}_APP_ID`;
 		return [
-			`doctl apps update "${id}" --spec .do/app.yaml`,
+			`doctl apps update "${id}" --spec ${doSpec(p)}`,
 			`doctl apps create-deployment "${id}" --wait`,
 			`BASE_URL="$${upper(p.env)}_URL"`,
 		];
 	},
-	sources: ["pipe-doctl-apps"],
+	ghaDeploy: (p) => ({
+		uses: "digitalocean/app_action/deploy@v2",
+		with: {
+			token: "${{ secrets.DIGITALOCEAN_ACCESS_TOKEN }}",
+			app_spec_location: doSpec(p),
+			print_build_logs: "true",
+			print_deploy_logs: "true",
+		},
+	}),
+	sources: ["pipe-doctl-apps", "do-app-action"],
 };
 
 function gitopsPromotion(p: DeployParams): string[] {

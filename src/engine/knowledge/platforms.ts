@@ -1,6 +1,7 @@
 // Hosting platforms: how each deploys, rolls back, checks health and scales, with the source for every claim.
 
 import { CLOUDS, type Cloud } from "./clouds";
+import type { MigrationTool } from "./migrations";
 import { type Fact, fact, type SourceId } from "./sources";
 
 export type { Cloud } from "./clouds";
@@ -35,6 +36,8 @@ export interface RowContext {
 	localFileDb: boolean;
 	/** The migration command of the project's framework. */
 	migrate: string;
+	/** The migration tool when the inputs name one (or their framework ships one); CI runs its `ci` form. */
+	migrationTool?: MigrationTool;
 	/** The chosen strategy: config files must say the same. */
 	strategy: Strategy;
 }
@@ -111,6 +114,35 @@ export interface PlatformFacts {
 	/** Claims a section must not make on this platform. */
 	caveats: Fact[];
 	sources: SourceId[];
+}
+
+/**
+ * Vercel Function regions by the AWS region they run in: functions are pinned next to the database, which the
+ * inputs place by its AWS region name (Neon's `aws-eu-central-1`, Supabase's `eu-central-1`).
+ */
+const VERCEL_REGIONS: Record<string, string> = {
+	"eu-north-1": "arn1",
+	"ap-south-1": "bom1",
+	"eu-west-3": "cdg1",
+	"us-east-2": "cle1",
+	"af-south-1": "cpt1",
+	"eu-west-1": "dub1",
+	"eu-central-1": "fra1",
+	"sa-east-1": "gru1",
+	"ap-east-1": "hkg1",
+	"ap-northeast-1": "hnd1",
+	"us-east-1": "iad1",
+	"ap-northeast-2": "icn1",
+	"ap-northeast-3": "kix1",
+	"eu-west-2": "lhr1",
+	"us-west-2": "pdx1",
+	"us-west-1": "sfo1",
+	"ap-southeast-1": "sin1",
+	"ap-southeast-2": "syd1",
+};
+
+export function vercelRegion(dataRegion: string | undefined): string | undefined {
+	return dataRegion ? VERCEL_REGIONS[dataRegion.toLowerCase().replace(/^aws-/, "")] : undefined;
 }
 
 /** fly.toml spells the strategies its own way. */
@@ -700,6 +732,12 @@ const ROWS = {
 			env === "production"
 				? `az webapp deploy --resource-group rg-production --name ${svc} --slot staging --src-path app.zip && az webapp deployment slot swap --resource-group rg-production --name ${svc} --slot staging --target-slot production`
 				: `az webapp deploy --resource-group rg-${env} --name ${svc}-${env} --src-path app.zip`,
+		migrate: {
+			how: "App Service has no release phase or pre-deploy hook, so the production deploy job runs the migration against the production database (an environment secret, `MIGRATION_DATABASE_URL`, for a role allowed to change the schema) before the deploy to the `staging` slot (the slot swap does not wait for a migration); the running version must keep working on the migrated schema, so only expand changes ship with the code",
+			command: (_svc, _env, c) => c?.migrationTool?.ci.run ?? "./scripts/migrate.sh",
+			facts: [],
+		},
+
 		rollback: {
 			command: (svc) =>
 				`az webapp deployment slot swap --resource-group rg-prod --name ${svc} --slot staging --target-slot production`,
@@ -811,6 +849,12 @@ const ROWS = {
 		progressive: "canary",
 		deployCommand: (_svc, env) =>
 			env === "production" ? "vercel deploy --prebuilt --prod" : `vercel deploy --prebuilt --target=${env}`,
+		migrate: {
+			how: "Vercel has no release phase or pre-deploy hook, so the production deploy job runs the migration against the production database (an environment secret, `MIGRATION_DATABASE_URL`, for a role allowed to change the schema) before `vercel deploy --prebuilt`; the running version must keep working on the migrated schema, so only expand changes ship with the code",
+			command: (_svc, _env, c) => c?.migrationTool?.ci.run ?? "./scripts/migrate.sh",
+			facts: [],
+		},
+
 		rollback: {
 			command: () => "vercel rollback && vercel rollback status",
 			console:
@@ -850,11 +894,12 @@ const ROWS = {
 		configFile: {
 			name: "vercel.json",
 			lang: "json",
-			body: () =>
+			body: (_svc, c) =>
 				JSON.stringify(
 					{
 						$schema: "https://openapi.vercel.sh/vercel.json",
 						framework: "nextjs",
+						...(vercelRegion(c?.region) ? { regions: [vercelRegion(c?.region)] } : {}),
 						functions: { "app/api/**/*": { maxDuration: 30 } },
 						crons: [],
 					},
@@ -864,6 +909,10 @@ const ROWS = {
 		},
 		preview: "a preview deployment for every pull request with its own URL",
 		caveats: [
+			fact(
+				"Vercel Functions run in Washington, D.C. (`iad1`) unless the project settings or `regions` in vercel.json place them elsewhere; vercel.json pins them to the region next to the database (AWS region codes map one to one: eu-central-1 is `fra1`, eu-west-1 `dub1`, eu-west-2 `lhr1`).",
+				["vercel-function-regions"],
+			),
 			fact(
 				"On the Hobby plan Instant Rollback reaches only the immediately previous production deployment.",
 				["vercel-instant-rollback"],
@@ -915,6 +964,12 @@ const ROWS = {
 		defaultStrategy: "blue-green",
 		deployCommand: (_svc, env) =>
 			env === "production" ? "netlify deploy --prod --dir=dist" : `netlify deploy --dir=dist --alias=${env}`,
+		migrate: {
+			how: "Netlify has no release phase or pre-deploy hook, so the production deploy job runs the migration against the production database (an environment secret, `MIGRATION_DATABASE_URL`, for a role allowed to change the schema) before `netlify deploy --prod`; the running version must keep working on the migrated schema, so only expand changes ship with the code",
+			command: (_svc, _env, c) => c?.migrationTool?.ci.run ?? "./scripts/migrate.sh",
+			facts: [],
+		},
+
 		rollback: {
 			command: () =>
 				'netlify api restoreSiteDeploy --data \'{"site_id": "$SITE_ID", "deploy_id": "$PREVIOUS_DEPLOY_ID"}\'',
@@ -1064,6 +1119,18 @@ const ROWS = {
 		defaultStrategy: "rolling",
 		deployCommand: (svc, env) =>
 			`curl -fsS -X POST "$RENDER_DEPLOY_HOOK_${env.toUpperCase()}?imgURL=$REGISTRY/${svc}:$GIT_SHA"`,
+		migrate: {
+			how: "the service's pre-deploy command (`preDeployCommand` in render.yaml) runs after the build and before the new instance takes traffic; if it fails, the deploy is cancelled and the previous instance keeps serving",
+			command: (_svc, _env, c) => `preDeployCommand: ${c?.migrate ?? "./scripts/migrate.sh"}`,
+			lang: "yaml",
+			facts: [
+				fact(
+					"A pre-deploy command runs after the build and before the deploy on paid instance types; a failing one cancels the deploy.",
+					["render-predeploy"],
+					"S",
+				),
+			],
+		},
 		rollback: {
 			command: (svc) =>
 				`curl -fsS -X POST -H "Authorization: Bearer $RENDER_API_KEY" https://api.render.com/v1/services/$${svc.toUpperCase().replace(/-/g, "_")}_SERVICE_ID/rollback -d '{"deployId":"$PREVIOUS_DEPLOY_ID"}'`,
@@ -1103,8 +1170,8 @@ const ROWS = {
 		configFile: {
 			name: "render.yaml",
 			lang: "yaml",
-			body: (svc) =>
-				`services:\n  - type: web\n    name: ${svc}\n    runtime: docker\n    healthCheckPath: /healthz\n    autoDeploy: false\n    scaling:\n      minInstances: 2\n      maxInstances: 6\n      targetCPUPercent: 70`,
+			body: (svc, c) =>
+				`services:\n  - type: web\n    name: ${svc}\n    runtime: docker\n    healthCheckPath: /healthz\n    preDeployCommand: ${c?.migrate ?? "./scripts/migrate.sh"}\n    autoDeploy: false\n    scaling:\n      minInstances: 2\n      maxInstances: 6\n      targetCPUPercent: 70`,
 		},
 		preview: "Render preview environments per pull request (render.yaml `previews.generation: automatic`)",
 		caveats: [],
@@ -1626,15 +1693,24 @@ const ROWS = {
 		defaultStrategy: "blue-green",
 		progressive: "canary",
 		deployCommand: (svc, env) =>
-			`az containerapp update --name ${svc} --resource-group rg-${svc}-${env} --image "$REGISTRY/${svc}@$IMAGE_DIGEST" --revision-suffix "$SHORT_SHA" && az containerapp revision label add --name ${svc} --resource-group rg-${svc}-${env} --label green --revision "${svc}--$SHORT_SHA" --yes`,
+			`az containerapp update --name ${svc} --resource-group rg-${svc}-${env} --image "$REGISTRY/${svc}@$IMAGE_DIGEST" --revision-suffix "sha-$SHORT_SHA" && az containerapp revision label add --name ${svc} --resource-group rg-${svc}-${env} --label green --revision "${svc}--sha-$SHORT_SHA" --yes`,
 		migrate: {
-			how: "a Container Apps job with the release image, started and awaited before traffic moves",
+			how: "a Container Apps job with the release image, started and awaited (its execution must end `Succeeded`) before the new revision is created",
 			command: (svc, env) =>
-				`az containerapp job update --name ${svc}-migrate --resource-group rg-${svc}-${env} --image "$REGISTRY/${svc}@$IMAGE_DIGEST" && az containerapp job start --name ${svc}-migrate --resource-group rg-${svc}-${env}`,
+				[
+					`az containerapp job update --name ${svc}-migrate --resource-group rg-${svc}-${env} --image "$REGISTRY/${svc}@$IMAGE_DIGEST"`,
+					`EXECUTION="$(az containerapp job start --name ${svc}-migrate --resource-group rg-${svc}-${env} --query name --output tsv)"`,
+					`az containerapp job execution show --name ${svc}-migrate --resource-group rg-${svc}-${env} --job-execution-name "$EXECUTION" --query properties.status --output tsv   # poll until Succeeded or Failed`,
+				].join("\n"),
 			facts: [
 				fact(
 					"Container Apps jobs run containerised tasks to completion, started manually, on a schedule or by events.",
 					["aca-jobs"],
+					"S",
+				),
+				fact(
+					"`az containerapp job execution show` reports one execution's status (Running, Processing, Succeeded, Failed).",
+					["aca-job-execution"],
 					"S",
 				),
 			],
@@ -1724,8 +1800,8 @@ const ROWS = {
 		configFile: {
 			name: ".do/app.yaml",
 			lang: "yaml",
-			body: (svc) =>
-				`name: ${svc}\nservices:\n  - name: api\n    github:\n      repo: your-org/${svc}\n      branch: main\n      deploy_on_push: false\n    http_port: 8080\n    instance_count: 1\n    health_check:\n      http_path: /healthz\njobs:\n  - name: migrate\n    kind: PRE_DEPLOY\n    github:\n      repo: your-org/${svc}\n      branch: main\n    run_command: ./scripts/migrate.sh`,
+			body: (svc, c) =>
+				`name: ${svc}\nservices:\n  - name: api\n    github:\n      repo: your-org/${svc}\n      branch: main\n      deploy_on_push: false\n    http_port: 8080\n    instance_count: 1\n    health_check:\n      http_path: /healthz\njobs:\n  - name: migrate\n    kind: PRE_DEPLOY\n    github:\n      repo: your-org/${svc}\n      branch: main\n    run_command: ${c?.migrate ?? "./scripts/migrate.sh"}`,
 		},
 		strategies: {
 			rolling: {
@@ -1792,8 +1868,14 @@ const ROWS = {
 			],
 		},
 		preview:
-			"none by default: a preview app would reuse the production spec (database and secrets) unless a separate spec is written for it",
-		caveats: [],
+			"none by default: a preview app built from the production spec would attach the production database and secrets, so previews need their own spec with a throwaway database before they are turned on",
+		caveats: [
+			fact(
+				"A pull-request preview from the deploy action (`deploy_pr_preview`) renames the app and strips domains and alerts from the spec, but keeps its databases and environment variables: built from the production spec it would attach the production database and secrets, and each preview app is billed like another app.",
+				["do-app-action"],
+				"S",
+			),
+		],
 		sources: ["do-app-spec", "do-app-jobs", "do-app-rollback", "do-app-env", "do-registry", "do-app-action"],
 	},
 	vm: {

@@ -709,6 +709,66 @@ export const SOURCES = {
 		title: "DORA capabilities: Streamlining change approval",
 		url: "https://dora.dev/capabilities/streamlining-change-approval/",
 	},
+	"mig-drizzle": {
+		title: "Drizzle Kit: drizzle-kit migrate",
+		url: "https://orm.drizzle.team/docs/drizzle-kit-migrate",
+	},
+	"mig-prisma": {
+		title: "Prisma: Deploying database changes with Prisma Migrate",
+		url: "https://www.prisma.io/docs/orm/prisma-client/deployment/deploy-database-changes-with-prisma-migrate",
+	},
+	"mig-typeorm": { title: "TypeORM: Migrations", url: "https://typeorm.io/docs/advanced-topics/migrations/" },
+	"mig-knex": { title: "Knex.js: Migrations", url: "https://knexjs.org/guide/migrations.html" },
+	"mig-sequelize": {
+		title: "Sequelize: Migrations",
+		url: "https://sequelize.org/docs/v6/other-topics/migrations/",
+	},
+	"mig-alembic": { title: "Alembic tutorial", url: "https://alembic.sqlalchemy.org/en/latest/tutorial.html" },
+	"mig-ef-bundles": {
+		title: "EF Core: Applying migrations (bundles)",
+		url: "https://learn.microsoft.com/ef/core/managing-schemas/migrations/applying#bundles",
+	},
+	"mig-flyway": {
+		title: "Flyway: Migrate command",
+		url: "https://documentation.red-gate.com/fd/migrate-command-277578887.html",
+	},
+	"mig-liquibase": {
+		title: "Liquibase: update command",
+		url: "https://docs.liquibase.com/commands/update/update.html",
+	},
+	"mig-goose": { title: "pressly/goose", url: "https://github.com/pressly/goose" },
+	"mig-golang-migrate": {
+		title: "golang-migrate CLI",
+		url: "https://github.com/golang-migrate/migrate/tree/master/cmd/migrate",
+	},
+	"mig-rails": {
+		title: "Rails Guides: Active Record Migrations",
+		url: "https://guides.rubyonrails.org/active_record_migrations.html",
+	},
+	"mig-django": {
+		title: "Django: django-admin migrate",
+		url: "https://docs.djangoproject.com/en/stable/ref/django-admin/#migrate",
+	},
+	"mig-laravel": {
+		title: "Laravel: Database migrations (forcing migrations to run in production)",
+		url: "https://laravel.com/docs/migrations#running-migrations",
+	},
+	"mig-ecto": {
+		title: "Phoenix: Deploying with releases (migrations)",
+		url: "https://hexdocs.pm/phoenix/releases.html",
+	},
+	"aca-job-execution": {
+		title: "Azure CLI: az containerapp job execution",
+		url: "https://learn.microsoft.com/cli/azure/containerapp/job/execution",
+	},
+	"render-predeploy": {
+		title: "Render: Deploys (pre-deploy command)",
+		url: "https://render.com/docs/deploys#deploy-steps",
+	},
+	"vercel-function-regions": {
+		title: "Vercel: Configuring regions for Vercel Functions",
+		url: "https://vercel.com/docs/functions/configuring-functions/region",
+	},
 	"twelve-factor-parity": {
 		title: "The Twelve-Factor App: Dev/prod parity",
 		url: "https://12factor.net/dev-prod-parity",

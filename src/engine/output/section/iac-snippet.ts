@@ -3,6 +3,7 @@
 import { LOCAL_FILE_ENGINE, usesLocalFileDb } from "../../decisions/rules";
 import { vmProfile } from "../../decisions/vm-platform";
 import { CLOUDS } from "../../knowledge/clouds";
+import { type MigrationTool, migrationTool } from "../../knowledge/migrations";
 import type { RowContext } from "../../knowledge/platforms";
 import type { SectionModel } from "./model";
 import { inventoryExample } from "./vm/ansible";
@@ -31,19 +32,16 @@ export function rowContext(m: SectionModel): RowContext {
 	return {
 		region: dataRegion(m),
 		localFileDb: isLocalFileDb(m),
-		migrate: migrateCommand(m),
+		migrate: migrationToolOf(m)?.command ?? "./scripts/migrate.sh",
+		migrationTool: migrationToolOf(m),
 		strategy: m.decisions.strategy,
 	};
 }
 
-function migrateCommand(m: SectionModel): string {
-	const f = `${m.ctx.stack.backendFramework ?? ""} ${m.ctx.stack.backendRuntime ?? ""}`;
-	if (/rails/i.test(f)) return "bin/rails db:migrate";
-	if (/django/i.test(f)) return "python manage.py migrate --noinput";
-	if (/laravel/i.test(f)) return "php artisan migrate --force";
-	if (/phoenix|elixir/i.test(f)) return "/app/bin/migrate";
-	if (/prisma/i.test(f)) return "npx prisma migrate deploy";
-	return "./scripts/migrate.sh";
+/** The project's migration tool, from the inputs' ORM or framework (none when they name neither). */
+export function migrationToolOf(m: SectionModel): MigrationTool | undefined {
+	const id = m.ctx.model.migrations?.value;
+	return id ? migrationTool(id) : undefined;
 }
 
 export function isLocalFileDb(m: SectionModel): boolean {
@@ -107,7 +105,7 @@ function hclDatabase(m: SectionModel): string {
 		case "azure-pg-flexible":
 			return `${kms}resource "azurerm_postgresql_flexible_server" "primary" {\n  name                         = "${svc}-\${var.environment}"\n  resource_group_name          = azurerm_resource_group.app.name\n  location                     = var.location\n  version                      = "16"\n  sku_name                     = var.db_sku\n  backup_retention_days        = ${days}\n  geo_redundant_backup_enabled = true   # only settable at creation\n  high_availability {\n    mode = "ZoneRedundant"\n  }\n}`;
 		case "neon":
-			return `resource "neon_project" "app" {\n  name                      = "${svc}"\n  region_id                 = var.neon_region   # the region the inputs name, e.g. aws-eu-central-1\n  history_retention_seconds = 604800            # restore window for branches and point-in-time restore\n}`;
+			return neonProject(m);
 		case "supabase":
 			return `resource "supabase_project" "app" {\n  organization_id   = var.supabase_organization_id\n  name              = "${svc}-\${var.environment}"\n  database_password = var.database_password\n  region            = var.supabase_region\n}`;
 		case "heroku-postgres":
@@ -117,6 +115,24 @@ function hclDatabase(m: SectionModel): string {
 		default:
 			return `# ${m.db.name}: created with the provider's own CLI or console and recorded here as data, not managed by this configuration.`;
 	}
+}
+
+/** Neon's history window by plan: the default is 1 day on paid plans; the plan's maximum is set here, as a choice. */
+const NEON_HISTORY: Record<string, { seconds: number; note: string }> = {
+	free: { seconds: 21600, note: "Free plan: 6 hours is both the default and the maximum" },
+	launch: { seconds: 604800, note: "Launch plan maximum (7 days); the default is 1 day" },
+	scale: { seconds: 2592000, note: "Scale plan maximum (30 days); the default is 1 day" },
+};
+
+function neonProject(m: SectionModel): string {
+	const primary = m.ctx.model.dataStores.find((d) => d.role === "primary");
+	const plan = NEON_HISTORY[(primary?.plan ?? "").toLowerCase().split(/\s/)[0] ?? ""];
+	const region =
+		primary?.region && /^aws-|^azure-/.test(primary.region) ? `"${primary.region}"` : "var.neon_region";
+	const history = plan
+		? `${plan.seconds}   # ${plan.note}; history is billed per GB-month`
+		: "86400   # the paid plans' default (1 day); Launch allows up to 7 days, Scale up to 30";
+	return `resource "neon_project" "app" {\n  name                      = "${m.ctx.serviceName}"\n  region_id                 = ${region}\n  history_retention_seconds = ${history}\n}`;
 }
 
 /** The off-site, immutable copy of the nightly database dump, in the project's own cloud. */

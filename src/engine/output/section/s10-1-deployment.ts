@@ -5,7 +5,7 @@ import { workableStrategies } from "../../decisions/rules";
 import { DATABASES } from "../../knowledge/databases";
 import { DORA_FACTS, FLAG_FACTS, FLAG_TOOLS, MIGRATION_FACTS } from "../../knowledge/operations";
 import { STRATEGY_TRADEOFFS } from "../../knowledge/platforms";
-import { rowContext } from "./iac-snippet";
+import { migrationToolOf, rowContext } from "./iac-snippet";
 import { bullets, code, inlineCode, join, mermaidLabel, numbered, shorten, table } from "./md";
 import type { SectionModel } from "./model";
 
@@ -48,7 +48,7 @@ function approach(m: SectionModel): string {
 			? `Platform rules applied to the choices:\n\n${bullets(rules.map((w) => `**${w.level === "warning" ? "Warning" : "Note"}** (${w.decision}): ${w.message}${m.cite(w.sources ?? [])}`))}`
 			: undefined,
 		platform.migrate
-			? `Migrations on ${platform.name}: ${typeof platform.migrate.how === "string" ? platform.migrate.how : platform.migrate.how(rowContext(m))}.${m.cite(platform.migrate.facts.flatMap((f) => f.sources))}\n\n${code(platform.migrate.lang ?? "bash", platform.migrate.command(ctx.serviceName, "production", rowContext(m)))}`
+			? `Migrations on ${platform.name}: ${typeof platform.migrate.how === "string" ? platform.migrate.how : platform.migrate.how(rowContext(m))}.${m.cite([...platform.migrate.facts, ...(migrationToolOf(m)?.facts ?? [])].flatMap((f) => f.sources))}\n\n${code(platform.migrate.lang ?? "bash", platform.migrate.command(ctx.serviceName, "production", rowContext(m)))}`
 			: undefined,
 		"**Database changes ship separately from code.** Every migration is backward compatible with the version running before it, so a rollback never meets a schema it cannot read:",
 		numbered([

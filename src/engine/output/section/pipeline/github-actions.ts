@@ -119,10 +119,16 @@ export function githubActions(m: SectionModel, plan: PipelinePlan): string {
 			? [{ name: j.steps.map((s) => s.name).join("; "), run: script(j) }]
 			: j.steps;
 		for (const s of steps) {
-			const run = [...s.run];
+			if (s.gha) {
+				out.push(`      - name: ${q(s.name)}`, `        uses: ${s.gha.uses}`, "        with:");
+				for (const [k, v] of Object.entries(s.gha.with)) out.push(`          ${k}: ${q(v)}`);
+			}
+			const run = s.gha ? s.run.filter((r) => r.startsWith("BASE_URL=")) : [...s.run];
+			if (!run.length) continue;
 			if (images(j).length) run.push(...images(j).map((v) => `echo "${v}=$${v}" >> "$GITHUB_OUTPUT"`));
 			if (run.some((r) => r.startsWith("BASE_URL="))) run.push('echo "BASE_URL=$BASE_URL" >> "$GITHUB_ENV"');
-			out.push(`      - name: ${q(s.name.length > 80 ? `${s.name.slice(0, 77)}...` : s.name)}`);
+			const name = s.gha ? "Target the deployed app" : s.name;
+			out.push(`      - name: ${q(name.length > 80 ? `${name.slice(0, 77)}...` : name)}`);
 			if (images(j).length) out.push("        id: image");
 			out.push(...literal("        run: ", "          ", run));
 		}

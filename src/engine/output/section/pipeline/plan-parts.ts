@@ -18,6 +18,8 @@ export type OidcCloud = Exclude<Cloud, "none">;
 export interface Step {
 	name: string;
 	run: string[];
+	/** GitHub Actions runs this action instead of `run` (other CI tools run the shell); BASE_URL lines still run. */
+	gha?: { uses: string; with: Record<string, string> };
 }
 
 export interface Job {

@@ -14,6 +14,7 @@ import {
 } from "../../../knowledge/pipelines";
 import type { PlatformId } from "../../../knowledge/platforms";
 import type { SourceId } from "../../../knowledge/sources";
+import { migrationToolOf } from "../iac-snippet";
 import type { SectionModel } from "../model";
 import type { PipelineStage } from "../stages";
 import { isAnsibleVm } from "../vm/s10-3-vm";
@@ -58,6 +59,38 @@ export function gitopsOf(m: SectionModel): "argo-cd" | "flux" | undefined {
 	return m.ctx.model.gitops?.value;
 }
 
+/** Platforms with no release phase or pre-deploy hook: the deploy job migrates before the new version serves. */
+const CI_MIGRATES: PlatformId[] = ["vercel", "netlify", "cloudflare-pages", "app-service"];
+
+/** The deploy jobs run the migrations themselves (the platform has no hook and the database has a schema). */
+export function migratesInCi(m: SectionModel): boolean {
+	return CI_MIGRATES.includes(m.platform.id as PlatformId) && migratesSchema(m);
+}
+
+function migratesSchema(m: SectionModel): boolean {
+	return (
+		m.ctx.model.services.some((s) => s.preDeploy) ||
+		(m.db.id !== undefined && !/dynamo|cosmos|firestore|mongo|redis|sqlite/i.test(m.db.name))
+	);
+}
+
+/** The migration step of a deploy job on a platform without a hook of its own, from the project's tool. */
+function migrationStep(m: SectionModel): Step {
+	const tool = migrationToolOf(m);
+	const run = !tool
+		? [
+				"./scripts/migrate.sh   # the inputs name no migration tool: the team writes this script (expand-only changes)",
+			]
+		: tool.ci.build && m.platform.id === "app-service"
+			? [
+					"unzip -o app.zip efbundle   # built once with the artifact",
+					tool.ci.run,
+					"zip -qd app.zip efbundle   # the bundle does not ship to the web app",
+				]
+			: [tool.ci.run];
+	return { name: "Migrate the database (expand-only changes, before the new version takes traffic)", run };
+}
+
 export function buildPlan(m: SectionModel): PipelinePlan {
 	const frontendJs = /next|react|vue|angular|svelte|remix|nuxt|astro|solid|vite/i.test(
 		m.ctx.stack.frontendFramework ?? "",
@@ -98,6 +131,8 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 			})
 			.filter((s): s is Step => s !== undefined);
 	const jobs: Job[] = [];
+	const migrates = migratesSchema(m);
+	const ciMigrates = migratesInCi(m);
 	const versionOf = (id: LangId) =>
 		languages.find((l) => l.toolchain.id === id) ?? {
 			toolchain: TOOLCHAINS[id],
@@ -244,7 +279,17 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 			secrets: [],
 			tools: NONE,
 			image: main.toolchain.image(main.version),
-			steps: [{ name: "Publish app.zip", run: packageZip(main) }],
+			steps: [
+				{ name: "Publish app.zip", run: packageZip(main) },
+				...(ciMigrates && migrationToolOf(m)?.ci.build
+					? [
+							{
+								name: "Build the migration bundle into app.zip",
+								run: [...migrationToolOf(m)!.ci.build!, "zip -qj app.zip efbundle"],
+							},
+						]
+					: []),
+			],
 			produces: ["app.zip"],
 			consumes: [],
 			docker: false,
@@ -254,7 +299,9 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 	}
 	const built = jobs.some((j) => j.id === "build") ? ["build"] : verifyIds;
 	const sourceBuilt = recipe.registry === "none" || recipe.remoteBuild;
-	const deployLang = sourceBuilt && !["app-service", "vm", "render", "heroku", "fly"].includes(m.platform.id);
+	const deployLang =
+		sourceBuilt &&
+		!["app-service", "vm", "render", "heroku", "fly", "do-app-platform"].includes(m.platform.id);
 
 	// A preview per pull request where the platform makes one from the same build path (Vercel, Netlify).
 	if (PREVIEW_PLATFORMS.includes(m.platform.id) && m.decisions.environments.includes("preview")) {
@@ -313,9 +360,7 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 			strategy: m.decisions.strategy,
 			imageVar: envVar,
 			health,
-			migrations:
-				m.ctx.model.services.some((s) => s.preDeploy) ||
-				(m.db.id !== undefined && !/dynamo|cosmos|firestore|mongo|redis|sqlite/i.test(m.db.name)),
+			migrations: migrates,
 			gitops,
 			ci:
 				m.ci.id === "github-actions"
@@ -327,9 +372,15 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 		const secrets =
 			recipe.identity.kind === "token" ? recipe.identity.secrets({ app: m.ctx.serviceName, services }) : [];
 		if (gitops) secrets.push("ENV_REPO_TOKEN");
+		if (ciMigrates) secrets.push("MIGRATION_DATABASE_URL");
 		const steps: Step[] = [
 			...(deployLang ? [{ name: "Install dependencies", run: [main.toolchain.install] }] : []),
-			{ name: `Deploy to ${env}`, run: recipe.deploy(params) },
+			...(ciMigrates ? [migrationStep(m)] : []),
+			{
+				name: `Deploy to ${env}`,
+				run: recipe.deploy(params),
+				...(recipe.ghaDeploy && m.ci.id === "github-actions" ? { gha: recipe.ghaDeploy(params) } : {}),
+			},
 		];
 		const deployImage =
 			recipe.image ??
@@ -356,7 +407,7 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 			cloud: gitops ? undefined : oidc,
 			secrets,
 			tools: {
-				github: recipe.tools.github,
+				github: recipe.ghaDeploy ? [] : recipe.tools.github,
 				container: [
 					...(deployImage === AWS_IMAGE && oidc === "aws" ? ["pip install --quiet awscli"] : []),
 					...recipe.tools.container,
