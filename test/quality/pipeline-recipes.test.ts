@@ -87,9 +87,19 @@ describe.each(PLATFORMS)("%s", (id, hosting) => {
 		if (id === "ecs") expect(body).toMatch(/\.dkr\.ecr\.[\s\S]*aws ecs update-service[\s\S]*services-stable/);
 		if (id === "lambda") expect(body).not.toMatch(/docker build/);
 		if (id === "app-service") expect(body).toMatch(/--slot staging[\s\S]*warm-up[\s\S]*slot swap/);
-		if (id === "gke-flux" || id === "gke") {
+		if (id === "gke-flux") {
+			// Flux applies every environment: CI holds no cluster credentials at all.
 			expect(body).not.toMatch(/kubectl|get-credentials|update-kubeconfig|KUBECONFIG/);
 			expect(body).toMatch(/kustomize edit set image/);
+		}
+		if (id === "gke") {
+			// No GitOps controller: CI applies to staging itself, never to production.
+			const at = body.search(/^\s*(- (job|stage): )?deploy[-_]production:?\s*$|Deploy to production/m);
+			expect(at).toBeGreaterThan(0);
+			const prod = body.slice(at);
+			expect(body).toMatch(/get-credentials[\s\S]*kubectl --namespace staging set image/);
+			expect(prod).not.toMatch(/kubectl|get-credentials|KUBECONFIG/);
+			expect(prod).toMatch(/kustomize edit set image/);
 		}
 		if (id === "vercel")
 			expect(body).toMatch(/vercel pull[\s\S]*vercel build[\s\S]*deploy --prebuilt[\s\S]*vercel promote/);

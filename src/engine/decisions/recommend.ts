@@ -4,6 +4,7 @@ import type { ProjectContext } from "../inputs/context";
 import { describeProvenance } from "../inputs/model";
 import { CI_IDS, CI_TOOLS } from "../knowledge/cicd";
 import { IAC_IDS, IAC_TOOLS, type IacToolId } from "../knowledge/iac";
+import { PROGRESSIVE_NAME } from "../knowledge/kubernetes";
 import { STRATEGY_TRADEOFFS, type Strategy } from "../knowledge/platforms";
 import type { SourceId } from "../knowledge/sources";
 import type { TaskFindings, TaskId } from "../research/types";
@@ -20,24 +21,39 @@ export function recommendStrategy(ctx: ProjectContext): Recommendation {
 	// A service with a volume (a local database file) can only use the strategies the platform allows with volumes.
 	const workable = workableStrategies(ctx);
 	const allowed = (s: Strategy) => workable.includes(s);
+	// A progressive-delivery controller the inputs already run on Kubernetes (Flagger, Argo Rollouts) decides it.
+	const upstream = ctx.model?.progressive?.value;
+	const controller =
+		p.family === "kubernetes" && (upstream === "flagger" || upstream === "argo-rollouts") && allowed("canary")
+			? PROGRESSIVE_NAME[upstream]
+			: undefined;
+	// On Kubernetes a canary needs a controller the cluster runs: without one in the inputs, rolling stays the plan.
 	const progressive =
-		p.progressive && allowed(p.progressive) && (ctx.scale === "large" || (ctx.scale === "medium" && metrics));
-	const value: Strategy = progressive
-		? p.progressive!
-		: allowed(p.defaultStrategy)
-			? p.defaultStrategy
-			: (supportedStrategies(ctx).find(allowed) ?? p.defaultStrategy);
+		controller !== undefined ||
+		(p.family !== "kubernetes" &&
+			p.progressive &&
+			allowed(p.progressive) &&
+			(ctx.scale === "large" || (ctx.scale === "medium" && metrics)));
+	const value: Strategy = controller
+		? "canary"
+		: progressive
+			? p.progressive!
+			: allowed(p.defaultStrategy)
+				? p.defaultStrategy
+				: (supportedStrategies(ctx).find(allowed) ?? p.defaultStrategy);
 	const mech = p.strategies[value]!;
 	// One instance pinned by its volume: no strategy avoids the restart, so the reason is the volume, not zero downtime.
 	const pinned =
 		!!p.volumeStrategies?.mechanisms && usesLocalFileDb(ctx) && p.localFileDb.support === "single-instance";
 	const why = pinned
 		? `the ${LOCAL_FILE_ENGINE} file pins the service to one instance on ${p.name}, so no strategy avoids a short restart on each deploy${value === "rolling" ? "; rolling still waits for the health checks before the deploy counts as done" : ""}`
-		: progressive
-			? `${ctx.scale} scale and ${[ctx.monitoring.apm, ctx.monitoring.metrics].filter(Boolean).join("/") || "metrics"} that can judge a partial rollout justify progressive delivery`
-			: p.progressive
-				? `it is ${p.name}'s native zero-downtime path; ${p.progressive} becomes worthwhile once traffic and metrics can judge a partial rollout`
-				: `it is the zero-downtime path ${p.name} offers natively`;
+		: controller
+			? `the stack already runs ${controller} for progressive delivery, with metrics that can judge each step`
+			: progressive
+				? `${ctx.scale} scale and ${[ctx.monitoring.apm, ctx.monitoring.metrics].filter(Boolean).join("/") || "metrics"} that can judge a partial rollout justify progressive delivery`
+				: p.progressive
+					? `it is ${p.name}'s native zero-downtime path; ${p.progressive} becomes worthwhile once traffic and metrics can judge a partial rollout`
+					: `it is the zero-downtime path ${p.name} offers natively`;
 	return {
 		id: "strategy",
 		value,

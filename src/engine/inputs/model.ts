@@ -140,6 +140,17 @@ export interface HostsModel {
 	twoPools?: Sourced<boolean>;
 }
 
+export interface KubernetesDelivery {
+	/** What splits canary traffic (Gateway API, an AWS ALB, a mesh or ingress controller). */
+	router?: Sourced<"gatewayapi" | "alb" | "nginx" | "istio" | "linkerd">;
+	/** Services are packaged as Helm charts (HelmRelease in the environment repository). */
+	helm?: Sourced<boolean>;
+	/** The inputs have CI apply to the clusters itself (`helm upgrade`, `kubectl apply` from CI). */
+	pushDeploys?: Sourced<boolean>;
+	/** Flux image automation updates an environment from the registry. */
+	imageAutomation?: Sourced<boolean>;
+}
+
 export interface ProjectModel {
 	/** Handoff 00 first, then handoff 03, the folder's name last (confidence "assumed"). */
 	name: Sourced<string>;
@@ -151,6 +162,8 @@ export interface ProjectModel {
 	cloud: Sourced<Cloud>;
 	gitops?: Sourced<"argo-cd" | "flux">;
 	progressive?: Sourced<"argo-rollouts" | "flagger" | "codedeploy" | "native">;
+	/** How a Kubernetes stack delivers, as the chosen text says (resolve-kubernetes.ts); absent elsewhere. */
+	kubernetes?: KubernetesDelivery;
 	/** Every service, worker, job, cron and static site the inputs name. */
 	services: ServiceModel[];
 	/** Every data store: the primary first, then replicas, caches, queues, object storage. */

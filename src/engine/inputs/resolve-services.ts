@@ -40,6 +40,30 @@ function addService(out: ServiceModel[], svc: ServiceModel): void {
 	out.push({ ...svc, name });
 }
 
+/**
+ * A service handoff 03 names only by name gets its kind and ingress from the row that names it in a table of
+ * section 03 (`| qm-reports | Python worker (Pub/Sub) | none | ... |`).
+ */
+function refineFromTable(out: ServiceModel[], docs: StackDocs): void {
+	const text = docs.s03?.text;
+	if (!text) return;
+	for (const svc of out) {
+		if (svc.from.confidence !== "structured" || svc.kind === "job" || svc.kind === "cron") continue;
+		const row = text
+			.split("\n")
+			.find((l) => l.trim().startsWith("|") && l.split("|")[1]?.trim().replace(/`/g, "") === svc.name);
+		if (!row) continue;
+		const cells = row
+			.split("|")
+			.slice(2, -1)
+			.map((c) => c.trim());
+		const desc = cells.join(" ");
+		if (/\b(worker|consumer|queue|pub\/?sub|background)\b/i.test(desc)) svc.kind = "worker";
+		if (cells.some((c) => /^(none|no|internal only|-|—)$/i.test(c)) || svc.kind === "worker")
+			svc.ingress = false;
+	}
+}
+
 /** Every service, worker, job, cron and static site in handoff 03 (lists, maps, app objects) and 05's components. */
 export function resolveServices(docs: StackDocs, fallbackName: string): ServiceModel[] {
 	const out: ServiceModel[] = [];
@@ -188,6 +212,7 @@ export function resolveServices(docs: StackDocs, fallbackName: string): ServiceM
 			});
 		});
 	}
+	refineFromTable(out, docs);
 	if (out.length === 0)
 		out.push({
 			name: fallbackName,

@@ -7,6 +7,7 @@ import type { ProjectModel } from "./model";
 import { type InputId, maybeInput, type PreflightReport } from "./preflight";
 import { resolveDataStores } from "./resolve-data-stores";
 import { resolveHosts } from "./resolve-hosts";
+import { resolveKubernetes } from "./resolve-kubernetes";
 import { resolveAlerts, resolveGates, resolveMonitoring } from "./resolve-monitoring";
 import { resolvePlatform } from "./resolve-platform";
 import { resolveConstraints, resolveDescription, resolveName } from "./resolve-project";
@@ -62,6 +63,7 @@ export function resolveModel(report: PreflightReport, projectDirName: string): P
 		conflicts,
 		dropped,
 		...resolveDelivery(docs),
+		...(platform.value === "kubernetes" ? { kubernetes: resolveKubernetes(docs) } : {}),
 	};
 	const description = resolveDescription(docs);
 	if (description) model.description = description;

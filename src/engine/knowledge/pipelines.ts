@@ -292,8 +292,11 @@ export interface DeployParams {
 	imageVar: (svc: string) => string;
 	health: string;
 	migrations: boolean;
-	/** The GitOps controller (`controller` when the inputs do not name Argo CD or Flux). */
+	/** Set when the release goes through the environment repository: the GitOps controller that applies it
+	 * (`controller` when the inputs name none). Unset: the pipeline applies to the cluster itself. */
 	gitops?: "argo-cd" | "flux" | "controller";
+	/** Kubernetes only: Helm packaging (HelmRelease values) and the controller that shifts traffic. */
+	k8s?: { helm: boolean; progressive?: "argo-rollouts" | "flagger" };
 	ci: "github" | "gitlab" | "other";
 }
 
@@ -568,13 +571,15 @@ const doAppPlatform: Recipe = {
 
 function gitopsPromotion(p: DeployParams): string[] {
 	const dir = `envs/${p.env}`;
+	const bump = (s: ServiceRef) =>
+		p.k8s?.helm
+			? `DIGEST="\${${p.imageVar(s.name)}#*@}" yq -i '.spec.values.image.digest = strenv(DIGEST)' ${dir}/${s.name}/helmrelease.yaml`
+			: `(cd ${dir}/${s.name} && kustomize edit set image "${s.name}=$${p.imageVar(s.name)}")`;
 	const lines = [
 		'git clone --depth 1 "https://oauth2:$ENV_REPO_TOKEN@$ENV_REPO" env-repo',
 		"cd env-repo",
 		`git checkout -b "release/${p.env}-\${GIT_SHA:0:7}"`,
-		...p.services.map(
-			(s) => `(cd ${dir}/${s.name} && kustomize edit set image "${s.name}=$${p.imageVar(s.name)}")`,
-		),
+		...p.services.map(bump),
 		`git -c user.name="ci" -c user.email="ci@invalid" commit -am "${p.env}: release \${GIT_SHA:0:7}"`,
 	];
 	if (p.ci === "gitlab")
@@ -595,8 +600,23 @@ const ARGO_ROLLOUTS_PLUGIN =
 	'curl -sSfL -o "$HOME/.local/bin/kubectl-argo-rollouts" https://github.com/argoproj/argo-rollouts/releases/latest/download/kubectl-argo-rollouts-linux-amd64 && chmod +x "$HOME/.local/bin/kubectl-argo-rollouts"';
 const KUSTOMIZE =
 	'mkdir -p "$HOME/.local/bin" && curl -sSfL "https://raw.githubusercontent.com/kubernetes-sigs/kustomize/master/hack/install_kustomize.sh" | bash -s -- "$HOME/.local/bin"';
+const YQ =
+	'mkdir -p "$HOME/.local/bin" && curl -sSfL -o "$HOME/.local/bin/yq" https://github.com/mikefarah/yq/releases/latest/download/yq_linux_amd64 && chmod +x "$HOME/.local/bin/yq"';
 
-function kubernetes(cloud: Cloud, gitops: boolean, rollouts: boolean): Recipe {
+/** What a Kubernetes deploy job installs: git plus kustomize or yq to edit the environment repository, or kubectl. */
+export function kubernetesTools(
+	viaRepo: boolean,
+	k8s: DeployParams["k8s"],
+): { github: string[]; container: string[] } {
+	if (viaRepo) return { github: k8s?.helm ? [YQ] : [], container: [k8s?.helm ? YQ : KUSTOMIZE] };
+	const rollouts = k8s?.progressive === "argo-rollouts";
+	return {
+		github: rollouts ? [ARGO_ROLLOUTS_PLUGIN] : [],
+		container: [KUBECTL, ...(rollouts ? [ARGO_ROLLOUTS_PLUGIN] : [])],
+	};
+}
+
+function kubernetes(cloud: Cloud): Recipe {
 	const registry: RegistryId = cloud === "gcp" ? "artifact-registry" : cloud === "azure" ? "acr" : "ecr";
 	const creds: Record<Cloud, string> = {
 		aws: 'aws eks update-kubeconfig --name "$EKS_CLUSTER" --region "$AWS_REGION"',
@@ -607,38 +627,42 @@ function kubernetes(cloud: Cloud, gitops: boolean, rollouts: boolean): Recipe {
 	return {
 		registry,
 		identity: { kind: "oidc" },
-		tools: gitops
-			? { github: [], container: [KUSTOMIZE] }
-			: {
-					github: rollouts ? [ARGO_ROLLOUTS_PLUGIN] : [],
-					container: [KUBECTL, ...(rollouts ? [ARGO_ROLLOUTS_PLUGIN] : [])],
-				},
-		image: gitops ? SCM_IMAGE : undefined,
-		summary: gitops
-			? "images pushed by digest to the cloud registry and signed; CI opens a change on the environment repository and the GitOps controller applies it"
-			: rollouts
-				? "images pushed by digest to the cloud registry; `kubectl argo rollouts set image` starts the rollout and its analysis decides promotion"
-				: "images pushed by digest to the cloud registry; `kubectl set image` rolls each Deployment and waits for `rollout status`",
+		tools: kubernetesTools(true, undefined),
+		image: SCM_IMAGE,
+		summary:
+			"images pushed by digest to the cloud registry and signed; a change to the environment repository releases them, applied by the cluster's GitOps controller",
 		deploy: (p) => {
 			if (p.gitops) return gitopsPromotion(p);
-			const ingress = (s: ServiceRef) => rollouts && s.ingress;
+			// No GitOps controller: the pipeline applies to the cluster with the cloud's short-lived identity.
+			const argo = p.k8s?.progressive === "argo-rollouts";
+			const flagger = p.k8s?.progressive === "flagger" && p.prod;
+			const traffic = (s: ServiceRef) => argo && s.ingress;
 			return [
 				creds[cloud],
 				...longRunning(p.services).map((s) =>
-					ingress(s)
+					traffic(s)
 						? `kubectl argo rollouts set image ${s.name} ${s.name}="$${p.imageVar(s.name)}" --namespace ${p.env}`
 						: `kubectl --namespace ${p.env} set image deployment/${s.name} ${s.name}="$${p.imageVar(s.name)}"`,
 				),
+				...jobsOf(p.services).map(
+					(s) =>
+						`kubectl --namespace ${p.env} set image cronjob/${s.name} ${s.name}="$${p.imageVar(s.name)}"   # takes effect at the next scheduled run`,
+				),
 				...longRunning(p.services).map((s) =>
-					ingress(s)
+					traffic(s)
 						? `kubectl argo rollouts status ${s.name} --namespace ${p.env} --timeout 30m`
-						: `kubectl --namespace ${p.env} rollout status deployment/${s.name} --timeout=10m`,
+						: flagger && s.ingress
+							? `kubectl --namespace ${p.env} wait canary/${s.name} --for=condition=promoted --timeout=30m`
+							: `kubectl --namespace ${p.env} rollout status deployment/${s.name} --timeout=10m`,
 				),
 				`BASE_URL="$${upper(p.env)}_URL"`,
 			];
 		},
+		// The cluster-credential source last: only a job that applies to a cluster itself cites it.
 		sources: [
 			"pipe-cosign",
+			"pipe-flux-repos",
+			"pipe-argocd-practices",
 			...(cloud === "aws"
 				? (["pipe-eks-kubeconfig"] as const)
 				: cloud === "gcp"
@@ -646,8 +670,6 @@ function kubernetes(cloud: Cloud, gitops: boolean, rollouts: boolean): Recipe {
 					: cloud === "azure"
 						? (["pipe-aks-credentials"] as const)
 						: []),
-			"pipe-argocd-practices",
-			"pipe-flux-repos",
 		],
 	};
 }
@@ -798,12 +820,7 @@ const vm: Recipe = {
 };
 
 /** The recipe for a platform on a cloud (Kubernetes takes the cloud's registry and login; Lambda its IaC tool). */
-export function recipeFor(
-	platform: PlatformId,
-	cloud: Cloud,
-	iac: string | undefined,
-	opts: { gitops?: boolean; rollouts?: boolean } = {},
-): Recipe {
+export function recipeFor(platform: PlatformId, cloud: Cloud, iac: string | undefined): Recipe {
 	switch (platform) {
 		case "cloud-run":
 			return cloudRun;
@@ -812,7 +829,7 @@ export function recipeFor(
 		case "app-service":
 			return appService;
 		case "kubernetes":
-			return kubernetes(cloud, !!opts.gitops, !!opts.rollouts);
+			return kubernetes(cloud);
 		case "lambda":
 			return lambda(iac);
 		case "vercel":

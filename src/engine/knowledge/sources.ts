@@ -1,5 +1,6 @@
 // Every source the knowledge base cites, by key; facts refer to these keys and the section lists the ones it used.
 
+import { KUBERNETES_SOURCES } from "./kubernetes-sources";
 import { PIPELINE_SOURCES } from "./pipelines-sources";
 import { VM_SOURCES } from "./vms-sources";
 
@@ -11,6 +12,7 @@ export interface Source {
 export const SOURCES = {
 	...PIPELINE_SOURCES,
 	...VM_SOURCES,
+	...KUBERNETES_SOURCES,
 	"aws-dr-blog": {
 		title: "AWS Architecture Blog: Disaster recovery strategies for recovery in the cloud",
 		url: "https://aws.amazon.com/blogs/architecture/disaster-recovery-dr-architecture-on-aws-part-i-strategies-for-recovery-in-the-cloud/",

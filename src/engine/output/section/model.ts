@@ -229,7 +229,7 @@ export function buildModel(input: SectionInput): SectionModel {
 		input.decisions,
 		platformRules(input.decisions, ctx, recommendIac(ctx).value as IacToolId),
 	);
-	const platform = platformOf(ctx);
+	const platform = platformOf(ctx, decisions.strategy);
 	const db = databaseOf(ctx);
 	const compliance = ctx.compliance.map((c) => COMPLIANCE[c]);
 	const regulated = compliance.some((c) => c.requiresSeparationOfDuties);

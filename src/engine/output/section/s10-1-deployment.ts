@@ -6,6 +6,7 @@ import { DATABASES } from "../../knowledge/databases";
 import { DORA_FACTS, FLAG_FACTS, FLAG_TOOLS, MIGRATION_FACTS } from "../../knowledge/operations";
 import { STRATEGY_TRADEOFFS } from "../../knowledge/platforms";
 import { migrationToolOf, rowContext } from "./iac-snippet";
+import { kubernetesProgressive } from "./kubernetes";
 import { bullets, code, inlineCode, join, mermaidLabel, numbered, shorten, table } from "./md";
 import type { SectionModel } from "./model";
 
@@ -47,6 +48,7 @@ function approach(m: SectionModel): string {
 		rules.length
 			? `Platform rules applied to the choices:\n\n${bullets(rules.map((w) => `**${w.level === "warning" ? "Warning" : "Note"}** (${w.decision}): ${w.message}${m.cite(w.sources ?? [])}`))}`
 			: undefined,
+		kubernetesProgressive(m),
 		platform.migrate
 			? `Migrations on ${platform.name}: ${typeof platform.migrate.how === "string" ? platform.migrate.how : platform.migrate.how(rowContext(m))}.${m.cite([...platform.migrate.facts, ...(migrationToolOf(m)?.facts ?? [])].flatMap((f) => f.sources))}\n\n${code(platform.migrate.lang ?? "bash", platform.migrate.command(ctx.serviceName, "production", rowContext(m)))}`
 			: undefined,

@@ -6,7 +6,8 @@ import { CLOUDS } from "../../knowledge/clouds";
 import { CLOUD_OIDC, gateCommand } from "../../knowledge/pipelines";
 import { bullets, code, inlineCode, join, mermaidLabel, numbered, shorten, table } from "./md";
 import type { SectionModel } from "./model";
-import { buildPlan, gitopsOf, hasCab, type PipelinePlan, pipelineDefinition } from "./pipeline";
+import { buildPlan, hasCab, type PipelinePlan, pipelineDefinition } from "./pipeline";
+import { kubernetesDelivery, kubernetesIdentity, kubernetesSummary } from "./pipeline/gitops";
 import { GATE_STAGE_LABEL, gateStages, thresholdText } from "./stages";
 import { isAnsibleVm } from "./vm/s10-3-vm";
 
@@ -106,12 +107,14 @@ function outsideCi(m: SectionModel): string | undefined {
 }
 
 function identity(m: SectionModel, plan: PipelinePlan): string {
-	const gitops = m.platform.id === "kubernetes" ? (gitopsOf(m) ?? "controller") : undefined;
-	if (gitops)
-		return `${gitops === "argo-cd" ? "Argo CD" : gitops === "flux" ? "Flux" : "The GitOps controller (Argo CD or Flux)"} pulls releases from the environment repository; CI holds no cluster credentials. The deploy job's only secret is \`ENV_REPO_TOKEN\`, allowed to push branches and open ${m.ci.id === "gitlab-ci" ? "merge" : "pull"} requests on that repository; production changes merge after review.${m.cite(["pipe-argocd-practices", "pipe-flux-repos"])}`;
 	const cloud = m.ctx.cloud;
-	if (plan.recipe.identity.kind === "oidc" && cloud !== "none")
-		return `OIDC federation to ${CLOUDS[cloud].name} through ${CI_OIDC_MECHANISM[m.ci.id]}; ${CLOUDS[cloud].identity.wording}. No long-lived cloud key is stored; the job reads only the non-secret identifiers ${CLOUD_OIDC[cloud].vars.map((v) => `\`${v}\``).join(", ")}.${m.cite(CLOUD_OIDC[cloud].sources.slice(0, 2))}`;
+	const federated = () =>
+		cloud !== "none"
+			? `OIDC federation to ${CLOUDS[cloud].name} through ${CI_OIDC_MECHANISM[m.ci.id]}; ${CLOUDS[cloud].identity.wording}. No long-lived cloud key is stored; the job reads only the non-secret identifiers ${CLOUD_OIDC[cloud].vars.map((v) => `\`${v}\``).join(", ")}.${m.cite(CLOUD_OIDC[cloud].sources.slice(0, 2))}`
+			: "";
+	if (m.platform.id === "kubernetes")
+		return `${kubernetesIdentity(kubernetesDelivery(m), federated, m.ci.id === "gitlab-ci" ? "merge" : "pull")}${m.cite(["pipe-argocd-practices", "pipe-flux-repos"])}`;
+	if (plan.recipe.identity.kind === "oidc" && cloud !== "none") return federated();
 	if (plan.recipe.identity.kind === "token" && isAnsibleVm(m))
 		return `SSH to the servers: each environment holds its own deploy key (\`DEPLOY_SSH_KEY\`, accepted only by the deploy user of that environment's hosts) and its own Ansible Vault password (\`ANSIBLE_VAULT_PASSWORD\`) as environment secrets; no cloud role is involved. Both are rotated every 90 days.${m.cite(plan.recipe.sources.slice(0, 1))}`;
 	if (plan.recipe.identity.kind === "token") {
@@ -126,7 +129,7 @@ function deploy(m: SectionModel, plan: PipelinePlan): string {
 	return join(
 		"### Deploy stage",
 		bullets([
-			`How a release reaches ${m.platform.name}: ${plan.recipe.summary}.${m.cite(plan.recipe.sources.slice(0, 2))}`,
+			`How a release reaches ${m.platform.name}: ${m.platform.id === "kubernetes" ? kubernetesSummary(kubernetesDelivery(m)) : plan.recipe.summary}.${m.cite(plan.recipe.sources.slice(0, 2))}`,
 			`Identity: ${identity(m, plan)}`,
 			`Secrets: ${m.ci.secrets}.`,
 			`Serialisation: ${m.ci.serialize}; a production deploy is never cancelled half-way.${m.cite(m.ci.sources.slice(0, 1))}`,

@@ -3,6 +3,7 @@
 import { humanDuration } from "../../decisions/duration";
 import { INCIDENT_FACTS, pagingStatus, RUNBOOK_FACTS, SEVERITIES } from "../../knowledge/operations";
 import { rowContext } from "./iac-snippet";
+import { kubernetesDeploySteps } from "./kubernetes";
 import { bullets, code, inlineCode, join, numbered, table } from "./md";
 import type { SectionModel } from "./model";
 
@@ -41,7 +42,10 @@ export function runbooks(m: SectionModel): Runbook[] {
 				`Access to ${m.alertTool} dashboards`,
 				"No open SEV-1/SEV-2 and no deploy freeze",
 			],
-			steps: [
+			steps: kubernetesDeploySteps(
+				m,
+				humanDuration(m.stages.find((s) => s.id === "post-deploy")!.minutes),
+			) ?? [
 				"Announce the release (version, SHA, changes) in the release channel.",
 				`Approve the production environment in ${m.ci.name}; the pipeline deploys with ${m.decisions.strategy}.`,
 				`Watch the deploy: ${inlineCode(platform.deployCommand(svc, "production").split(" && ")[0]!)} is what the pipeline runs.`,

@@ -9,7 +9,7 @@ import { jenkins } from "./jenkins";
 import { buildPlan } from "./plan";
 import type { PipelinePlan } from "./plan-parts";
 
-export { buildPlan, gitopsOf, hasCab, servicesOf } from "./plan";
+export { buildPlan, hasCab, servicesOf } from "./plan";
 export type { PipelinePlan } from "./plan-parts";
 
 export function pipelineDefinition(

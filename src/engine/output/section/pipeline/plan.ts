@@ -19,6 +19,7 @@ import type { SectionModel } from "../model";
 import type { PipelineStage } from "../stages";
 import { isAnsibleVm } from "../vm/s10-3-vm";
 import { ansibleBuild, ansibleBuildSecrets, ansibleRecipe } from "./ansible";
+import { kubernetesDelivery } from "./gitops";
 import {
 	AWS_IMAGE,
 	CLOUD_CLI_ALPINE,
@@ -53,10 +54,6 @@ export function hasCab(m: SectionModel): boolean {
 		...m.ctx.inherited.decisions.map((d) => d.text),
 	].join(" ");
 	return /\bCAB\b|change advisory board|change approval board/i.test(text);
-}
-
-export function gitopsOf(m: SectionModel): "argo-cd" | "flux" | undefined {
-	return m.ctx.model.gitops?.value;
 }
 
 /** Platforms with no release phase or pre-deploy hook: the deploy job migrates before the new version serves. */
@@ -103,17 +100,13 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 		fallback[m.ctx.stack.language as keyof typeof fallback] ?? "node",
 	);
 	const services = servicesOf(m);
-	// Kubernetes releases through the environment repository (the platform row's rule): CI holds no cluster credentials.
-	const gitops: DeployParams["gitops"] =
-		m.platform.id === "kubernetes" ? (gitopsOf(m) ?? "controller") : undefined;
+	// Kubernetes: an environment whose releases go through the environment repository gets no cluster credentials.
+	const k8s = m.platform.id === "kubernetes" ? kubernetesDelivery(m) : undefined;
 	// Servers deployed by Ansible without containers: the stack's own artefact and the rolling playbook.
 	const ansible = isAnsibleVm(m);
 	const recipe = ansible
 		? ansibleRecipe(m)
-		: recipeFor(m.platform.id as PlatformId, m.ctx.cloud, m.decisions.iac, {
-				gitops: !!gitops,
-				rollouts: m.decisions.strategy === "canary" || m.decisions.strategy === "blue-green",
-			});
+		: recipeFor(m.platform.id as PlatformId, m.ctx.cloud, m.decisions.iac);
 	const registry = recipe.registry === "none" ? undefined : REGISTRIES[recipe.registry];
 	// Where the platform builds from source, the CI holds no registry credentials.
 	const oidc =
@@ -352,6 +345,7 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 		const prod = env === "production";
 		const st = stage(prod ? "deploy-production" : "deploy-staging");
 		const verifyStage = prod ? stage("post-deploy") : stage("e2e");
+		const gitops = k8s?.via(prod);
 		const params = {
 			app: m.ctx.serviceName,
 			services,
@@ -362,6 +356,7 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 			health,
 			migrations: migrates,
 			gitops,
+			k8s: k8s?.params,
 			ci:
 				m.ci.id === "github-actions"
 					? ("github" as const)
@@ -383,7 +378,7 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 			},
 		];
 		const deployImage =
-			recipe.image ??
+			(k8s && !gitops ? undefined : recipe.image) ??
 			(deployLang ? main.toolchain.image(main.version) : cloudImage(gitops ? undefined : oidc));
 		if (!gitops) {
 			steps.push({
@@ -407,10 +402,10 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 			cloud: gitops ? undefined : oidc,
 			secrets,
 			tools: {
-				github: recipe.ghaDeploy ? [] : recipe.tools.github,
+				github: recipe.ghaDeploy ? [] : k8s ? k8s.tools(prod).github : recipe.tools.github,
 				container: [
 					...(deployImage === AWS_IMAGE && oidc === "aws" ? ["pip install --quiet awscli"] : []),
-					...recipe.tools.container,
+					...(k8s ? k8s.tools(prod).container : recipe.tools.container),
 				],
 			},
 			image: deployImage,
@@ -451,7 +446,11 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 	if (nightly) jobs.push({ ...nightly, trigger: "schedule" });
 	const sources: SourceId[] = [
 		...languages.flatMap((l) => l.toolchain.sources),
-		...recipe.sources,
+		// Cluster-credential sources only where a job applies to a cluster itself.
+		...recipe.sources.filter(
+			(id) =>
+				!k8s || deployEnvs.some((e) => !k8s.via(e === "production")) || !/credentials|kubeconfig/.test(id),
+		),
 		...(registry ? registry.sources : []),
 		...(oidc ? CLOUD_OIDC[oidc].sources : []),
 		...(registry && !recipe.remoteBuild ? (["pipe-trivy-image", "pipe-cosign"] as SourceId[]) : []),
