@@ -29,8 +29,19 @@ describe("recommendations", () => {
 	});
 
 	it("moves to progressive delivery at scale when metrics can judge it", () => {
-		const ctx = ctxFor({ backend_hosting: "EKS" }, { expected_load: "2 million monthly active users" });
+		const ctx = ctxFor(
+			{ backend_hosting: "ECS Fargate" },
+			{ expected_load: "2 million monthly active users" },
+		);
 		expect(recommendAll(ctx).strategy.value).toBe("canary");
+	});
+
+	it("on Kubernetes, moves to a canary only with a progressive-delivery controller the inputs run", () => {
+		const load = { expected_load: "2 million monthly active users" };
+		expect(recommendAll(ctxFor({ backend_hosting: "EKS" }, load)).strategy.value).toBe("rolling");
+		const flagger = ctxFor({ backend_hosting: "EKS with Flux and Flagger canaries" }, load);
+		expect(recommendAll(flagger).strategy.value).toBe("canary");
+		expect(recommendAll(flagger).strategy.rationale).toMatch(/already runs Flagger/);
 	});
 
 	it("picks IaC by cloud and compliance", () => {
