@@ -4,7 +4,7 @@
 import { cpSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupTemps, tempDir } from "../helpers/project";
+import { bareProject, cleanupTemps, HANDOFF_03, tempDir } from "../helpers/project";
 import { compose } from "../helpers/state";
 
 afterAll(cleanupTemps);
@@ -162,5 +162,39 @@ describe("Render", () => {
 	it("runs migrations as the service's pre-deploy command", () => {
 		const md = section("render-heroku-paas").markdown;
 		expect(md).toMatch(/preDeployCommand: /);
+	});
+});
+
+describe("Azure App Service", () => {
+	it("routes canary traffic to the staging slot, clears it, then swaps, all in the project's resource group", () => {
+		const md = section("app-service-soc2").markdown;
+		const prod = md.slice(md.indexOf("Deploy to production"));
+		expect(prod).toMatch(
+			/traffic-routing set --resource-group rg-clarion-hr-production --name clarion-hr --distribution staging=10[\s\S]*traffic-routing clear[\s\S]*deployment slot swap/,
+		);
+		// The restore runbook and 10.6 belong to the recovery runbooks.
+		expect(md.slice(0, md.indexOf("## 10.4"))).not.toMatch(/rg-prod\b|rg-production\b/);
+	});
+
+	it("builds an EF Core migration bundle once and runs it before the slot deploy, never shipping it", () => {
+		const dir = bareProject({
+			[HANDOFF_03]: JSON.stringify({
+				project_name: "Ledgerline",
+				key_outputs: {
+					backend_stack: { runtime: ".NET 8", framework: "ASP.NET Core", orm: "Entity Framework Core 8" },
+					database_stack: { primary: "Azure SQL Database" },
+					infrastructure: { backend_hosting: "Azure App Service", ci_cd: "GitHub Actions" },
+				},
+			}),
+		});
+		const md = compose(dir).markdown;
+		expect(md).toMatch(
+			/dotnet ef migrations bundle [^\n]*--output efbundle\n[^\n]*zip -qj app\.zip efbundle/,
+		);
+		const prod = md.slice(md.indexOf("deploy-production:"));
+		const run = prod.indexOf('./efbundle --connection "$MIGRATION_DATABASE_URL"');
+		expect(run).toBeGreaterThan(0);
+		expect(run).toBeLessThan(prod.indexOf("az webapp deploy "));
+		expect(prod.indexOf("zip -qd app.zip efbundle")).toBeLessThan(prod.indexOf("az webapp deploy "));
 	});
 });

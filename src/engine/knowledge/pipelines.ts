@@ -448,12 +448,24 @@ const appService: Recipe = {
 		const app = first(p.services).name;
 		const rg = `rg-${p.app}-${p.env}`;
 		if (!p.prod) return [];
+		// Canary: a share of production traffic reaches the staging slot before the swap; cleared before swapping.
+		const canary =
+			p.strategy === "canary"
+				? [
+						...[10, 50].flatMap((pct) => [
+							`az webapp traffic-routing set --resource-group ${rg} --name ${app} --distribution staging=${pct}`,
+							"sleep 600   # watch window: abort criteria in 10.2 Post-deploy validation",
+						]),
+						`az webapp traffic-routing clear --resource-group ${rg} --name ${app}`,
+					]
+				: [];
 		return [
+			...canary,
 			`az webapp deployment slot swap --resource-group ${rg} --name ${app} --slot staging --target-slot production`,
 			`curl -fsS --retry 5 --retry-all-errors "https://$(az webapp show --resource-group ${rg} --name ${app} --query defaultHostName --output tsv)${p.health}" || az webapp deployment slot swap --resource-group ${rg} --name ${app} --slot staging --target-slot production`,
 		];
 	},
-	sources: ["pipe-webapp-deploy", "azure-slots"],
+	sources: ["pipe-webapp-deploy", "azure-slots", "azure-traffic-routing"],
 };
 
 /** Starts a Container Apps job and waits for its execution to end; fails the step unless it succeeded. */

@@ -711,8 +711,8 @@ const ROWS = {
 					"App Service slot traffic routing: send 10% of production traffic to the `staging` slot before the swap",
 				steps: [
 					"deploy to `staging`",
-					"route 10% to `staging` with `az webapp traffic-routing set`",
-					"swap when metrics hold",
+					"route 10%, then 50%, to `staging` with `az webapp traffic-routing set --distribution staging=<percent>`",
+					"clear the routing (`az webapp traffic-routing clear`) and swap when metrics hold",
 				],
 				facts: [
 					fact("App Service can route a percentage of production traffic to a slot.", ["azure-slots"], "M"),
@@ -730,8 +730,8 @@ const ROWS = {
 		progressive: "canary",
 		deployCommand: (svc, env) =>
 			env === "production"
-				? `az webapp deploy --resource-group rg-production --name ${svc} --slot staging --src-path app.zip && az webapp deployment slot swap --resource-group rg-production --name ${svc} --slot staging --target-slot production`
-				: `az webapp deploy --resource-group rg-${env} --name ${svc}-${env} --src-path app.zip`,
+				? `az webapp deploy --resource-group rg-${svc}-production --name ${svc} --slot staging --src-path app.zip --type zip && az webapp deployment slot swap --resource-group rg-${svc}-production --name ${svc} --slot staging --target-slot production`
+				: `az webapp deploy --resource-group rg-${svc}-${env} --name ${svc}-${env} --src-path app.zip --type zip`,
 		migrate: {
 			how: "App Service has no release phase or pre-deploy hook, so the production deploy job runs the migration against the production database (an environment secret, `MIGRATION_DATABASE_URL`, for a role allowed to change the schema) before the deploy to the `staging` slot (the slot swap does not wait for a migration); the running version must keep working on the migrated schema, so only expand changes ship with the code",
 			command: (_svc, _env, c) => c?.migrationTool?.ci.run ?? "./scripts/migrate.sh",
@@ -740,8 +740,9 @@ const ROWS = {
 
 		rollback: {
 			command: (svc) =>
-				`az webapp deployment slot swap --resource-group rg-prod --name ${svc} --slot staging --target-slot production`,
-			console: "Azure portal → App Service → Deployment slots → Swap (staging ↔ production)",
+				`az webapp deployment slot swap --resource-group rg-${svc}-production --name ${svc} --slot staging --target-slot production`,
+			console:
+				"Azure portal → App Service → Deployment slots → Swap (staging ↔ production); during a canary, before the swap, `az webapp traffic-routing clear` alone sends every request back to production",
 			expectedTime: "1–2 minutes (a swap back to the still-warm previous build)",
 			expectedMinutes: 2,
 			facts: [
@@ -762,7 +763,7 @@ const ROWS = {
 			autoscales: true,
 			minInstances: 2,
 			command: (svc) =>
-				`az monitor autoscale create --resource-group rg-prod --resource ${svc}-plan --resource-type Microsoft.Web/serverfarms --min-count 2 --max-count 10 --count 2`,
+				`az monitor autoscale create --resource-group rg-${svc}-production --resource ${svc}-plan --resource-type Microsoft.Web/serverfarms --min-count 2 --max-count 10 --count 2`,
 			facts: [
 				fact(
 					"App Service plans scale out by instance count with Azure Monitor autoscale rules.",

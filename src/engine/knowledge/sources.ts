@@ -771,6 +771,10 @@ export const SOURCES = {
 		title: "Vercel: Configuring regions for Vercel Functions",
 		url: "https://vercel.com/docs/functions/configuring-functions/region",
 	},
+	"azure-traffic-routing": {
+		title: "Azure CLI: az webapp traffic-routing",
+		url: "https://learn.microsoft.com/cli/azure/webapp/traffic-routing",
+	},
 	"twelve-factor-parity": {
 		title: "The Twelve-Factor App: Dev/prod parity",
 		url: "https://12factor.net/dev-prod-parity",
