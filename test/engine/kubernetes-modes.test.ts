@@ -1,7 +1,7 @@
 // Kubernetes sections are written per operating mode: Flux + Flagger, Argo CD + Argo Rollouts, a GitOps controller
 // without progressive delivery, and no GitOps controller at all.
 
-import { cpSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
@@ -140,5 +140,37 @@ describe("No GitOps controller (k8s-eks-gitlab)", () => {
 		expect(pipeline).toMatch(/update-kubeconfig[\s\S]*--namespace staging/);
 		expect(productionJob(md)).not.toMatch(/kubectl|update-kubeconfig/);
 		expect(md).toMatch(/The inputs name no controller: add Argo CD, which pairs with Argo Rollouts/);
+	});
+});
+
+describe("signing and bootstrap", () => {
+	it("signs keyless on GitLab.com (self-managed runners) and bootstraps Flux from Terraform", () => {
+		const md = section("gke-flux-staged");
+		expect(md).toMatch(/SIGSTORE_ID_TOKEN:\n\s+aud: sigstore/);
+		expect(md).toMatch(/cosign sign --yes "\$IMAGE_/);
+		const hcl = [...md.matchAll(/^```hcl\n([\s\S]*?)\n```$/gm)].map((x) => x[1]).join("\n");
+		expect(hcl).toMatch(/resource "flux_bootstrap_git"/);
+		expect(hcl).not.toMatch(/argo/i);
+	});
+
+	it("installs Argo CD and Argo Rollouts from their Helm charts on an Argo project", () => {
+		const md = section("eks-argo-rejected-ecs");
+		expect(md).toMatch(/chart\s+= "argo-cd"[\s\S]*chart\s+= "argo-rollouts"/);
+		expect(md).not.toMatch(/flux_bootstrap_git/);
+	});
+});
+
+describe("a self-managed GitLab instance", () => {
+	it("signs with a cloud KMS key, because Sigstore's keyless signing trusts only GitLab.com's tokens", () => {
+		const dir = path.join(tempDir(), "gke-flux-self-managed");
+		cpSync(path.join(FIXTURES, "gke-flux-staged"), dir, { recursive: true });
+		const file = path.join(dir, "genesis_output/handoffs/handoff_03_technology_stack.json");
+		const h03 = JSON.parse(readFileSync(file, "utf8"));
+		h03.key_outputs.infrastructure.ci_cd = "GitLab CI/CD (self-managed GitLab 17.5, self-managed runners)";
+		writeFileSync(file, JSON.stringify(h03));
+		const md = compose(dir).markdown;
+		expect(md).not.toMatch(/SIGSTORE_ID_TOKEN/);
+		expect(md).toMatch(/cosign sign --yes --key "\$COSIGN_KEY" "\$IMAGE_/);
+		expect(md).toMatch(/Cloud KMS key named in `COSIGN_KEY`/);
 	});
 });

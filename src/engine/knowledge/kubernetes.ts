@@ -301,7 +301,7 @@ function rollbackFor(base: PlatformFacts, mode: K8sMode): PlatformFacts["rollbac
 		},
 		console: [
 			during,
-			`after promotion the revert commit is the rollback: a manual \`kubectl rollout undo\`${mode.gitops === "flux" ? " or `helm rollback`" : ""} is reverted by ${applierName(mode)} at the next sync`,
+			`after promotion the revert commit is the rollback: ${applierName(mode)} re-applies the repository's state, so a change made to the cluster by hand lasts only until the next sync`,
 			mode.gitops === "flux"
 				? "to freeze all changes during an incident, `flux suspend kustomization apps` and later `flux resume kustomization apps`"
 				: undefined,

@@ -171,13 +171,21 @@ function argoRollout(m: SectionModel, mode: K8sMode, svc: Svc): string {
 				`        - pause: { duration: ${pause} }`,
 			];
 	const errMax = Math.round((100 - t.successMin) * 100) / 10000;
+	// Datadog's v2 API takes a ratio as named queries and a formula.
 	const provider =
 		mode.metrics === "datadog"
 			? (q: string) => [
 					"        datadog:",
 					"          apiVersion: v2",
 					"          interval: 5m",
-					`          query: "${q}"`,
+					...(q.includes(" / ")
+						? [
+								"          queries:",
+								`            a: "${q.split(" / ")[0]}"`,
+								`            b: "${q.split(" / ")[1]}"`,
+								'          formula: "a / b"',
+							]
+						: [`          query: "${q}"`]),
 				]
 			: (q: string) => [
 					"        prometheus:",
@@ -279,7 +287,7 @@ export function kubernetesProgressive(m: SectionModel): string | undefined {
 		notSplit.length ? bullets(notSplit) : undefined,
 		mode.progressive === "flagger"
 			? `Rollback: automatic while the analysis runs — after ${t.failures} failed checks Flagger routes all traffic back to the primary and scales the canary to zero; the release is marked failed and nothing reaches users beyond the canary's share. After promotion, the rollback runbook (10.5) reverts the release commit in the environment repository.${m.cite(["flagger-strategies", "flagger-webhooks"])}`
-			: `Rollback: a failed analysis aborts the Rollout on its own; by hand, \`kubectl argo rollouts abort ${target.name} --namespace production\` sends all traffic back to the stable version at once, and reverting the release commit in the environment repository makes the rollback stick — \`kubectl rollout undo\` would be undone at the next ${mode.gitops ? GITOPS_NAME[mode.gitops] : "controller"} sync.${m.cite(["argo-rollouts-abort", "argo-analysis"])}`,
+			: `Rollback: a failed analysis aborts the Rollout on its own; by hand, \`kubectl argo rollouts abort ${target.name} --namespace production\` sends all traffic back to the stable version at once, and reverting the release commit in the environment repository makes the rollback stick: a change made to the cluster by hand is undone at the next ${mode.gitops ? GITOPS_NAME[mode.gitops] : "controller"} sync.${m.cite(["argo-rollouts-abort", "argo-analysis"])}`,
 	);
 }
 
@@ -315,4 +323,39 @@ export function kubernetesDeploySteps(m: SectionModel, windowText: string): stri
 		`Watch the deploy: ${watch}.`,
 		`Follow the post-deploy window (${windowText}) on the dashboards.`,
 	];
+}
+
+/** 10.3: the GitOps controller (and Argo Rollouts) installed by the project's Terraform, with the cluster. */
+export function kubernetesBootstrap(m: SectionModel): string | undefined {
+	if (m.platform.id !== "kubernetes" || (m.iac.id !== "terraform" && m.iac.id !== "opentofu"))
+		return undefined;
+	const mode = k8sMode(m.ctx, m.decisions.strategy);
+	if (mode.gitops === "flux") {
+		const extra = m.ctx.model.kubernetes?.imageAutomation?.value
+			? '\n  components_extra = ["image-reflector-controller", "image-automation-controller"]'
+			: "";
+		return join(
+			"Flux is bootstrapped by the same Terraform, per cluster, from the environment repository; Flagger and the apps are then HelmReleases and Kustomizations in that repository, so nothing else is applied by hand:",
+			code(
+				"hcl",
+				`provider "flux" {\n  kubernetes = {\n    config_path = var.kubeconfig_path   # the new cluster's credentials, from the cluster module\n  }\n  git = {\n    url = var.environment_repository_ssh_url\n    ssh = {\n      username    = "git"\n      private_key = var.flux_deploy_key   # read-only deploy key of the environment repository\n    }\n  }\n}\n\nresource "flux_bootstrap_git" "this" {\n  path = "clusters/\${var.environment}"${extra}\n}`,
+			),
+			`A rebuilt cluster (a new region in 10.6) reconciles to the repository's state with no release re-run.${m.cite(["flux-bootstrap-tf"])}`,
+		);
+	}
+	if (mode.gitops === "argo-cd") {
+		const rollouts =
+			mode.progressive === "argo-rollouts"
+				? `\n\nresource "helm_release" "argo_rollouts" {\n  name             = "argo-rollouts"\n  repository       = "https://argoproj.github.io/argo-helm"\n  chart            = "argo-rollouts"\n  namespace        = "argo-rollouts"\n  create_namespace = true\n}`
+				: "";
+		return join(
+			`Argo CD${rollouts ? " and Argo Rollouts are" : " is"} installed by the same Terraform, per cluster, from the Argo project's Helm charts; the applications themselves live in the environment repository (one Application per environment):`,
+			code(
+				"hcl",
+				`resource "helm_release" "argo_cd" {\n  name             = "argo-cd"\n  repository       = "https://argoproj.github.io/argo-helm"\n  chart            = "argo-cd"\n  namespace        = "argocd"\n  create_namespace = true\n}${rollouts}`,
+			),
+			`A rebuilt cluster syncs to the repository's state with no release re-run.${m.cite(["argocd-helm"])}`,
+		);
+	}
+	return undefined;
 }

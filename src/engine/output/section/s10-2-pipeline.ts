@@ -4,6 +4,7 @@
 import { humanDuration } from "../../decisions/duration";
 import { CLOUDS } from "../../knowledge/clouds";
 import { CLOUD_OIDC, gateCommand } from "../../knowledge/pipelines";
+import type { SourceId } from "../../knowledge/sources";
 import { bullets, code, inlineCode, join, mermaidLabel, numbered, shorten, table } from "./md";
 import type { SectionModel } from "./model";
 import { buildPlan, hasCab, type PipelinePlan, pipelineDefinition } from "./pipeline";
@@ -50,7 +51,7 @@ function build(m: SectionModel, plan: PipelinePlan): string {
 	const artifact = plan.registry
 		? plan.recipe.remoteBuild
 			? `${m.platform.name}'s remote builder builds each app's image from the commit into ${plan.registry.name}; the deploy token is scoped to that app.`
-			: `One image per service (${plan.services.length}), tagged with the commit SHA, scanned before it is pushed, pushed once to ${plan.registry.name} and signed with cosign; every environment deploys that digest, never a rebuild.`
+			: `One image per service (${plan.services.length}), tagged with the commit SHA, scanned before it is pushed, pushed once to ${plan.registry.name} and signed with cosign${plan.keyless === false ? ` using a ${m.ctx.cloud !== "none" ? CLOUDS[m.ctx.cloud].kms.name : "KMS"} key named in \`COSIGN_KEY\` (keyless signing trusts GitLab.com's tokens, not a self-managed instance's)${m.cite(["gitlab-cosign"])}` : ""}; every environment deploys that digest, never a rebuild.`
 		: plan.jobs.some((j) => j.produces.includes("app.zip"))
 			? "One `app.zip` is published once and kept as a pipeline artifact; every environment deploys that file."
 			: `No container image and no registry: ${plan.recipe.summary}.`;
@@ -112,8 +113,16 @@ function identity(m: SectionModel, plan: PipelinePlan): string {
 		cloud !== "none"
 			? `OIDC federation to ${CLOUDS[cloud].name} through ${CI_OIDC_MECHANISM[m.ci.id]}; ${CLOUDS[cloud].identity.wording}. No long-lived cloud key is stored; the job reads only the non-secret identifiers ${CLOUD_OIDC[cloud].vars.map((v) => `\`${v}\``).join(", ")}.${m.cite(CLOUD_OIDC[cloud].sources.slice(0, 2))}`
 			: "";
-	if (m.platform.id === "kubernetes")
-		return `${kubernetesIdentity(kubernetesDelivery(m), federated, m.ci.id === "gitlab-ci" ? "merge" : "pull")}${m.cite(["pipe-argocd-practices", "pipe-flux-repos"])}`;
+	if (m.platform.id === "kubernetes") {
+		const k = kubernetesDelivery(m);
+		const practice: SourceId[] =
+			k.mode.gitops === "flux"
+				? ["pipe-flux-repos"]
+				: k.mode.gitops === "argo-cd"
+					? ["pipe-argocd-practices"]
+					: ["pipe-argocd-practices", "pipe-flux-repos"];
+		return `${kubernetesIdentity(k, federated, m.ci.id === "gitlab-ci" ? "merge" : "pull")}${m.cite(practice)}`;
+	}
 	if (plan.recipe.identity.kind === "oidc" && cloud !== "none") return federated();
 	if (plan.recipe.identity.kind === "token" && isAnsibleVm(m))
 		return `SSH to the servers: each environment holds its own deploy key (\`DEPLOY_SSH_KEY\`, accepted only by the deploy user of that environment's hosts) and its own Ansible Vault password (\`ANSIBLE_VAULT_PASSWORD\`) as environment secrets; no cloud role is involved. Both are rotated every 90 days.${m.cite(plan.recipe.sources.slice(0, 1))}`;

@@ -4,6 +4,7 @@ import { LOCAL_FILE_ENGINE } from "../../decisions/rules";
 import { CLOUDS } from "../../knowledge/clouds";
 import { SECRET_PATTERNS } from "../../knowledge/iac";
 import { dataRegion, iacExample, iacLayout, rowContext } from "./iac-snippet";
+import { kubernetesBootstrap } from "./kubernetes";
 import { bullets, code, join, table } from "./md";
 import type { SectionModel } from "./model";
 import { migratesInCi } from "./pipeline/plan";
@@ -79,6 +80,7 @@ function provisioning(m: SectionModel): string {
 			? code(m.platform.configFile.lang, m.platform.configFile.body(m.ctx.serviceName, rowContext(m)))
 			: undefined,
 		...platformSetup(m),
+		kubernetesBootstrap(m),
 		`Secret injection: application secrets live in ${s.store}; ${s.how}. ${m.ctx.cloud === "none" ? `The pipeline holds only \`${m.platform.ciToken}\`, scoped to this app, as an environment secret${migratesInCi(m) ? ", and `MIGRATION_DATABASE_URL` for the migration step, per environment" : ""}` : `The deploy job authenticates with OIDC (${CLOUDS[m.ctx.cloud].identity.wording}) and holds no long-lived keys${migratesInCi(m) ? " beyond `MIGRATION_DATABASE_URL`, the connection its migration step uses, per environment" : ""}`}. Secrets never appear in the repository, the image or the IaC state in plain text.${m.cite([...s.facts, ...(m.ctx.cloud === "none" ? [] : CLOUDS[m.ctx.cloud].secretsStore.facts)].flatMap((f) => f.sources))}`,
 		// Secrets kept in Git (SOPS) only where the platform has no secrets store of its own.
 		m.platform.family === "kubernetes" || m.platform.family === "vm"

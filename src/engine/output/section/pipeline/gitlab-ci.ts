@@ -2,7 +2,7 @@
 
 import { CLOUD_OIDC, oidcShellLogin } from "../../../knowledge/pipelines";
 import type { Job, PipelinePlan } from "./plan-parts";
-import { fileOf, images, q, script, WHEN } from "./write";
+import { fileOf, images, kmsSign, q, script, WHEN } from "./write";
 
 export function gitlab(plan: PipelinePlan): string {
 	const stageOf = (j: Job) =>
@@ -35,7 +35,8 @@ export function gitlab(plan: PipelinePlan): string {
 			out.push(`  # protected, masked variables of the ${j.env} environment: ${j.secrets.join(", ")}`);
 		const tokens: string[] = [];
 		if (j.cloud) tokens.push("    CLOUD_ID_TOKEN:", `      aud: ${q(CLOUD_OIDC[j.cloud].audience)}`);
-		if (images(j).length) tokens.push("    SIGSTORE_ID_TOKEN:", "      aud: sigstore");
+		if (images(j).length && plan.keyless !== false)
+			tokens.push("    SIGSTORE_ID_TOKEN:", "      aud: sigstore");
 		if (tokens.length) out.push("  id_tokens:", ...tokens);
 		const lines: string[] = ['export PATH="$HOME/.local/bin:$PATH"', ...j.tools.container];
 		if (j.cloud)
@@ -43,7 +44,10 @@ export function gitlab(plan: PipelinePlan): string {
 				'echo "$CLOUD_ID_TOKEN" > "$CI_PROJECT_DIR/.ci-id-token"',
 				...oidcShellLogin(j.cloud, "$CI_PROJECT_DIR/.ci-id-token"),
 			);
-		lines.push(...script(j), ...images(j).map((v) => `echo "${v}=$${v}" >> build.env`));
+		lines.push(
+			...(plan.keyless === false ? kmsSign(script(j)) : script(j)),
+			...images(j).map((v) => `echo "${v}=$${v}" >> build.env`),
+		);
 		out.push("  script:", ...lines.map((l) => `    - ${q(l)}`));
 		if (images(j).length) out.push("  artifacts:", "    reports:", "      dotenv: build.env");
 		const file = fileOf(j.produces);

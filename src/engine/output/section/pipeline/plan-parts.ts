@@ -54,6 +54,9 @@ export interface PipelinePlan {
 	/** Gates no command is known for: each runs a script the team owns, named after the gate. */
 	scripted: QualityGate[];
 	sources: SourceId[];
+	/** Images are signed keyless with the CI's OIDC token; false where Sigstore does not trust the CI's issuer
+	 * (self-managed GitLab), which signs with a cloud KMS key in `COSIGN_KEY` instead. */
+	keyless?: boolean;
 }
 
 export const PREVIEW_PLATFORMS = ["vercel", "netlify"];

@@ -104,9 +104,17 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 	const k8s = m.platform.id === "kubernetes" ? kubernetesDelivery(m) : undefined;
 	// Servers deployed by Ansible without containers: the stack's own artefact and the rolling playbook.
 	const ansible = isAnsibleVm(m);
-	const recipe = ansible
+	const base = ansible
 		? ansibleRecipe(m)
 		: recipeFor(m.platform.id as PlatformId, m.ctx.cloud, m.decisions.iac);
+	// A Kubernetes recipe cites the practice of the project's own GitOps controller only.
+	const other =
+		k8s?.mode.gitops === "flux"
+			? "pipe-argocd-practices"
+			: k8s?.mode.gitops === "argo-cd"
+				? "pipe-flux-repos"
+				: "";
+	const recipe = k8s ? { ...base, sources: base.sources.filter((id) => id !== other) } : base;
 	const registry = recipe.registry === "none" ? undefined : REGISTRIES[recipe.registry];
 	// Where the platform builds from source, the CI holds no registry credentials.
 	const oidc =
@@ -462,6 +470,14 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 		services,
 		registry,
 		scripted: [...new Set(scripted)],
+		// Sigstore's Fulcio accepts GitLab.com's tokens, not a self-managed instance's.
+		// (self-managed runners on GitLab.com still get GitLab.com's tokens).
+		keyless: !(
+			m.ci.id === "gitlab-ci" &&
+			/self[- ](managed|hosted) gitlab\b|gitlab self[- ](managed|hosted)\b|gitlab (ce|ee|community edition)\b/i.test(
+				m.ctx.ci.label,
+			)
+		),
 		sources: [...new Set(sources)],
 	};
 }
