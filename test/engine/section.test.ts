@@ -139,7 +139,8 @@ describe("renderSection across stacks", () => {
 		[
 			"Kubernetes on AWS",
 			{ backend_hosting: "Amazon EKS", ci_cd: "GitLab CI" },
-			["kubectl rollout undo", "resource_group", "aws_db_instance"],
+			// No GitOps controller named: CI applies staging itself; production rolls back by a revert of the environment repository.
+			["aws eks update-kubeconfig", "git revert", "resource_group", "aws_db_instance"],
 		],
 		[
 			"Cloud Run",
