@@ -5,6 +5,9 @@ import { cpSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { vmPlatform } from "../../src/engine/decisions/vm-platform";
+import { missingPlatformFacts } from "../../src/engine/knowledge/platforms";
+import { SOURCES } from "../../src/engine/knowledge/sources";
 import { bareProject, cleanupTemps, HANDOFF_03, tempDir } from "../helpers/project";
 import { compose } from "../helpers/state";
 import { codeBlocks, validateBlock } from "../quality/code-validators";
@@ -32,6 +35,20 @@ interface Play {
 }
 
 const moduleOf = (t: Task) => Object.keys(t).find((k) => k.includes("."));
+
+/** A project on its own servers, deployed by Ansible without containers, from handoff 03 alone. */
+function serversProject(name: string, runtime: string, hosting: string, ci: string) {
+	const h03 = {
+		section_number: 3,
+		project_name: name,
+		key_outputs: {
+			backend_stack: { runtime },
+			database_stack: { primary: "PostgreSQL 16 (self-hosted)" },
+			infrastructure: { hosting, ci_cd: ci, containerization: "none" },
+		},
+	};
+	return compose(bareProject({ [HANDOFF_03]: JSON.stringify(h03) }));
+}
 
 /** The section from 10.1 to 10.4: what the operator runs (the inputs block quotes rejected options verbatim). */
 const body = (md: string) => md.slice(md.indexOf("## 10.1"), md.indexOf("## 10.5"));
@@ -110,23 +127,42 @@ describe("Hetzner dedicated servers, Ansible, HAProxy, Patroni, GitLab CI, no co
 		for (const b of codeBlocks(md))
 			expect(await validateBlock(b), `${b.lang} block at line ${b.line}`).toBeUndefined();
 	});
+
+	it("writes a platform row that carries every fact with a known source, and says where the host facts came from", () => {
+		expect(missingPlatformFacts(vmPlatform(out.state.context), SOURCES)).toEqual([]);
+		expect(md).toMatch(
+			/\| Configuration tool \| Ansible \| handoff 03 key\\_outputs\.infrastructure\.ci\\_cd \|/,
+		);
+		expect(md).toMatch(/\| Containers in production \| none \|/);
+		expect(md).toMatch(/Record the new host in the inventory/);
+	});
+});
+
+describe("two pools of servers behind HAProxy", () => {
+	const out = serversProject(
+		"Two Pools",
+		"Java 21",
+		"Dedicated servers in two pools (blue and green) behind HAProxy",
+		"Jenkins, Ansible for deployment",
+	);
+
+	it("offers blue-green between the pools, and no container path", () => {
+		const row = vmPlatform(out.state.context);
+		expect(row.strategies["blue-green"]?.summary).toMatch(
+			/two pools of servers \(blue and green\) behind HAProxy/,
+		);
+		expect(out.markdown).toMatch(/\*\*blue-green\*\*/);
+		expect(out.markdown).not.toMatch(/Compose project/);
+	});
 });
 
 describe("own servers behind nginx, a Go service, no provider in the knowledge base", () => {
-	const h03 = {
-		section_number: 3,
-		project_name: "Fjord Ledger",
-		key_outputs: {
-			backend_stack: { runtime: "Go 1.23", framework: "net/http" },
-			database_stack: { primary: "PostgreSQL 16 (self-hosted)" },
-			infrastructure: {
-				hosting: "Our own dedicated servers behind nginx",
-				ci_cd: "GitHub Actions, Ansible for deployment",
-				containerization: "none",
-			},
-		},
-	};
-	const out = compose(bareProject({ [HANDOFF_03]: JSON.stringify(h03) }));
+	const out = serversProject(
+		"Fjord Ledger",
+		"Go 1.23",
+		"Our own dedicated servers behind nginx",
+		"GitHub Actions, Ansible for deployment",
+	);
 	const md = out.markdown;
 
 	it("drains through the nginx upstream and copies the Go binary from the deploy job", () => {
@@ -158,5 +194,6 @@ describe("a VM project that runs containers", () => {
 		expect(md).toMatch(/Hetzner virtual machines \(Docker Compose behind Caddy\)/);
 		expect(md).toMatch(/docker compose/);
 		expect(md).not.toMatch(/max_fail_percentage|community\.general\.haproxy/);
+		expect(missingPlatformFacts(vmPlatform(out.state.context), SOURCES)).toEqual([]);
 	});
 });

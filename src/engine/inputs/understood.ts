@@ -2,6 +2,7 @@
 // --yes output and the section's "Inputs this section relies on" all use these lines. Types only: no knowledge base.
 
 import { migrationTool } from "../knowledge/migrations";
+import { BALANCERS, CONFIG_TOOLS } from "../knowledge/vms";
 import type { DataStoreModel, ProjectModel, Provenance, ServiceModel } from "./model";
 
 export interface UnderstoodLine {
@@ -97,6 +98,20 @@ function serviceText(s: ServiceModel): string {
 	return `${s.name} (${extra})`;
 }
 
+/** How a VM or dedicated-server stack runs its servers, each fact where the inputs say it. */
+function hostLines(m: ProjectModel): UnderstoodLine[] {
+	const h = m.hosts;
+	if (!h) return [];
+	const out: UnderstoodLine[] = [];
+	if (h.configTool)
+		out.push(line("Configuration tool", CONFIG_TOOLS[h.configTool.value].name, h.configTool.from));
+	if (h.containers)
+		out.push(line("Containers in production", h.containers.value ? "yes" : "none", h.containers.from));
+	if (h.balancer) out.push(line("Load balancer", BALANCERS[h.balancer.value].name, h.balancer.from));
+	if (h.artefactStore) out.push(line("Artefact store", h.artefactStore.value, h.artefactStore.from));
+	return out;
+}
+
 /** Every fact of the model the section relies on, in reading order. */
 export function understoodLines(m: ProjectModel): UnderstoodLine[] {
 	const out: UnderstoodLine[] = [];
@@ -108,6 +123,7 @@ export function understoodLines(m: ProjectModel): UnderstoodLine[] {
 			m.platform.from,
 		),
 	);
+	out.push(...hostLines(m));
 	if (m.frontend) out.push(line("Frontend", m.frontend.name, m.frontend.from));
 	const clouds = { aws: "AWS", gcp: "Google Cloud", azure: "Azure", none: "" };
 	if (m.cloud.value !== "none") out.push(line("Cloud", clouds[m.cloud.value], m.cloud.from));

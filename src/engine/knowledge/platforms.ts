@@ -1885,7 +1885,7 @@ const ROWS = {
 		family: "vm",
 		cloud: undefined,
 		detect:
-			/\b(ec2|compute engine|droplet|hetzner|linode|virtual machines?|vms?|docker compose|systemd|bare metal|nginx|caddy)\b/i,
+			/\b(ec2|compute engine|droplet|hetzner|linode|virtual machines?|vms?|docker compose|systemd|bare[- ]metal|dedicated (servers?|hosts?)|root servers?|on[- ]prem(ises)?|nginx|caddy)\b/i,
 		detectPriority: 200,
 		ciToken: "DEPLOY_SSH_KEY",
 		registry: { name: "the team's container registry or artifact store", pulls: "any", facts: [] },

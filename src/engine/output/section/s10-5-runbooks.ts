@@ -6,6 +6,7 @@ import { rowContext } from "./iac-snippet";
 import { kubernetesDeploySteps } from "./kubernetes";
 import { bullets, code, inlineCode, join, numbered, table } from "./md";
 import type { SectionModel } from "./model";
+import { isAnsibleVm } from "./vm/s10-3-vm";
 
 export interface Runbook {
 	id: "deployment" | "rollback" | "incident" | "scaling" | "database-restore";
@@ -139,7 +140,9 @@ export function runbooks(m: SectionModel): Runbook[] {
 			steps: [
 				`Check the metric that is saturating (${platform.scaling.metric}).`,
 				`Scale out: ${inlineCode(platform.scaling.command(svc, rowContext(m)))}`,
-				"Raise the autoscaling maximum in the IaC and merge it, so the next apply does not undo the change.",
+				isAnsibleVm(m)
+					? "Record the new host in the inventory and merge it, so the balancer's backend and the next playbook run include it."
+					: "Raise the autoscaling maximum in the IaC and merge it, so the next apply does not undo the change.",
 				db.id === "sqlite"
 					? "If the database is the bottleneck: give the one instance that holds the SQLite file a larger size; SQLite has a single writer, so there is no replica or second instance to add."
 					: `If the database is the bottleneck: add a read replica or scale ${db.name} vertically in a maintenance window; check the connection pool size against the new instance count.`,
