@@ -179,11 +179,7 @@ function lbTasks(p: VmProfile, lbGroup: string, action: "drain" | "restore"): st
 }
 
 /** The migration command the release runs once, before any host changes. */
-export function migrationCommand(
-	p: VmProfile,
-	tool: "flyway" | "liquibase" | undefined,
-	fallback: string,
-): string {
+export function migrationCommand(p: VmProfile, tool: string | undefined, fallback: string): string {
 	if (tool === "flyway") return `flyway -configFiles=/etc/${p.app}/flyway.conf migrate`;
 	if (tool === "liquibase") return `liquibase --defaults-file=/etc/${p.app}/liquibase.properties update`;
 	return fallback;
@@ -213,9 +209,10 @@ export function rollingPlaybook(p: VmProfile, migrate: string | undefined): stri
 			"  tasks:",
 			...fetchTasks(p, a),
 			`    - name: ${q("Run the release's migrations (expand/contract: the running release keeps working)")}`,
-			"      ansible.builtin.command:",
-			`        cmd: ${q(migrate)}`,
+			"      ansible.builtin.shell:",
+			`        cmd: ${q(`set -a && . /etc/${p.app}/${p.app}.env && set +a && ${migrate}`)}`,
 			`        chdir: "{{ release_dir }}"`,
+			"        executable: /bin/bash",
 			...(p.lang === "python"
 				? ["      environment:", `        PYTHONPATH: "{{ release_dir }}/vendor"`]
 				: []),

@@ -15,19 +15,10 @@ export function isAnsibleVm(m: SectionModel): boolean {
 	return !p.containers && p.tool === "ansible";
 }
 
-/** Flyway or Liquibase when the inputs name one (framework, gates, requirements for this section). */
-function migrationTool(m: SectionModel): "flyway" | "liquibase" | undefined {
-	const text = [
-		m.ctx.stack.backendFramework ?? "",
-		...m.ctx.model.gates.map((g) => g.name),
-		...m.ctx.model.upstream.forSection10.map((r) => r.value),
-	].join(" ");
-	return /\bflyway\b/i.test(text) ? "flyway" : /\bliquibase\b/i.test(text) ? "liquibase" : undefined;
-}
-
 export function vmMigration(m: SectionModel): string | undefined {
 	const p = vmProfile(m.ctx);
-	return p.migrations ? migrationCommand(p, migrationTool(m), rowContext(m).migrate) : undefined;
+	const c = rowContext(m);
+	return p.migrations ? migrationCommand(p, c.migrationTool?.id, c.migrate) : undefined;
 }
 
 /** Who creates the servers: the provider's Terraform resources where they exist, else the inventory is the record. */
