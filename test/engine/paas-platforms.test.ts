@@ -96,6 +96,7 @@ describe("Vercel + Neon + Drizzle", () => {
 		const migrate = prod.indexOf('DATABASE_URL="$MIGRATION_DATABASE_URL" npx drizzle-kit migrate');
 		expect(migrate).toBeGreaterThan(0);
 		expect(migrate).toBeLessThan(prod.indexOf("vercel deploy --prebuilt --prod"));
+		expect(migrate).toBeGreaterThan(prod.indexOf("vercel build --prod"));
 		expect(prod).toContain("MIGRATION_DATABASE_URL: ${{ secrets.MIGRATION_DATABASE_URL }}");
 		expect(part(md, "10.1")).toMatch(/only expand changes ship with the code/);
 	});
@@ -196,5 +197,15 @@ describe("Azure App Service", () => {
 		expect(run).toBeGreaterThan(0);
 		expect(run).toBeLessThan(prod.indexOf("az webapp deploy "));
 		expect(prod.indexOf("zip -qd app.zip efbundle")).toBeLessThan(prod.indexOf("az webapp deploy "));
+	});
+});
+
+describe("a platform with no previews of its own", () => {
+	it("promises no preview URL and says production is the first deployed test", () => {
+		const md = section("do-app-platform").markdown;
+		const release = md.slice(md.indexOf("### Release process"), md.indexOf("### Feature flags"));
+		expect(release).not.toMatch(/preview URL|verified on its preview/);
+		expect(release).toMatch(/No preview deployment is set up on DigitalOcean App Platform/);
+		expect(md).not.toMatch(/PREVIEW\["Preview: none/);
 	});
 });

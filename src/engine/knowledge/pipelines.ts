@@ -317,6 +317,8 @@ export interface Recipe {
 	artifact?: (p: DeployParams) => string[];
 	/** Shell that deploys one environment; leaves `BASE_URL` set to the URL the smoke test hits before traffic moves. */
 	deploy: (p: DeployParams) => string[];
+	/** Where a CI-run migration goes: after this many deploy lines (the build), before the rest (the upload). */
+	migrateAfter?: number;
 	/** The platform's own GitHub Action for the deploy step, in place of the shell on GitHub Actions. */
 	ghaDeploy?: (p: DeployParams) => { uses: string; with: Record<string, string> };
 	/** Shell run after the smoke test passes, production only: traffic shift, swap, promote. */
@@ -715,6 +717,7 @@ const vercel: Recipe = {
 	},
 	summary:
 		"`vercel pull`, `vercel build`, `vercel deploy --prebuilt`, smoke on the deployment URL, then `vercel promote`",
+	migrateAfter: 2,
 	deploy: (p) => [
 		`vercel pull --yes --environment=${p.prod ? "production" : "preview"} --token="$VERCEL_TOKEN"`,
 		`vercel build${p.prod ? " --prod" : ""} --token="$VERCEL_TOKEN"`,

@@ -65,13 +65,22 @@ function approach(m: SectionModel): string {
 	);
 }
 
+/** The platform makes a preview per pull request (its row's preview is not "none by default"). */
+function hasPreviews(m: SectionModel): boolean {
+	return !/^none\b/i.test(m.platform.preview);
+}
+
 function progression(m: SectionModel): string {
 	const envs = m.environments;
-	const nodes = [
-		`  PR["Pull request"] -->|"lint, tests, scan"| PREVIEW["Preview: ${shorten(mermaidLabel(m.platform.preview), 60)}"]`,
-	];
-	let prev = "PREVIEW";
-	let prevGate = "merge to main";
+	// A platform with no previews of its own goes from the pull request's checks straight to the merge.
+	const previews = hasPreviews(m);
+	const nodes = previews
+		? [
+				`  PR["Pull request"] -->|"lint, tests, scan"| PREVIEW["Preview: ${shorten(mermaidLabel(m.platform.preview), 60)}"]`,
+			]
+		: [];
+	let prev = previews ? "PREVIEW" : 'PR["Pull request"]';
+	let prevGate = previews ? "merge to main" : "checks pass, merge to main";
 	for (const e of envs) {
 		if (e.name === "development" || e.name === "preview") continue;
 		const id = e.name.toUpperCase().replace(/[^A-Z0-9]/g, "_");
@@ -102,11 +111,13 @@ function releaseProcess(m: SectionModel): string {
 	return join(
 		"### Release process",
 		numbered([
-			"A change lands through a pull request with one approving review and every check of 10.2 green; the preview URL is linked on the pull request.",
+			`A change lands through a pull request with one approving review and every check of 10.2 green${hasPreviews(m) ? "; the preview URL is linked on the pull request" : ""}.`,
 			`Merge to \`main\` builds the artifact once, tagged with the commit SHA (\`${ctx.serviceName}:<sha>\`); no environment rebuilds it.`,
 			m.decisions.environments.includes("staging")
 				? "The same artifact deploys to staging automatically; E2E and performance gates run against it."
-				: "The artifact is verified on its preview deployment.",
+				: hasPreviews(m)
+					? "The artifact is verified on its preview deployment."
+					: `No preview deployment is set up on ${m.platform.name} (10.4 says why), so the first deployed test is production: the smoke test right after the deploy and the post-deploy validation carry that risk.`,
 			`${m.ceremony.approvalStep(m.ci.name)} The deploy job is serialised (${m.ci.serialize}).`,
 			`Production deploys with ${m.decisions.strategy}: ${platform.strategies[m.decisions.strategy]!.summary}.`,
 			`Post-deploy validation watches ${m.alertTool} for ${humanDuration(post.minutes)}; any abort criterion triggers the rollback runbook (10.5).`,

@@ -378,10 +378,17 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 		if (ciMigrates) secrets.push("MIGRATION_DATABASE_URL");
 		const steps: Step[] = [
 			...(deployLang ? [{ name: "Install dependencies", run: [main.toolchain.install] }] : []),
+			// The migration runs once the build has succeeded, right before the upload that can take traffic.
+			...(ciMigrates && recipe.migrateAfter
+				? [{ name: `Build for ${env}`, run: recipe.deploy(params).slice(0, recipe.migrateAfter) }]
+				: []),
 			...(ciMigrates ? [migrationStep(m)] : []),
 			{
 				name: `Deploy to ${env}`,
-				run: recipe.deploy(params),
+				run:
+					ciMigrates && recipe.migrateAfter
+						? recipe.deploy(params).slice(recipe.migrateAfter)
+						: recipe.deploy(params),
 				...(recipe.ghaDeploy && m.ci.id === "github-actions" ? { gha: recipe.ghaDeploy(params) } : {}),
 			},
 		];
