@@ -170,7 +170,7 @@ function strategies(base: PlatformFacts, mode: K8sMode): Partial<Record<Strategy
 	};
 }
 
-function migrateJob(svc: string, env: string, migrate: string, annotations: string[]): string {
+function migrateJob(svc: string, env: string, migrate: string, annotations: string[], helm = false): string {
 	return [
 		"apiVersion: batch/v1",
 		"kind: Job",
@@ -185,7 +185,9 @@ function migrateJob(svc: string, env: string, migrate: string, annotations: stri
 		"      restartPolicy: Never",
 		"      containers:",
 		"        - name: migrate",
-		`          image: ${svc}   # the release's digest, set by the same change as the Deployment`,
+		helm
+			? '          image: "{{ .Values.image.repository }}@{{ .Values.image.digest }}"   # the release\'s digest'
+			: `          image: ${svc}   # kustomize's images entry sets the release's digest, as for the Deployment`,
 		`          command: ["/bin/sh", "-c", "${migrate}"]`,
 	].join("\n");
 }
@@ -207,10 +209,13 @@ function migrateFor(mode: K8sMode): PlatformFacts["migrate"] {
 			how: "a Job in the chart annotated as a Helm `pre-upgrade` hook: the helm-controller runs it before the release's Deployments change, and a failed hook fails the upgrade",
 			lang: "yaml",
 			command: (svc, env, c) =>
-				migrateJob(svc, env, c?.migrate ?? "./scripts/migrate.sh", [
-					'"helm.sh/hook": pre-install,pre-upgrade',
-					'"helm.sh/hook-delete-policy": before-hook-creation',
-				]),
+				migrateJob(
+					svc,
+					env,
+					c?.migrate ?? "./scripts/migrate.sh",
+					['"helm.sh/hook": pre-install,pre-upgrade', '"helm.sh/hook-delete-policy": before-hook-creation'],
+					true,
+				),
 			facts: [
 				fact("Helm runs pre-upgrade hooks before it upgrades the release's resources.", ["helm-hooks"]),
 			],
@@ -340,6 +345,10 @@ export function kubernetesRow(base: PlatformFacts, mode: K8sMode): PlatformFacts
 					: `(cd envs/${env}/${svc} && kustomize edit set image "${svc}=$IMAGE") && git commit -am "${svc}: release to ${env}" && git push   # in the environment repository`
 				: `kubectl --namespace ${env} set image deployment/${svc} ${svc}="$IMAGE"`,
 		migrate: migrateFor(mode),
+		// Previews are non-production: CI creates them itself unless a controller applies every environment.
+		preview: mode.gitops
+			? `a namespace per pull request, declared by a commit to the environment repository's previews folder and removed when the pull request closes; ${applierName(mode)} applies it, so CI still holds no cluster credentials${mode.gitops === "argo-cd" ? " (an ApplicationSet pull-request generator does the same without the commit)" : ""}`
+			: base.preview,
 		rollback: rollbackFor(base, mode),
 		scaling: {
 			...base.scaling,

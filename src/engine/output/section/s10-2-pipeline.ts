@@ -138,7 +138,7 @@ function deploy(m: SectionModel, plan: PipelinePlan): string {
 	return join(
 		"### Deploy stage",
 		bullets([
-			`How a release reaches ${m.platform.name}: ${m.platform.id === "kubernetes" ? kubernetesSummary(kubernetesDelivery(m)) : plan.recipe.summary}.${m.cite(plan.recipe.sources.slice(0, 2))}`,
+			`How a release reaches ${m.platform.name}: ${m.platform.id === "kubernetes" ? kubernetesSummary(kubernetesDelivery(m)) : plan.recipe.summary}.${m.cite([...plan.recipe.sources.slice(0, 2), ...(m.platform.id === "kubernetes" && kubernetesDelivery(m).imageAutomation && m.ctx.model.gitops?.value === "flux" ? (["flux-image-automation"] as const) : [])])}`,
 			`Identity: ${identity(m, plan)}`,
 			`Secrets: ${m.ci.secrets}.`,
 			`Serialisation: ${m.ci.serialize}; a production deploy is never cancelled half-way.${m.cite(m.ci.sources.slice(0, 1))}`,

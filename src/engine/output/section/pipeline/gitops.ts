@@ -13,6 +13,8 @@ export interface KubernetesDelivery {
 	via: (prod: boolean) => DeployParams["gitops"];
 	params: NonNullable<DeployParams["k8s"]>;
 	tools: (prod: boolean) => { github: string[]; container: string[] };
+	/** The inputs run Flux image automation. */
+	imageAutomation: boolean;
 }
 
 export function kubernetesDelivery(m: SectionModel): KubernetesDelivery {
@@ -25,6 +27,7 @@ export function kubernetesDelivery(m: SectionModel): KubernetesDelivery {
 		via,
 		params,
 		tools: (prod) => kubernetesTools(via(prod) !== undefined, params),
+		imageAutomation: m.ctx.model.kubernetes?.imageAutomation?.value === true,
 	};
 }
 
@@ -38,6 +41,8 @@ export function kubernetesSummary(k: KubernetesDelivery): string {
 	const { mode } = k;
 	const repo =
 		"images pushed by digest to the cloud registry and signed; CI opens a change on the environment repository";
+	if (mode.gitops === "flux" && k.imageAutomation)
+		return `${repo} and Flux applies it once it merges. The inputs also run Flux image automation for staging (an ImageRepository scans the registry, an ImagePolicy picks the newest tag, an ImageUpdateAutomation commits it to the environment repository); the pipeline's staging change pins the same build by digest, and production never follows image automation: it changes only through a reviewed merge request`;
 	if (mode.gitops) return `${repo} and ${GITOPS_NAME[mode.gitops]} applies it once it merges`;
 	if (mode.ciDeploysProduction)
 		return "images pushed by digest to the cloud registry and signed; the deploy job sets the new digest on each workload with `kubectl` and waits for the rollout";
