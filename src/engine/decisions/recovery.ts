@@ -164,7 +164,7 @@ export function recoveryWarnings(
 			level: "warning",
 			decision: d.rpoMinutes < 1 ? "rpo" : "rto",
 			infeasible: true,
-			message: `The targets (RTO ${humanDuration(d.rtoMinutes)}, RPO ${d.rpoMinutes === 0 ? "0" : humanDuration(d.rpoMinutes)}) call for active-active, but ${f.db.name} accepts writes in one place only (a single writer): a region loss is recovered by ${capable.name}, with RPO ${region.rpo.arithmetic} and RTO ${region.rto.minutes !== undefined ? `about ${humanDuration(region.rto.minutes)}` : "unknown until the data size is known"}.`,
+			message: `The targets (RTO ${humanDuration(d.rtoMinutes)}, RPO ${d.rpoMinutes === 0 ? "0" : humanDuration(d.rpoMinutes)}) call for active-active, but ${f.db.name} accepts writes in one place only (a single writer): a region loss is recovered by ${capable.name}, losing ${region.rpo.minutes !== undefined ? `about ${humanDuration(Math.max(region.rpo.minutes, 1))}` : "an unknown amount"} (${region.rpo.arithmetic}) and taking ${region.rto.minutes !== undefined ? `about ${humanDuration(region.rto.minutes)}` : "a time unknown until the data size is known"}.`,
 		});
 	} else if (wanted.id < capable.id) {
 		out.push({

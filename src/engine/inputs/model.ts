@@ -186,7 +186,8 @@ export interface ProjectModel {
 		/** The inputs say no formal compliance regime applies. */
 		complianceNone?: Sourced<boolean>;
 		residency?: Sourced<{ jurisdiction: string; regions: string[] }>;
-		budgetMonthlyUsd?: Sourced<number>;
+		/** The monthly budget as the inputs state it; `currency` the one they state it in (USD when they say none). */
+		budgetMonthlyUsd?: Sourced<number> & { currency?: "USD" | "EUR" | "GBP" };
 		teamSize?: Sourced<number>;
 		/** True when the inputs say there is no on-call rota (volunteers, best effort). */
 		noOnCall?: Sourced<boolean>;

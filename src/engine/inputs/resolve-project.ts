@@ -168,7 +168,9 @@ function residencyOf(texts: { text: string; from: Provenance }[]): ProjectModel[
 }
 
 /** A budget the project states (handoff 00 constraints); a cost estimate is not a budget. */
-function budgetOf(texts: { text: string; from: Provenance }[]): Sourced<number> | undefined {
+function budgetOf(
+	texts: { text: string; from: Provenance }[],
+): (Sourced<number> & { currency: "USD" | "EUR" | "GBP" }) | undefined {
 	for (const t of texts) {
 		if (!/budget|cost|\$|€|£|usd|eur/i.test(`${t.from.path ?? ""} ${t.text}`)) continue;
 		const m =
@@ -180,7 +182,9 @@ function budgetOf(texts: { text: string; from: Provenance }[]): Sourced<number> 
 		if (!Number.isFinite(n) || n <= 0) continue;
 		if (m[2]) n *= 1000;
 		if (m[3] && /year|yr|annum/i.test(m[3])) n = Math.round(n / 12);
-		return sourced(n, t.from);
+		const sym = /^\s*([$€£]|usd|eur|gbp)/i.exec(m[0])?.[1]?.toLowerCase();
+		const currency = sym === "€" || sym === "eur" ? "EUR" : sym === "£" || sym === "gbp" ? "GBP" : "USD";
+		return { ...sourced(n, t.from), currency };
 	}
 	return undefined;
 }

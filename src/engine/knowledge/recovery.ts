@@ -266,15 +266,19 @@ export function recoveryFacts(
 						? `send all writes to the global table replica in ${where} (every replica accepts writes; nothing to promote) and start the application there from IaC`
 						: isPatroni(store)
 							? `promote the replica${named} in ${where} with \`patronictl failover\`${plan.recommend ? " by hand (the DCS loses its quorum with the primary site)" : ""} and start the application there from IaC`
-							: db.id === "cloud-sql"
-								? `promote the cross-region read replica${named} in ${where} (\`gcloud sql instances promote-replica\`${/enterprise plus/i.test(store.plan ?? "") ? " --failover" : ""}) and start the application there from IaC`
-								: `promote the replica${named} in ${where} and start the application there from IaC`,
+							: db.id === "azure-sql"
+								? `fail the auto-failover group over to ${where} (\`az sql failover-group set-primary\`; the read-write listener follows) and start the application there from IaC`
+								: db.id === "aurora-postgres"
+									? `fail the Aurora Global Database over to the secondary cluster in ${where} (\`aws rds failover-global-cluster --allow-data-loss\`) and start the application there from IaC`
+									: db.id === "cloud-sql"
+										? `promote the cross-region read replica${named} in ${where} (\`gcloud sql instances promote-replica\`${/enterprise plus/i.test(store.plan ?? "") ? " --failover" : ""}) and start the application there from IaC`
+										: `promote the replica${named} in ${where} and start the application there from IaC`,
 			present: true,
 			...(plan.recommend ? { recommend: plan.recommend } : {}),
 			rpo: rpoNote,
 			rto: {
 				minutes: 60,
-				arithmetic: "promotion about 5 min + apply IaC and deploy about 40 min + DNS and verify 15 min",
+				arithmetic: `${cross.kind === "global-table" ? "route writes to the replica about 5 min" : cross.kind === "geo" ? "write-region failover about 5 min" : "promotion about 5 min"} + apply IaC and deploy about 40 min + DNS and verify 15 min`,
 			},
 			runbook: "Failover procedure (10.6)",
 			sources: plan.sources,

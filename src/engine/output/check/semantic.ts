@@ -3,6 +3,7 @@
 // the generated configuration; upstream decisions are carried; compliance claims cite a source.
 
 import type { ProjectContext } from "../../inputs/context";
+import { pagingStatus } from "../../knowledge/operations";
 import type { Cloud } from "../../knowledge/platforms";
 import {
 	type Capabilities,
@@ -30,6 +31,12 @@ export interface CheckInputs {
 	flagTool?: string;
 	pagingTool?: string;
 	forSection10: string[];
+	/** The retention the inputs set for the database's backups, in days. */
+	retentionDays?: number;
+	/** The paging tool is discontinued or in maintenance: its status, which the section must say. */
+	pagingStatus?: string;
+	/** The plan or edition of the database ("Enterprise", "standard-0"). */
+	dbPlan?: string;
 }
 
 export function checkInputsOf(ctx: ProjectContext): CheckInputs {
@@ -48,7 +55,15 @@ export function checkInputsOf(ctx: ProjectContext): CheckInputs {
 		flagTool: model?.upstream?.featureFlagTool?.value ?? ctx.flagTool,
 		pagingTool: model?.upstream?.pagingTool?.value,
 		forSection10: model?.upstream?.forSection10?.map((s) => s.value) ?? [],
+		...(store.backups?.retentionDays !== undefined ? { retentionDays: store.backups.retentionDays } : {}),
+		...(store.plan ? { dbPlan: store.plan } : {}),
+		...pagingOf(model?.upstream?.pagingTool),
 	};
+}
+
+function pagingOf(tool: { value: string; label?: string } | undefined): { pagingStatus?: string } {
+	const st = pagingStatus(tool?.value, tool?.label);
+	return st ? { pagingStatus: `${st.edition ? st.name : tool!.value} is ${st.status}` } : {};
 }
 
 type Finding = string;
@@ -114,6 +129,21 @@ const RULES: SemanticRule[] = [
 				if (tool.family === inp.engine) continue;
 				out.push(...scan(lines, tool.re, `uses ${tool.label} on a ${inp.engine} database`));
 			}
+			// A service that runs several engines, named for another engine than the project's.
+			const engineName =
+				inp.engine === "mysql"
+					? /\b(Cloud SQL|Amazon RDS|Azure Database) for PostgreSQL\b|\bAurora PostgreSQL\b/
+					: inp.engine === "postgres"
+						? /\b(Cloud SQL|Amazon RDS|Azure Database) for MySQL\b|\bAurora MySQL\b/
+						: undefined;
+			if (engineName)
+				out.push(
+					...scan(
+						lines,
+						engineName,
+						`names a ${inp.engine === "mysql" ? "PostgreSQL" : "MySQL"} service; the project's database is ${inp.dbLabel}`,
+					),
+				);
 			return out;
 		},
 	},
@@ -152,6 +182,19 @@ const RULES: SemanticRule[] = [
 						inRecovery,
 					),
 				);
+			// Cloud SQL's replica failover and switchover exist on Enterprise Plus only.
+			if (/^cloud-sql/.test(inp.dbProvider) && !/enterprise plus/i.test(inp.dbPlan ?? ""))
+				claim(
+					/gcloud sql instances switchover\b|promote-replica \S+ --failover\b/,
+					`cites Cloud SQL switchover or replica failover, which exist on Enterprise Plus only (the inputs: ${inp.dbPlan ?? "no edition"})`,
+				);
+			if (inp.retentionDays !== undefined) {
+				const row = lines.find((l) => inRecovery(l) && /^\| Retention \|/.test(l.text));
+				if (row && !new RegExp(`\\b${inp.retentionDays}\\b`).test(row.text))
+					out.push(
+						`line ${row.n}: states a backup retention other than the inputs' (${inp.retentionDays} days)`,
+					);
+			}
 			if (!inp.caps.multiWriter)
 				out.push(
 					...scan(
@@ -203,6 +246,18 @@ const RULES: SemanticRule[] = [
 			}
 			if (inp.pagingTool && !has(inp.pagingTool.split(/[\s(]/)[0]!))
 				out.push(`the paging tool ${inp.pagingTool} is named nowhere`);
+			if (inp.pagingStatus && inp.pagingTool) {
+				const word = inp.pagingTool.split(/[\s(]/)[0]!.toLowerCase();
+				const said = lines.some(
+					(l) =>
+						isClaim(l) &&
+						l.text.toLowerCase().includes(word) &&
+						/archived|ends? (its )?support|end of support|discontinued|no longer sold|maintenance mode/i.test(
+							l.text,
+						),
+				);
+				if (!said) out.push(`the paging tool's status is not said: ${inp.pagingStatus}`);
+			}
 			for (const item of inp.forSection10) {
 				const words = item.toLowerCase().match(/[a-z0-9][a-z0-9.-]{3,}/g) ?? [];
 				const found = words.filter((w) => has(w)).length;

@@ -149,6 +149,7 @@ function budgetText(sla: number): string {
 /** The recommended pattern's cost against the budget the inputs give. */
 function costText(m: SectionModel): string | undefined {
 	const budget = m.ctx.model?.constraints.budgetMonthlyUsd?.value;
+	const currency = m.ctx.model?.constraints.budgetMonthlyUsd?.currency ?? "USD";
 	const { tier } = m;
 	const adds = m.recovery.modes.filter((r) => r.recommend).length;
 	const what =
@@ -161,7 +162,7 @@ function costText(m: SectionModel): string | undefined {
 					: "runs full production in two regions: about twice the hosting cost";
 	if (budget === undefined)
 		return `Cost: ${tier.name} ${what}. The inputs give no budget to weigh it against.`;
-	return `Cost: ${tier.name} ${what}. The inputs set a budget of USD ${budget.toLocaleString("en-US")} a month; ${adds ? "the additions recommended above are priced by the provider and must fit in it before they are approved" : "this plan adds no running resources to it"}. A region loss itself costs the recovery environment's hours while it runs, and the SLA credits when the recovery exceeds the error budget.`;
+	return `Cost: ${tier.name} ${what}. The inputs set a budget of ${currency} ${budget.toLocaleString("en-US")} a month; ${adds ? "the additions recommended above are priced by the provider and must fit in it before they are approved" : "this plan adds no running resources to it"}. A region loss itself costs the recovery environment's hours while it runs, and the SLA credits when the recovery exceeds the error budget.`;
 }
 
 function achievability(m: SectionModel): string {
