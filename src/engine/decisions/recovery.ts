@@ -3,7 +3,6 @@
 
 import type { ProjectContext } from "../inputs/context";
 import { DR_TIERS, type DrTier, type DrTierId, tierFor } from "../knowledge/dr";
-import { PLATFORMS } from "../knowledge/platforms";
 import {
 	backupIntervalMinutes,
 	monthlyBudgetMinutes,
