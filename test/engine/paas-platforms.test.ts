@@ -209,3 +209,37 @@ describe("a platform with no previews of its own", () => {
 		expect(md).not.toMatch(/PREVIEW\["Preview: none/);
 	});
 });
+
+describe("a region written with a gloss in the inputs", () => {
+	it("uses the region's code in vercel.json and the Neon project, never the raw wording", () => {
+		const dir = bareProject({
+			[HANDOFF_03]: JSON.stringify({
+				project_name: "Saltmarsh",
+				key_outputs: {
+					frontend_stack: { framework: "Next.js 15" },
+					backend_stack: { runtime: "Node.js 22", framework: "Next.js Route Handlers", orm: "Prisma" },
+					database_stack: {
+						primary: {
+							engine: "PostgreSQL 17",
+							service: "Neon",
+							plan: "Scale",
+							region: "aws-eu-west-2 (London)",
+						},
+					},
+					infrastructure: {
+						frontend_hosting: "Vercel",
+						backend_hosting: "Vercel Functions",
+						ci_cd: "GitHub Actions",
+					},
+				},
+			}),
+		});
+		const md = compose(dir).markdown;
+		// The inputs table quotes the input; everything after it uses the code.
+		expect(md.slice(md.indexOf("## 10.1"))).not.toContain("(London)");
+		expect(md).toMatch(/"regions": \[\s*"lhr1"\s*\]/);
+		expect(md).toMatch(/region_id\s+= "aws-eu-west-2"/);
+		expect(md).toMatch(/history_retention_seconds = 2592000 +# Scale plan maximum \(30 days\)/);
+		expect(md).toContain('DATABASE_URL="$MIGRATION_DATABASE_URL" npx prisma migrate deploy');
+	});
+});

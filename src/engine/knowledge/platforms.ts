@@ -142,7 +142,9 @@ const VERCEL_REGIONS: Record<string, string> = {
 };
 
 export function vercelRegion(dataRegion: string | undefined): string | undefined {
-	return dataRegion ? VERCEL_REGIONS[dataRegion.toLowerCase().replace(/^aws-/, "")] : undefined;
+	// The AWS region code inside the inputs' wording ("aws-eu-central-1 (Frankfurt)", "eu-central-1").
+	const code = /\b([a-z]{2}(?:-[a-z]+)+-\d)\b/i.exec(dataRegion ?? "")?.[1]?.toLowerCase();
+	return code ? VERCEL_REGIONS[code] : undefined;
 }
 
 /** fly.toml spells the strategies its own way. */

@@ -20,11 +20,12 @@ function regulated(m: SectionModel): boolean {
 /** The region the data lives in, from the inputs (the state backend stays in the data's jurisdiction). */
 export function dataRegion(m: SectionModel): string | undefined {
 	const model = m.ctx.model;
-	return (
+	const region =
 		model.dataStores.find((d) => d.role === "primary")?.region ??
 		model.constraints.residency?.value.regions[0] ??
-		model.platform.regions[0]
-	);
+		model.platform.regions[0];
+	// The region's code, without the inputs' gloss ("aws-eu-central-1 (Frankfurt)" → "aws-eu-central-1").
+	return region?.replace(/\s*\([^)]*\)\s*$/, "").trim() || undefined;
 }
 
 /** What the platform row's commands and config files need from this project. */
@@ -127,8 +128,9 @@ const NEON_HISTORY: Record<string, { seconds: number; note: string }> = {
 function neonProject(m: SectionModel): string {
 	const primary = m.ctx.model.dataStores.find((d) => d.role === "primary");
 	const plan = NEON_HISTORY[(primary?.plan ?? "").toLowerCase().split(/\s/)[0] ?? ""];
-	const region =
-		primary?.region && /^aws-|^azure-/.test(primary.region) ? `"${primary.region}"` : "var.neon_region";
+	// Neon's own region id inside the inputs' wording ("aws-eu-central-1 (Frankfurt)").
+	const id = /\b((?:aws|azure)-[a-z]+(?:-[a-z]+)*-\d)\b/i.exec(primary?.region ?? "")?.[1]?.toLowerCase();
+	const region = id ? `"${id}"` : "var.neon_region   # the Neon region id, e.g. aws-eu-central-1";
 	const history = plan
 		? `${plan.seconds}   # ${plan.note}; history is billed per GB-month`
 		: "86400   # the paid plans' default (1 day); Launch allows up to 7 days, Scale up to 30";
