@@ -192,8 +192,11 @@ describe("a VM project that runs containers", () => {
 
 	it("keeps the Docker Compose path behind the proxy the inputs name", () => {
 		expect(md).toMatch(/Hetzner virtual machines \(Docker Compose behind Caddy\)/);
-		expect(md).toMatch(/docker compose/);
-		expect(md).not.toMatch(/max_fail_percentage|community\.general\.haproxy/);
+		expect(md).toMatch(/two Compose projects \(blue and green\)/);
+		expect(md).not.toMatch(/max_fail_percentage|community\.general\.haproxy|ansible-playbook/);
+		// The image is built once and travels as a file to each host, which loads it: no registry to log in to.
+		expect(md).toMatch(/docker save "meridian-clinics:\$GIT_SHA" \| gzip > meridian-clinics-image\.tar\.gz/);
+		expect(md).toMatch(/gunzip -c \/tmp\/meridian-clinics-image\.tar\.gz \| docker load/);
 		expect(missingPlatformFacts(vmPlatform(out.state.context), SOURCES)).toEqual([]);
 	});
 });

@@ -76,7 +76,12 @@ describe.each(PLATFORMS)("%s", (id, hosting) => {
 		const body = block.body;
 		if (["vercel", "netlify", "fly", "render", "heroku", "railway", "vm", "do-app-platform"].includes(id)) {
 			expect(body).not.toMatch(FOREIGN_IDENTITY);
-			expect(body).not.toMatch(/ghcr\.io|docker build|\.dkr\.ecr\.|pkg\.dev|azurecr\.io/);
+			// Compose on the project's own VMs builds its image and carries it to the hosts as a file, never to a registry.
+			expect(body).not.toMatch(
+				id === "vm"
+					? /ghcr\.io|docker push|\.dkr\.ecr\.|pkg\.dev|azurecr\.io/
+					: /ghcr\.io|docker build|\.dkr\.ecr\.|pkg\.dev|azurecr\.io/,
+			);
 		}
 		if (id === "cloud-run") {
 			expect(body).toMatch(/pkg\.dev/);

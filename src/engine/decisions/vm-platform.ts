@@ -196,6 +196,23 @@ function ansibleRow(base: PlatformFacts, p: VmProfile): PlatformFacts {
 	};
 }
 
+/** Compose on the project's own servers: the commands the pipeline and the runbooks run on each host. */
+function composeRow(base: PlatformFacts, p: VmProfile): PlatformFacts {
+	const script = `/srv/${p.app}/scripts`;
+	return {
+		...base,
+		name: vmName(p),
+		deployCommand: (_svc, env) =>
+			`for host in $${env.toUpperCase()}_HOSTS; do ssh "deploy@$host" "${script}/release.sh $GIT_SHA"; done   # after each host has loaded the image file`,
+		rollback: {
+			...base.rollback,
+			command: () =>
+				`for host in $PRODUCTION_HOSTS; do ssh "deploy@$host" ${script}/switch-upstream.sh previous; done   # the previous colour is still running`,
+			console: `or start the previous image again on each host (it is still loaded): \`ssh "deploy@$host" "${script}/release.sh $PREVIOUS_SHA"\``,
+		},
+	};
+}
+
 const rows = new WeakMap<ProjectContext, PlatformFacts>();
 
 /** The VM row for this project: the shared row renamed for its balancer, or the Ansible rollout without containers. */
@@ -204,7 +221,12 @@ export function vmPlatform(ctx: ProjectContext): PlatformFacts {
 	if (hit) return hit;
 	const p = vmProfile(ctx);
 	const base = PLATFORMS.vm;
-	const row = !p.containers && p.tool === "ansible" ? ansibleRow(base, p) : { ...base, name: vmName(p) };
+	const row =
+		!p.containers && p.tool === "ansible"
+			? ansibleRow(base, p)
+			: p.containers
+				? composeRow(base, p)
+				: { ...base, name: vmName(p) };
 	rows.set(ctx, row);
 	return row;
 }

@@ -54,7 +54,9 @@ function build(m: SectionModel, plan: PipelinePlan): string {
 			: `One image per service (${plan.services.length}), tagged with the commit SHA, scanned before it is pushed, pushed once to ${plan.registry.name} and signed with cosign${plan.keyless === false ? ` using a ${m.ctx.cloud !== "none" ? CLOUDS[m.ctx.cloud].kms.name : "KMS"} key named in \`COSIGN_KEY\` (keyless signing trusts GitLab.com's tokens, not a self-managed instance's)${m.cite(["gitlab-cosign"])}` : ""}; every environment deploys that digest, never a rebuild.`
 		: plan.jobs.some((j) => j.produces.includes("app.zip"))
 			? "One `app.zip` is published once and kept as a pipeline artifact; every environment deploys that file."
-			: `No container image and no registry: ${plan.recipe.summary}.`;
+			: m.platform.family === "vm" && !isAnsibleVm(m)
+				? `No registry: ${plan.recipe.summary}.`
+				: `No container image and no registry: ${plan.recipe.summary}.`;
 	return join(
 		"### Build stage",
 		bullets([
@@ -126,6 +128,8 @@ function identity(m: SectionModel, plan: PipelinePlan): string {
 	if (plan.recipe.identity.kind === "oidc" && cloud !== "none") return federated();
 	if (plan.recipe.identity.kind === "token" && isAnsibleVm(m))
 		return `SSH to the servers: each environment holds its own deploy key (\`DEPLOY_SSH_KEY\`, accepted only by the deploy user of that environment's hosts) and its own Ansible Vault password (\`ANSIBLE_VAULT_PASSWORD\`) as environment secrets; no cloud role is involved. Both are rotated every 90 days.${m.cite(plan.recipe.sources.slice(0, 1))}`;
+	if (plan.recipe.identity.kind === "token" && m.platform.family === "vm" && m.ctx.cloud === "none")
+		return "SSH to the servers: each environment holds its own deploy key (`DEPLOY_SSH_KEY`, accepted only by the deploy user of that environment's hosts) as an environment secret; no cloud role is involved. It is rotated every 90 days.";
 	if (plan.recipe.identity.kind === "token") {
 		const secrets = plan.recipe.identity.secrets({ app: m.ctx.serviceName, services: plan.services });
 		return `${m.platform.name} has no cloud role to federate with, so each environment holds its own API ${secrets.length === 1 ? "token as an environment secret" : `credentials as ${secrets.length} environment secrets`} (${secrets.map((s) => `\`${s}\``).join(", ")}), scoped to that environment's project or app and rotated every 90 days.${m.cite(plan.recipe.sources.slice(0, 1))}`;

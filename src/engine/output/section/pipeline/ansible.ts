@@ -53,3 +53,44 @@ export function ansibleRecipe(m: SectionModel): Recipe {
 		sources: ["pipe-ansible-playbook", "ansible-serial", "vm-ansible-vault"],
 	};
 }
+
+/** The image of a Compose project on its own servers, saved to a file: no registry is needed to reach the hosts. */
+export function composeImageFile(m: SectionModel): string {
+	return `${vmProfile(m.ctx).app}-image.tar.gz`;
+}
+
+/** Build once for Compose on VMs: the image, saved and compressed, handed to the deploy jobs. */
+export function composeBuild(m: SectionModel): { name: string; run: string[]; produces: string[] } {
+	const app = vmProfile(m.ctx).app;
+	const file = composeImageFile(m);
+	return {
+		name: `Build the ${app} image and save it to ${file}`,
+		run: [`docker build --tag "${app}:$GIT_SHA" .`, `docker save "${app}:$GIT_SHA" | gzip > ${file}`],
+		produces: [file],
+	};
+}
+
+/**
+ * Compose on the project's own servers: each host of the environment loads the image and runs the release script
+ * that starts the idle colour, waits for its health check and switches the proxy (10.1's steps).
+ */
+export function composeRecipe(m: SectionModel): Recipe {
+	const p = vmProfile(m.ctx);
+	const file = composeImageFile(m);
+	return {
+		registry: "none",
+		identity: { kind: "token", secrets: () => ["DEPLOY_SSH_KEY"] },
+		tools: { github: [], container: ["apt-get update -qq && apt-get install -y -qq openssh-client"] },
+		image: "debian:bookworm-slim",
+		summary: `the image is built once, saved to \`${file}\` and copied to each host of the environment, which loads it and runs \`/srv/${p.app}/scripts/release.sh\` (start the idle colour, wait for ${p.health}, switch the proxy)`,
+		deploy: (d) => [
+			'eval "$(ssh-agent -s)" && echo "$DEPLOY_SSH_KEY" | ssh-add -',
+			`for host in $${upper(d.env)}_HOSTS; do`,
+			`  scp ${file} "deploy@$host:/tmp/${file}"`,
+			`  ssh "deploy@$host" "gunzip -c /tmp/${file} | docker load && /srv/${p.app}/scripts/release.sh $GIT_SHA"`,
+			"done",
+			`BASE_URL="$${upper(d.env)}_URL"`,
+		],
+		sources: [],
+	};
+}

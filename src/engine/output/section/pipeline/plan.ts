@@ -1,5 +1,6 @@
 // The one job plan every CI tool writes, from the project's languages, the platform's recipe and the placed gates.
 
+import { vmProfile } from "../../../decisions/vm-platform";
 import type { QualityGate } from "../../../inputs/context";
 import {
 	CLOUD_OIDC,
@@ -18,7 +19,7 @@ import { migrationToolOf } from "../iac-snippet";
 import type { SectionModel } from "../model";
 import type { PipelineStage } from "../stages";
 import { isAnsibleVm } from "../vm/s10-3-vm";
-import { ansibleBuild, ansibleBuildSecrets, ansibleRecipe } from "./ansible";
+import { ansibleBuild, ansibleBuildSecrets, ansibleRecipe, composeBuild, composeRecipe } from "./ansible";
 import { kubernetesDelivery } from "./gitops";
 import {
 	AWS_IMAGE,
@@ -104,9 +105,13 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 	const k8s = m.platform.id === "kubernetes" ? kubernetesDelivery(m) : undefined;
 	// Servers deployed by Ansible without containers: the stack's own artefact and the rolling playbook.
 	const ansible = isAnsibleVm(m);
+	// Compose on the project's own servers: the image travels as a file, no registry.
+	const composeVm = m.platform.family === "vm" && vmProfile(m.ctx).containers;
 	const base = ansible
 		? ansibleRecipe(m)
-		: recipeFor(m.platform.id as PlatformId, m.ctx.cloud, m.decisions.iac);
+		: composeVm
+			? composeRecipe(m)
+			: recipeFor(m.platform.id as PlatformId, m.ctx.cloud, m.decisions.iac);
 	// A Kubernetes recipe cites the practice of the project's own GitOps controller only.
 	const other =
 		k8s?.mode.gitops === "flux"
@@ -252,21 +257,22 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 			approval: false,
 			minutes: build.minutes,
 		});
-	} else if (ansible) {
-		const b = ansibleBuild(m);
+	} else if (ansible || composeVm) {
+		// The stack's artefact (Ansible) or the saved image (Compose): one file the deploy jobs take, or none.
+		const b = ansible ? ansibleBuild(m) : composeBuild(m);
 		jobs.push({
 			id: "build",
 			name: "Build once",
 			trigger: "push",
 			needs: verifyIds,
-			lang: main,
-			secrets: ansibleBuildSecrets(m),
+			...(ansible ? { lang: main } : {}),
+			secrets: ansible ? ansibleBuildSecrets(m) : [],
 			tools: NONE,
-			image: main.toolchain.image(main.version),
+			image: ansible ? main.toolchain.image(main.version) : "docker:27",
 			steps: [{ name: b.name, run: b.run }],
 			produces: b.produces,
 			consumes: [],
-			docker: false,
+			docker: !ansible,
 			approval: false,
 			minutes: build.minutes,
 		});
