@@ -178,3 +178,39 @@ describe("WizardController", () => {
 		controller.dispose();
 	});
 });
+
+describe("WizardController redraws", () => {
+	/** The shared timer's tick, driven by hand: how many redraws each round of output gets. */
+	function redraws(controller: WizardController, rounds: number, linesPerRound: number): boolean[] {
+		let emitted = 0;
+		controller.subscribe(() => emitted++);
+		const drawn: boolean[] = [];
+		let n = 0;
+		for (let r = 0; r < rounds; r++) {
+			for (let i = 0; i < linesPerRound; i++) controller.panels.deploy.line(`line ${n++}`);
+			const before = emitted;
+			(controller as unknown as { onTick(): void }).onTick();
+			drawn.push(emitted > before);
+		}
+		return drawn;
+	}
+
+	it("output that can be read is redrawn on every tick", () => {
+		const { controller } = setup(fakeRunner(async function* () {}));
+		expect(redraws(controller, 6, 20)).toEqual([true, true, true, true, true, true]);
+		controller.dispose();
+	});
+
+	it("a flood is redrawn on every other tick, with everything it wrote by then", () => {
+		const { controller } = setup(fakeRunner(async function* () {}));
+		let lastShown = -1;
+		controller.subscribe(() => {
+			lastShown = Number(controller.panels.deploy.tail(1)[0]?.text.split(" ")[1]);
+		});
+		expect(redraws(controller, 6, 1000)).toEqual([false, true, false, true, false, true]);
+		expect(lastShown).toBe(5999);
+		// Back to a trickle: every tick again.
+		expect(redraws(controller, 3, 5)).toEqual([true, true, true]);
+		controller.dispose();
+	});
+});

@@ -6,6 +6,7 @@ import { TIMER_LIMIT_MS } from "../decisions/duration";
 import { addAgentGroup, removeAgentGroup } from "./agent-groups";
 import type { AgentSpec } from "./agent-spec";
 import { findExecutable } from "./agent-spec";
+import { ChunkCoalescer } from "./chunk-coalescer";
 import { parseAgentFindings } from "./findings";
 import type { ResearchEvent, TaskId } from "./types";
 
@@ -22,6 +23,10 @@ export interface AgentRunOptions {
 
 /** The last part of the output, where the findings block is. */
 const TAIL_CHARS = 512 * 1024;
+/** Output waits at most this long (ms) to be delivered with what follows it... */
+const BATCH_MS = 25;
+/** ...or until this many bytes have gathered. */
+const BATCH_BYTES = 256 * 1024;
 
 /** A queue between the pipes and the consumer; past `high` items it asks the producer to pause (backpressure). */
 class Queue<T> {
@@ -32,7 +37,7 @@ class Queue<T> {
 	constructor(
 		private readonly pause: () => void,
 		private readonly resume: () => void,
-		private readonly high = 64,
+		private readonly high = 16,
 	) {}
 	push(item: T): void {
 		this.items.push(item);
@@ -111,7 +116,6 @@ export async function* runAgent(task: TaskId, options: AgentRunOptions): AsyncGe
 			subRef?.stderr?.resume();
 		},
 	);
-	const decoders = { stdout: new TextDecoder("utf-8"), stderr: new TextDecoder("utf-8") };
 	// The last chunks of stdout (about TAIL_CHARS), joined only once at the end.
 	const tail: string[] = [];
 	let tailChars = 0;
@@ -165,18 +169,33 @@ export async function* runAgent(task: TaskId, options: AgentRunOptions): AsyncGe
 	if (options.signal.aborted) onAbort();
 	else options.signal.addEventListener("abort", onAbort, { once: true });
 
-	sub.stdout?.on("data", (chunk: Buffer) => {
-		const text = decoders.stdout.decode(chunk, { stream: true });
-		tail.push(text);
-		tailChars += text.length;
-		while (tailChars - tail[0]!.length >= TAIL_CHARS) tailChars -= tail.shift()!.length;
-		queue.push({ type: "output", chunk: text, stream: "stdout" });
-	});
-	sub.stderr?.on("data", (chunk: Buffer) => {
-		const text = decoders.stderr.decode(chunk, { stream: true });
-		stderrTail = [...stderrTail, ...text.split("\n")].slice(-40).map((l) => l.slice(0, 500));
-		queue.push({ type: "output", chunk: text, stream: "stderr" });
-	});
+	// Reads are gathered and delivered in batches (see ChunkCoalescer); each batch is one output event.
+	const output = new ChunkCoalescer();
+	let batchTimer: ReturnType<typeof setTimeout> | undefined;
+	const deliver = (end = false) => {
+		if (batchTimer) clearTimeout(batchTimer);
+		batchTimer = undefined;
+		for (const batch of output.take(end)) {
+			if (batch.stream === "stdout") {
+				for (const text of batch.texts) {
+					tail.push(text);
+					tailChars += text.length;
+				}
+				while (tailChars - tail[0]!.length >= TAIL_CHARS) tailChars -= tail.shift()!.length;
+			} else {
+				const lines = batch.texts.join("").split("\n");
+				stderrTail = [...stderrTail, ...lines.slice(-40)].slice(-40).map((l) => l.slice(0, 500));
+			}
+			queue.push({ type: "output", chunks: batch.texts, stream: batch.stream, bytes: batch.bytes });
+		}
+	};
+	const gather = (stream: "stdout" | "stderr") => (chunk: Buffer) => {
+		output.push(stream, chunk);
+		if (output.bytes >= BATCH_BYTES) deliver();
+		else batchTimer ??= setTimeout(deliver, BATCH_MS);
+	};
+	sub.stdout?.on("data", gather("stdout"));
+	sub.stderr?.on("data", gather("stderr"));
 
 	const finished = (async () => {
 		// Wait for the process to exit; if something outside its group still holds the pipes, stop reading.
@@ -200,8 +219,8 @@ export async function* runAgent(task: TaskId, options: AgentRunOptions): AsyncGe
 		}
 		const exitCode = final?.exitCode ?? sub.exitCode ?? undefined;
 		const signal = final?.signal ?? sub.signalCode ?? undefined;
-		const rest = decoders.stdout.decode();
-		if (rest) queue.push({ type: "output", chunk: rest, stream: "stdout" });
+		// What is still gathered, with any character cut off at the very end.
+		deliver(true);
 		if (timedOut) {
 			queue.push({
 				type: "failed",
@@ -219,7 +238,7 @@ export async function* runAgent(task: TaskId, options: AgentRunOptions): AsyncGe
 				reason: notFound ?? describeExit(spec.name, exitCode, signal ?? undefined, stderrTail),
 			});
 		} else {
-			const parsed = parseAgentFindings(task, spec.name, tail.join("") + rest);
+			const parsed = parseAgentFindings(task, spec.name, tail.join(""));
 			queue.push({
 				type: "done",
 				findings: parsed.ok

@@ -3,6 +3,8 @@
 import { TerminalSanitizer } from "../io/sanitize";
 
 export const MAX_LINE = 8 * 1024;
+/** Characters written and not yet split into lines, at most (a line without end or a panel nobody reads). */
+const GATHER_LIMIT = 1024 * 1024;
 
 export interface PanelLine {
 	text: string;
@@ -15,14 +17,17 @@ export class PanelBuffer {
 	private readonly streams: Uint8Array;
 	private start = 0;
 	private size = 0;
-	/** Lines ever pushed (the ring keeps the last `capacity`). */
-	total = 0;
+	/** Lines ever pushed (the ring keeps the last `capacity`); read through `total`. */
+	private count = 0;
 	/** Set on every change; the shared flush timer clears it. */
 	dirty = false;
 	private partial: Record<PanelLine["stream"], string> = { stdout: "", stderr: "" };
 	/** Characters of an over-long line not shown in the panel. */
 	private overflow: Record<PanelLine["stream"], number> = { stdout: 0, stderr: 0 };
 	private readonly sanitizers: Record<PanelLine["stream"], TerminalSanitizer>;
+	/** Clean text written since the panel was last read, in runs of one stream. */
+	private gathered: { stream: PanelLine["stream"]; parts: string[] }[] = [];
+	private gatheredChars = 0;
 
 	constructor(
 		readonly capacity = 2000,
@@ -46,16 +51,81 @@ export class PanelBuffer {
 		this.streams[at] = stream === "stderr" ? 1 : 0;
 		if (this.size < this.capacity) this.size++;
 		else this.start = (this.start + 1) % this.capacity;
-		this.total++;
+		this.count++;
 		this.dirty = true;
 	}
 
-	/** A chunk of raw output: partial lines wait for their newline, but never grow past the line cap. */
-	write(chunk: string, stream: PanelLine["stream"] = "stdout", alreadyClean = false): number {
+	/**
+	 * A chunk of raw output: partial lines wait for their newline, but never grow past the line cap. Sanitised now;
+	 * split into lines when the panel is next read (or once enough has gathered), so a flood between two frames is
+	 * split once, and only its lines that can still be shown are kept.
+	 */
+	write(chunk: string, stream: PanelLine["stream"] = "stdout", alreadyClean = false): void {
 		// Text already made file-safe (controls as caret text) needs only its tabs expanded for the panel.
-		const clean = alreadyClean ? chunk.replace(/\t/g, "    ") : this.sanitizers[stream].push(chunk);
+		const clean = alreadyClean
+			? chunk.includes("\t")
+				? chunk.replace(/\t/g, "    ")
+				: chunk
+			: this.sanitizers[stream].push(chunk);
+		if (!clean) return;
+		const last = this.gathered[this.gathered.length - 1];
+		if (last?.stream === stream) last.parts.push(clean);
+		else this.gathered.push({ stream, parts: [clean] });
+		this.gatheredChars += clean.length;
+		this.dirty = true;
+		if (this.gatheredChars > GATHER_LIMIT) this.settle();
+	}
+
+	/** Splits what was written since the last read into lines. */
+	private settle(): void {
+		if (this.gathered.length === 0) return;
+		const gathered = this.gathered;
+		this.gathered = [];
+		this.gatheredChars = 0;
+		for (const run of gathered) this.splitRun(run.parts, run.stream);
+	}
+
+	/**
+	 * One stream's pieces of text, in order. Whole lines that the ring would drop again before anyone could see them
+	 * are only counted: the ring gets the last `capacity` lines, found by walking back over the newlines.
+	 */
+	private splitRun(parts: string[], stream: PanelLine["stream"]): void {
+		let seen = 0;
+		let part = parts.length - 1;
+		let at = -1;
+		for (; part >= 0 && at === -1; part--) {
+			const text = parts[part]!;
+			let nl = text.lastIndexOf("\n");
+			while (nl !== -1) {
+				if (++seen > this.capacity) {
+					at = nl;
+					break;
+				}
+				nl = nl === 0 ? -1 : text.lastIndexOf("\n", nl - 1);
+			}
+		}
+		if (at === -1) {
+			for (const text of parts) this.split(text, stream);
+			return;
+		}
+		part++;
+		// parts[..part-1] and parts[part] up to `at` are whole lines that cannot be shown: counted, and nothing of them
+		// is kept (the end of an over-long line shown earlier is not a line of its own).
+		let skipped = 0;
+		for (let i = 0; i <= part; i++) {
+			const text = parts[i]!;
+			const end = i === part ? at : text.length - 1;
+			for (let nl = text.indexOf("\n"); nl !== -1 && nl <= end; nl = text.indexOf("\n", nl + 1)) skipped++;
+		}
+		this.count += skipped - (this.overflow[stream] > 0 ? 1 : 0);
+		this.overflow[stream] = 0;
+		this.partial[stream] = "";
+		this.split(parts[part]!.slice(at + 1), stream);
+		for (let i = part + 1; i < parts.length; i++) this.split(parts[i]!, stream);
+	}
+
+	private split(clean: string, stream: PanelLine["stream"]): void {
 		let pending = this.partial[stream] + clean;
-		let added = 0;
 		let nl = pending.indexOf("\n");
 		if (nl !== -1 && this.overflow[stream] > 0) {
 			// The over-long line ends here; its rest was not shown.
@@ -67,7 +137,6 @@ export class PanelBuffer {
 		let from = 0;
 		while (nl !== -1) {
 			this.append(pending.slice(from, nl), stream);
-			added++;
 			from = nl + 1;
 			nl = pending.indexOf("\n", from);
 		}
@@ -79,13 +148,10 @@ export class PanelBuffer {
 		} else if (pending.length > MAX_LINE) {
 			// The panel shows the first 8 KiB of an over-long line; the transcript file keeps all of it.
 			this.append(`${pending.slice(0, MAX_LINE)}… [line continues]`, stream);
-			added++;
 			this.overflow[stream] = pending.length - MAX_LINE;
 			pending = "";
 		}
 		this.partial[stream] = pending;
-		if (pending) this.dirty = true;
-		return added;
 	}
 
 	/** One whole line. */
@@ -95,6 +161,7 @@ export class PanelBuffer {
 
 	/** Flushes a trailing partial line (at the end of a stream). */
 	end(): void {
+		this.settle();
 		for (const stream of ["stdout", "stderr"] as const) {
 			const rest = this.partial[stream] + this.sanitizers[stream].flush();
 			this.partial[stream] = "";
@@ -105,7 +172,9 @@ export class PanelBuffer {
 	clear(): void {
 		this.start = 0;
 		this.size = 0;
-		this.total = 0;
+		this.count = 0;
+		this.gathered = [];
+		this.gatheredChars = 0;
 		this.partial = { stdout: "", stderr: "" };
 		this.overflow = { stdout: 0, stderr: 0 };
 		this.dirty = true;
@@ -113,6 +182,7 @@ export class PanelBuffer {
 
 	/** The `count` lines ending `offset` lines above the newest (offset 0 = the live tail). */
 	tail(count: number, offset = 0): PanelLine[] {
+		this.settle();
 		const partialLines: PanelLine[] = [];
 		if (offset === 0) {
 			if (this.partial.stdout) partialLines.push({ text: this.partial.stdout, stream: "stdout" });
@@ -133,6 +203,13 @@ export class PanelBuffer {
 
 	/** How many lines can be scrolled back. */
 	get retained(): number {
+		this.settle();
 		return this.size;
+	}
+
+	/** Lines ever written (the ring keeps the last `capacity`). */
+	get total(): number {
+		this.settle();
+		return this.count;
 	}
 }

@@ -1,7 +1,16 @@
 // A task's full agent transcript, streamed to genesis_output/research/ (sanitised, capped), renamed into place at the end.
 
 import { randomBytes } from "node:crypto";
-import { closeSync, constants, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import {
+	closeSync,
+	constants,
+	fsyncSync,
+	openSync,
+	renameSync,
+	unlinkSync,
+	writeSync,
+	writevSync,
+} from "node:fs";
 import path from "node:path";
 import { sanitizeForFile } from "../io/sanitize";
 import { ensureSafeDir, inspectTarget } from "../io/write";
@@ -39,12 +48,7 @@ export class TranscriptSink {
 		const safe = alreadyClean ? text : sanitizeForFile(text);
 		const clean = stream === "stderr" ? safe.replace(/^(?=.)/gm, "[stderr] ") : safe;
 		const length = Buffer.byteLength(clean, "utf8");
-		if (this.bytes + length > TRANSCRIPT_CAP) {
-			this.truncated = true;
-			const note = Buffer.from(`\n[output truncated after ${TRANSCRIPT_CAP / 1024 / 1024} MB]\n`);
-			writeSync(this.fd, note);
-			return;
-		}
+		if (this.overCap(length)) return;
 		// A regular file takes the whole string in one write; fall back to a byte loop if it ever does not.
 		const written = writeSync(this.fd, clean, null, "utf8");
 		if (written < length) {
@@ -53,6 +57,41 @@ export class TranscriptSink {
 			while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
 		}
 		this.bytes += length;
+	}
+
+	/**
+	 * Pieces of text that went through sanitizeForFile already, in one write. `bytes`: their exact UTF-8, written as
+	 * they are (no encoding pass, no joining) when the stream is stdout, where nothing is added to the text.
+	 */
+	writeClean(pieces: string[], stream: "stdout" | "stderr", bytes?: Buffer[]): void {
+		if (this.fd === undefined || this.truncated) return;
+		if (!bytes || stream !== "stdout") {
+			this.write(pieces.join(""), stream, true);
+			return;
+		}
+		let length = 0;
+		for (const b of bytes) length += b.length;
+		if (this.overCap(length)) return;
+		let buffers = bytes;
+		let left = length;
+		while (left > 0) {
+			let written = writevSync(this.fd, buffers);
+			left -= written;
+			if (left === 0) break;
+			// A short write: go on from the first byte not written.
+			let i = 0;
+			while (written >= buffers[i]!.length) written -= buffers[i++]!.length;
+			buffers = [buffers[i]!.subarray(written), ...buffers.slice(i + 1)];
+		}
+		this.bytes += length;
+	}
+
+	/** Past the cap, a note ends the file and nothing more is written. */
+	private overCap(length: number): boolean {
+		if (this.fd === undefined || this.bytes + length <= TRANSCRIPT_CAP) return false;
+		this.truncated = true;
+		writeSync(this.fd, Buffer.from(`\n[output truncated after ${TRANSCRIPT_CAP / 1024 / 1024} MB]\n`));
+		return true;
 	}
 
 	/** Finishes the file: fsync, then rename over the previous transcript. */

@@ -80,7 +80,7 @@ export interface TaskFindings {
 
 export type ResearchEvent =
 	| { type: "line"; text: string; stream: "stdout" | "stderr" }
-	/** Raw output from an agent, not yet split into lines or sanitised. */
-	| { type: "output"; chunk: string; stream: "stdout" | "stderr" }
+	/** Raw output from an agent in pieces, not yet split into lines or sanitised; `bytes`, when given, are its exact UTF-8. */
+	| { type: "output"; chunks: string[]; stream: "stdout" | "stderr"; bytes?: Buffer[] }
 	| { type: "done"; findings: TaskFindings }
 	| { type: "failed"; reason: string; status?: "failed" | "timed-out" | "cancelled" };

@@ -27,6 +27,11 @@ import { initialState, type Override, reduce, type WizardEvent, type WizardState
 
 /** While panels are quiet, one redraw in this many ticks keeps the spinners alive at a fraction of the cost. */
 const QUIET_REDRAW_EVERY = 5;
+/**
+ * More new lines than this in one tick scroll past faster than anyone reads them (a flood, not an agent writing):
+ * such output is redrawn every other tick. Output that can be read is redrawn every tick.
+ */
+const FLOOD_LINES_PER_TICK = 200;
 
 export interface Snapshot {
 	state: WizardState;
@@ -76,6 +81,9 @@ export class WizardController implements WizardActions {
 	/** Why the last write failed, with its exit code (for the --yes driver). */
 	lastWriteError: GenesisError | undefined;
 	private quietTicks = 0;
+	/** Panel line counts at the last redraw, and whether the tick before this one skipped its redraw. */
+	private drawnLines: Record<TaskId, number> = { deploy: 0, iac: 0, cicd: 0 };
+	private skippedTick = false;
 	private readonly agents: Record<TaskId, AgentSpec | "builtin">;
 	private settled: (() => void)[] = [];
 
@@ -221,7 +229,17 @@ export class WizardController implements WizardActions {
 		// Nothing new to show: redraw only every few ticks, just to move the spinners and the clock.
 		this.quietTicks = dirty ? 0 : this.quietTicks + 1;
 		if (!dirty && this.quietTicks % QUIET_REDRAW_EVERY !== 0) return;
-		for (const t of TASK_IDS) this.panels[t].dirty = false;
+		// A flood: every other tick is enough to show it moving (frames are most of what a flood costs).
+		const flooding = TASK_IDS.some((t) => this.panels[t].total - this.drawnLines[t] > FLOOD_LINES_PER_TICK);
+		if (flooding && !this.skippedTick) {
+			this.skippedTick = true;
+			return;
+		}
+		this.skippedTick = false;
+		for (const t of TASK_IDS) {
+			this.panels[t].dirty = false;
+			this.drawnLines[t] = this.panels[t].total;
+		}
 		this.snapshot = {
 			...this.snapshot,
 			tick: this.snapshot.tick + 1,
@@ -327,10 +345,16 @@ export class WizardController implements WizardActions {
 					panel.line(event.text, event.stream);
 					transcript.push(event.text);
 				} else if (event.type === "output") {
-					// One sanitising pass serves both the panel and the transcript file.
-					const clean = sanitizeForFile(event.chunk);
-					panel.write(clean, event.stream, true);
-					sink?.write(clean, event.stream, true);
+					// One sanitising pass serves both the panel and the transcript file; when it changed nothing, the
+					// transcript takes the bytes as they came.
+					let unchanged = true;
+					const clean = event.chunks.map((chunk) => {
+						const safe = sanitizeForFile(chunk);
+						if (safe !== chunk) unchanged = false;
+						panel.write(safe, event.stream, true);
+						return safe;
+					});
+					sink?.writeClean(clean, event.stream, unchanged ? event.bytes : undefined);
 				} else if (event.type === "done") {
 					panel.end();
 					const findings = note ? { ...event.findings, note } : event.findings;
