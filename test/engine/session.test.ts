@@ -59,6 +59,21 @@ describe("saved sessions", () => {
 		fresh.dispose();
 	});
 
+	it("starting research is saved once, with every task running (not once per task: a save fsyncs)", async () => {
+		const { store, controller } = setup();
+		const saves: string[][] = [];
+		const save = store.save.bind(store);
+		store.save = (session) => {
+			saves.push([session.step, ...Object.values(session.research).map((r) => r.status)]);
+			return save(session);
+		};
+		controller.continueFromPreflight();
+		expect(saves).toEqual([["research", "running", "running", "running"]]);
+		await controller.researchSettled();
+		expect(saves.at(-1)).toEqual(["research", "done", "done", "done"]);
+		controller.dispose();
+	});
+
 	it("notices changed handoffs and can re-run the research", async () => {
 		const { dir, store, controller } = setup();
 		await toDecision(controller, 1);

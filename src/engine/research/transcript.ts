@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import {
 	closeSync,
 	constants,
+	fsync,
 	fsyncSync,
 	openSync,
 	renameSync,
@@ -102,6 +103,17 @@ export class TranscriptSink {
 		this.fd = undefined;
 		renameSync(this.tmp, this.file);
 		return this.file;
+	}
+
+	/**
+	 * As close, with the fsync on a worker thread: the screen goes on drawing (the panel's last lines, the other
+	 * tasks) while a transcript of many megabytes reaches the disk.
+	 */
+	async closeAsync(): Promise<string> {
+		const fd = this.fd;
+		if (fd === undefined) return this.file;
+		await new Promise<void>((resolve, reject) => fsync(fd, (error) => (error ? reject(error) : resolve())));
+		return this.close();
 	}
 
 	/** Drops the temp file (nothing replaces the previous transcript). */

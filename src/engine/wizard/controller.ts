@@ -77,6 +77,8 @@ export class WizardController implements WizardActions {
 	private readonly flushMs: number;
 	private readonly now: () => number;
 	private lastSavedKey = "";
+	/** While above 0, changes are not saved one by one: the state they end in is saved once (see holdSaves). */
+	private savesHeld = 0;
 	private disposed = false;
 	/** Why the last write failed, with its exit code (for the --yes driver). */
 	lastWriteError: GenesisError | undefined;
@@ -152,7 +154,7 @@ export class WizardController implements WizardActions {
 
 	private autosave(): void {
 		const store = this.options.store;
-		if (!store || this.options.autosave === "never") return;
+		if (!store || this.options.autosave === "never" || this.savesHeld > 0) return;
 		const state = this.snapshot.state;
 		if (state.step === "done") return;
 		const key = this.saveKey(state);
@@ -186,11 +188,24 @@ export class WizardController implements WizardActions {
 		if (state.step === "research") this.startPending();
 	}
 
-	/** Starts every research task that has not finished. */
+	/** Starts every research task that has not finished (saved once, with all of them started). */
 	startPending(): void {
-		for (const t of TASK_IDS) {
-			const status = this.snapshot.state.research[t].status;
-			if (status !== "done" && status !== "running") void this.runTask(t);
+		this.holdSaves(() => {
+			for (const t of TASK_IDS) {
+				const status = this.snapshot.state.research[t].status;
+				if (status !== "done" && status !== "running") void this.runTask(t);
+			}
+		});
+	}
+
+	/** Makes several changes in one go and saves the state they end in once, not each on the way (a save fsyncs). */
+	private holdSaves(change: () => void): void {
+		this.savesHeld++;
+		try {
+			change();
+		} finally {
+			this.savesHeld--;
+			this.autosave();
 		}
 	}
 
@@ -235,6 +250,11 @@ export class WizardController implements WizardActions {
 			this.skippedTick = true;
 			return;
 		}
+		this.draw(dirty);
+	}
+
+	/** Redraws the panels (and moves the spinners) now. */
+	private draw(dirty = TASK_IDS.some((t) => this.panels[t].dirty)): void {
 		this.skippedTick = false;
 		for (const t of TASK_IDS) {
 			this.panels[t].dirty = false;
@@ -250,8 +270,10 @@ export class WizardController implements WizardActions {
 
 	/** Leaves pre-flight and starts every research task that has not finished. */
 	continueFromPreflight(): void {
-		this.dispatch({ type: "CONTINUE" });
-		this.startPending();
+		this.holdSaves(() => {
+			this.dispatch({ type: "CONTINUE" });
+			this.startPending();
+		});
 	}
 
 	retry(task: TaskId): void {
@@ -361,7 +383,9 @@ export class WizardController implements WizardActions {
 					if (findings.note && spec !== "builtin") panel.line(findings.note, "stderr");
 					let notesFile: string | undefined;
 					try {
-						const transcriptFile = sink?.close();
+						// The panel's last lines are drawn at once, and while the transcript is flushed to disk.
+						this.draw();
+						const transcriptFile = await sink?.closeAsync();
 						if (this.options.writeNotes !== false) {
 							notesFile = writeNotes(
 								this.project.paths,
