@@ -50,3 +50,13 @@ describe("TranscriptSink.writeClean", () => {
 		expect(text.endsWith(`[output truncated after ${TRANSCRIPT_CAP / 1024 / 1024} MB]\n`)).toBe(true);
 	});
 });
+
+describe("TranscriptSink.closeAsync", () => {
+	it("puts the whole file in place, as close does", async () => {
+		const { s, file } = sink();
+		s.writeClean(["all of it\n"], "stdout", [Buffer.from("all of it\n")]);
+		expect(await s.closeAsync()).toBe(file);
+		expect(readFileSync(file, "utf8")).toBe("# header\n\nall of it\n");
+		expect(await s.closeAsync()).toBe(file);
+	});
+});

@@ -23,6 +23,8 @@ export class TranscriptSink {
 	private readonly tmp: string;
 	private bytes = 0;
 	private truncated = false;
+	/** Everything written is on disk already (closeAsync): close need not fsync again. */
+	private synced = false;
 
 	constructor(
 		root: string,
@@ -46,6 +48,7 @@ export class TranscriptSink {
 	/** `alreadyClean`: the text went through sanitizeForFile already. */
 	write(text: string, stream: "stdout" | "stderr" = "stdout", alreadyClean = false): void {
 		if (this.fd === undefined || this.truncated) return;
+		this.synced = false;
 		const safe = alreadyClean ? text : sanitizeForFile(text);
 		const clean = stream === "stderr" ? safe.replace(/^(?=.)/gm, "[stderr] ") : safe;
 		const length = Buffer.byteLength(clean, "utf8");
@@ -66,6 +69,7 @@ export class TranscriptSink {
 	 */
 	writeClean(pieces: string[], stream: "stdout" | "stderr", bytes?: Buffer[]): void {
 		if (this.fd === undefined || this.truncated) return;
+		this.synced = false;
 		if (!bytes || stream !== "stdout") {
 			this.write(pieces.join(""), stream, true);
 			return;
@@ -98,7 +102,7 @@ export class TranscriptSink {
 	/** Finishes the file: fsync, then rename over the previous transcript. */
 	close(): string {
 		if (this.fd === undefined) return this.file;
-		fsyncSync(this.fd);
+		if (!this.synced) fsyncSync(this.fd);
 		closeSync(this.fd);
 		this.fd = undefined;
 		renameSync(this.tmp, this.file);
@@ -113,6 +117,7 @@ export class TranscriptSink {
 		const fd = this.fd;
 		if (fd === undefined) return this.file;
 		await new Promise<void>((resolve, reject) => fsync(fd, (error) => (error ? reject(error) : resolve())));
+		this.synced = true;
 		return this.close();
 	}
 
