@@ -73,7 +73,15 @@ describe("Fly.io with SQLite on one Machine", () => {
 				/Migrations on Fly\.io: at start-up in the one Machine that mounts the volume/,
 			);
 		});
+		it(`${name}: keeps the volume's daily snapshots longer than the 5-day default`, () => {
+			expect(section(name).markdown).toMatch(
+				/flyctl volumes update "\$VOLUME_ID" --snapshot-retention 14 --app /,
+			);
+		});
 	}
+	it("a Fly app without a volume gets no snapshot setting", () => {
+		expect(section("fly-jenkins").markdown).not.toContain("--snapshot-retention");
+	});
 });
 
 /** The lines of every fenced block of a language in the section. */

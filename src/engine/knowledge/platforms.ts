@@ -1367,6 +1367,22 @@ const ROWS = {
 				},
 			},
 		},
+		setup: {
+			// Only a volume has snapshots to keep: the SQLite file's daily copies.
+			commands: (svc, c) =>
+				c?.localFileDb
+					? [
+							`flyctl volumes list --app ${svc}   # the id of the data volume`,
+							`flyctl volumes update "$VOLUME_ID" --snapshot-retention 14 --app ${svc}   # daily snapshots kept 14 days instead of the default 5`,
+						]
+					: [],
+			facts: [
+				fact(
+					"Fly takes a daily snapshot of every volume and keeps it 5 days by default; retention can be set from 1 to 60 days with `fly volumes update <id> --snapshot-retention <days>`, and applies to new snapshots only.",
+					["fly-snapshots", "fly-volumes-update"],
+				),
+			],
+		},
 		strategies: {
 			rolling: {
 				summary:

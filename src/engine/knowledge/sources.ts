@@ -775,6 +775,10 @@ export const SOURCES = {
 		title: "Azure CLI: az webapp traffic-routing",
 		url: "https://learn.microsoft.com/cli/azure/webapp/traffic-routing",
 	},
+	"fly-volumes-update": {
+		title: "flyctl: fly volumes update",
+		url: "https://fly.io/docs/flyctl/volumes-update/",
+	},
 	"twelve-factor-parity": {
 		title: "The Twelve-Factor App: Dev/prod parity",
 		url: "https://12factor.net/dev-prod-parity",

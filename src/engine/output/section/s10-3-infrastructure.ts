@@ -92,10 +92,11 @@ function provisioning(m: SectionModel): string {
 /** One-time settings of the production app that the deploy and the backups rely on, from the platform row. */
 function platformSetup(m: SectionModel): (string | undefined)[] {
 	const setup = m.platform.setup;
-	if (!setup) return [];
+	const commands = setup?.commands(m.ctx.serviceName, rowContext(m)) ?? [];
+	if (!setup || !commands.length) return [];
 	return [
 		`Settings of the production app that the deploy and the backups rely on, run once when the app is created (and checked by the nightly drift run):${m.cite(setup.facts.flatMap((f) => f.sources))}`,
-		code("bash", setup.commands(m.ctx.serviceName, rowContext(m)).join("\n")),
+		code("bash", commands.join("\n")),
 		bullets(setup.facts.map((f) => `${f.text}${m.cite(f.sources)}`)),
 	];
 }
