@@ -223,3 +223,27 @@ describe("every infeasible class travels: section, handoff, --yes and --strict",
 		expect(strict.stderr).toMatch(/--strict refuses a target that cannot be met/);
 	});
 });
+
+describe("replication and failover groups described beside the primary", () => {
+	it("a failover group in its own field is the primary's secondary region; a postponed replication is none", () => {
+		const dir = copy("azure-sql-failover-group");
+		const file = path.join(dir, HANDOFF_03);
+		const h03 = JSON.parse(readFileSync(file, "utf8"));
+		const primary = h03.key_outputs.database_stack.primary;
+		delete primary.read_regions;
+		primary.region = "westeurope";
+		primary.backups = { pitr_retention_days: 21 };
+		h03.key_outputs.database_stack.geo = {
+			feature: "auto-failover group pallet-fog",
+			secondary: "sql-pallet-neu (North Europe)",
+		};
+		h03.key_outputs.database_stack.replication = { tool: "Litestream", status: "NOT enabled - postponed" };
+		writeFileSync(file, JSON.stringify(h03));
+		const md = compose(dir).markdown;
+		expect(md).toMatch(/\| Region loss \| fail the auto-failover group over to northeurope/);
+		expect(md).toMatch(/\| Retention \| backups: 21 days, as the inputs set it/);
+		const store = loadProject(dir).context.model.dataStores[0]!;
+		expect(store.replicas).toEqual([{ kind: "geo", region: "northeurope" }]);
+		expect(store.notEnabled).toContain("replication");
+	});
+});

@@ -232,8 +232,11 @@ function backupsOf(backup: Loose, full: string): DataStoreModel["backups"] | und
 		textOf(at(obj, "schedule")) ??
 		textOf(at(obj, "frequency")) ??
 		/\b(hourly|daily|nightly|weekly|every \d+ ?(?:h|hours?|min(?:utes?)?))\b[^,;]*/i.exec(text || full)?.[0];
+	const days = at(obj, "pitr_retention_days") ?? at(obj, "retention_days");
+	const retentionField =
+		textOf(at(obj, "retention")) ?? (typeof days === "number" ? `${days} days` : undefined);
 	const retention =
-		textOf(at(obj, "retention")) ??
+		retentionField ??
 		/(\d+)\s*(?:retained|days? retention|-day retention)|retain(?:ed)?\s*(\d+)[^,;]*/i.exec(
 			text || full,
 		)?.[0];
@@ -276,6 +279,17 @@ function memberRegion(primaryText: string, member: string): string | undefined {
 	const esc = member.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 	const m = new RegExp(`${esc}\\s*\\(([^)]+)\\)`, "i").exec(primaryText);
 	return m ? regionsIn(m[1])[0] : undefined;
+}
+
+/** An Azure region written as a display name ("(North Europe)") other than the primary's, as the CLI names it. */
+function azureRegionIn(text: string, not?: string): string | undefined {
+	for (const m of text.matchAll(
+		/\b(West|North|East|South|Central|Sweden|Norway|Switzerland|Germany|France|UK|Poland|Italy|Spain) (Europe|Central|North|South|West|East|US 2|US)\b/g,
+	)) {
+		const r = m[0].replace(/\s+/g, "").toLowerCase();
+		if (r !== not?.replace(/\s+/g, "").toLowerCase()) return r;
+	}
+	return undefined;
 }
 
 const STORE_KEYS: { key: RegExp; role: DataStoreRole }[] = [
@@ -404,8 +418,31 @@ export function resolveDataStores(
 		}
 		// Replicas named in their own field attach to the primary; a replication block sets HA and standbys.
 		const primary = out.find((s) => s.role === "primary");
+		// A failover group or geo-replica described beside the primary (`geo`, `failover_group`, `dr`): a secondary region.
+		for (const [key, v] of Object.entries(dbs as Record<string, Loose>)) {
+			if (!primary || STORE_KEYS.some((s) => s.key.test(key))) continue;
+			const t = flatText(v) ?? "";
+			if (
+				!/failover[ _-]?group|geo[- ]?replica|geo[- ]?replication|secondary (server|region)|\bsecondary\b/i.test(
+					`${key} ${t}`,
+				)
+			)
+				continue;
+			const region = regionsIn(t).find((r) => r !== primary.region) ?? azureRegionIn(t, primary.region);
+			if (region && !primary.replicas.some((r) => r.region === region))
+				primary.replicas.push({ kind: "geo", region });
+		}
 		const dcs = flatText(at(dbs, "dcs"));
 		if (primary && dcs) primary.dcs = clean(dcs);
+		// "Litestream: NOT enabled - considered, postponed": replication the inputs do not have.
+		if (
+			primary &&
+			replication &&
+			/\bnot (enabled|configured|set up)\b|\bpostponed\b|\bdisabled\b|^\s*(none|no)\b/i.test(replication)
+		) {
+			if (!primary.notEnabled.includes("replication")) primary.notEnabled.push("replication");
+			replication = undefined;
+		}
 		if (primary && replication) {
 			const primaryText = flatText(at(dbs, "primary")) ?? "";
 			const sync = /sync_standby:\s*([\w.-]+)/i.exec(replication)?.[1];

@@ -274,11 +274,13 @@ function patroni(inp: RegionInputs, name: string | undefined, target: string, ho
 function restoreElsewhere(inp: RegionInputs, target: string): RegionPlan {
 	const { db, app } = inp;
 	const restore =
-		db.id === "sqlite"
-			? `Create the volume and the one instance in ${target} from IaC and restore the database file from the Litestream replica: \`litestream restore -o /data/app.db s3://$BUCKET/app.db\`; then start the instance.`
-			: db.id === "heroku-postgres"
-				? `Create the app and its Heroku Postgres database in another Heroku region the residency rule allows, from IaC, and restore the newest off-site dump into it: \`heroku pg:backups:restore "$DUMP_URL" DATABASE_URL --app ${arg(app, "$APP")}-dr --confirm ${arg(app, "$APP")}-dr\`.`
-				: `Create a new ${db.name} ${db.id === "dynamodb" ? "table" : db.id === "cosmos-db" ? "account" : "instance"} in ${target} from the newest off-site copy (there is no replica to promote).`;
+		db.id === "sqlite" && inp.store.notEnabled.includes("replication")
+			? `Create the volume and the one instance in ${target} from IaC and copy in the newest off-site copy of the database file (Litestream is not enabled in the inputs, so this is the nightly \`sqlite3 .backup\` copy); then start the instance.`
+			: db.id === "sqlite"
+				? `Create the volume and the one instance in ${target} from IaC and restore the database file from the Litestream replica: \`litestream restore -o /data/app.db s3://$BUCKET/app.db\`; then start the instance.`
+				: db.id === "heroku-postgres"
+					? `Create the app and its Heroku Postgres database in another Heroku region the residency rule allows, from IaC, and restore the newest off-site dump into it: \`heroku pg:backups:restore "$DUMP_URL" DATABASE_URL --app ${arg(app, "$APP")}-dr --confirm ${arg(app, "$APP")}-dr\`.`
+					: `Create a new ${db.name} ${db.id === "dynamodb" ? "table" : db.id === "cosmos-db" ? "account" : "instance"} in ${target} from the newest off-site copy (there is no replica to promote).`;
 	return {
 		failover: [
 			DECLARE,

@@ -77,7 +77,10 @@ export function backupIntervalMinutes(store: StoreLike, db: DbFacts): number {
 }
 
 /** Retention as the inputs set it, or the provider's default, said as such. */
-export function retentionText(store: StoreLike, db: DbFacts): { text: string; fromInputs: boolean } {
+export function retentionText(
+	store: StoreLike,
+	db: DbFacts,
+): { text: string; fromInputs: boolean; sources?: SourceId[] } {
 	const b = store.backups;
 	if (b?.retention)
 		return {
@@ -86,6 +89,12 @@ export function retentionText(store: StoreLike, db: DbFacts): { text: string; fr
 		};
 	if (b?.retentionDays !== undefined)
 		return { text: `${b.retentionDays} days, as the inputs set it`, fromInputs: true };
+	if (/^fly volume$/i.test(store.providerLabel ?? ""))
+		return {
+			text: "daily volume snapshots kept 5 days (Fly's default; the inputs do not set a retention): raise it with `fly volumes update $VOLUME_ID --snapshot-retention 14` (1–60 days; new snapshots only)",
+			fromInputs: false,
+			sources: ["fly-snapshots"],
+		};
 	return {
 		text: `${db.snapshot.retention} (the provider's default; the inputs do not set a retention)`,
 		fromInputs: false,
@@ -260,7 +269,7 @@ export function recoveryFacts(
 		modes.push({
 			mode: "region",
 			mechanism:
-				cross.kind === "geo"
+				cross.kind === "geo" && db.id !== "azure-sql"
 					? `fail the write region over to ${where} (service-managed failover) and start the application there from IaC`
 					: cross.kind === "global-table"
 						? `send all writes to the global table replica in ${where} (every replica accepts writes; nothing to promote) and start the application there from IaC`

@@ -59,7 +59,7 @@ function backups(m: SectionModel): string {
 					"Retention",
 					db.continuousOnly && m.recovery.pitrDays !== undefined
 						? `continuous backup: a restore window of ${humanDuration(m.recovery.pitrDays * 1440)}${store.pitr?.windowDays !== undefined ? ", as the inputs set it" : ""}`
-						: `backups: ${retention.text}${m.recovery.caps.pitr === "on" && m.recovery.pitrDays !== undefined ? `; point-in-time window ${humanDuration(m.recovery.pitrDays * 1440)}` : ""}`,
+						: `backups: ${retention.text}${m.recovery.caps.pitr === "on" && m.recovery.pitrDays !== undefined ? `; point-in-time window ${humanDuration(m.recovery.pitrDays * 1440)}` : ""}${m.cite(retention.sources ?? [])}`,
 				],
 				["Off-site copy", `${off.how}${m.cite(off.sources)}`],
 				["Immutability", `${lock.how}, against ransomware and operator error${m.cite(lock.sources)}`],
