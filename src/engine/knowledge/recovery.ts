@@ -91,7 +91,7 @@ export function retentionText(
 		return { text: `${b.retentionDays} days, as the inputs set it`, fromInputs: true };
 	if (/^fly volume$/i.test(store.providerLabel ?? ""))
 		return {
-			text: "daily volume snapshots kept 5 days (Fly's default; the inputs do not set a retention): raise it with `fly volumes update $VOLUME_ID --snapshot-retention 14` (1–60 days; new snapshots only)",
+			text: "daily volume snapshots, kept 14 days once the platform setup step raises Fly's 5-day default (`--snapshot-retention 14`, 1–60 days, new snapshots only); the inputs set no retention",
 			fromInputs: false,
 			sources: ["fly-snapshots"],
 		};
