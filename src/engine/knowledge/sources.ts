@@ -3,6 +3,7 @@
 import { KUBERNETES_SOURCES } from "./kubernetes-sources";
 import { PIPELINE_SOURCES } from "./pipelines-sources";
 import { VM_SOURCES } from "./vms-sources";
+import { RUNBOOK_SOURCES } from "./runbook-sources";
 
 export interface Source {
 	title: string;
@@ -13,6 +14,7 @@ export const SOURCES = {
 	...PIPELINE_SOURCES,
 	...VM_SOURCES,
 	...KUBERNETES_SOURCES,
+	...RUNBOOK_SOURCES,
 	"aws-dr-blog": {
 		title: "AWS Architecture Blog: Disaster recovery strategies for recovery in the cloud",
 		url: "https://aws.amazon.com/blogs/architecture/disaster-recovery-dr-architecture-on-aws-part-i-strategies-for-recovery-in-the-cloud/",
