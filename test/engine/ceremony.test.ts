@@ -46,3 +46,44 @@ describe("ceremony sized to the team and budget", () => {
 		expect(c.approver).toMatch(/not the author/);
 	});
 });
+
+describe("incident plan from the on-call inputs", () => {
+	const HANDOFF_09 = "genesis_output/handoffs/handoff_09_monitoring_observability.json";
+	function planWith(team: string, onCall: unknown) {
+		const dir = bareProject({
+			[HANDOFF_00]: JSON.stringify({ project: { name: "Shiftboard", constraints: { team } } }),
+			[HANDOFF_03]: JSON.stringify({
+				key_outputs: {
+					infrastructure: { backend_hosting: "Render" },
+					database_stack: { primary: "PostgreSQL" },
+				},
+			}),
+			[HANDOFF_09]: JSON.stringify({ key_outputs: { monitoring_stack: { apm: "Datadog" } }, on_call: onCall }),
+		});
+		return ceremonyFor(researched(dir).state.context, false).incident;
+	}
+
+	it("one volunteer with no on-call: one responder, no roles, no escalation, said explicitly", () => {
+		const p = planWith("1 volunteer developer", "none - best effort by the volunteer");
+		expect(p.staffing).toBe("solo");
+		expect(p.coverage).toBe("best-effort");
+		expect(p.roles).toBeUndefined();
+		expect(p.escalation).toEqual([]);
+		expect(p.statusPage).toBe(false);
+		expect(p.leftOut).toMatch(/no one to staff separate incident roles/);
+	});
+
+	it("a staffed team keeps its own escalation chain and working-hours coverage", () => {
+		const p = planWith("9 engineers", {
+			hours: "Mon-Fri 08:00-18:00; weekends best effort",
+			escalation: "on-call -> secondary after 15 min -> head of operations after 30 min",
+		});
+		expect(p.staffing).toBe("team");
+		expect(p.coverage).toBe("business-hours");
+		expect(p.escalation).toEqual([
+			{ who: "the secondary", afterMinutes: 15 },
+			{ who: "the head of operations", afterMinutes: 30 },
+		]);
+		expect(p.roles?.commander).toMatch(/incident commander/);
+	});
+});

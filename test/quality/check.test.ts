@@ -44,7 +44,7 @@ describe("checkSection", () => {
 		["an unclosed fence", `${GOOD}\n\`\`\`yaml\nkey: value\n`, "V5", /never closed/],
 		[
 			"a rollback without a command",
-			GOOD.replace(/Roll back: `[^`]+`/, "Roll back the service"),
+			GOOD.replace(/(### Rollback runbook[\s\S]*?)```bash\n[\s\S]*?\n```\n/, "$1"),
 			"R2",
 			/exact command/,
 		],

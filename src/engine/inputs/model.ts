@@ -201,6 +201,10 @@ export interface ProjectModel {
 		environments?: Sourced<string[]> & { noStaging?: boolean };
 		/** `value` the canonical tool, `label` the input's wording ("Grafana OnCall OSS (self-hosted …)"). */
 		pagingTool?: Sourced<string> & { label?: string };
+		/** When someone answers pages: a 24/7 rota, working hours only, or nobody on call (best effort). */
+		onCall?: Sourced<"24/7" | "business-hours" | "none">;
+		/** The escalation chain after the first responder, as handoff 09 states it ("secondary after 15 min"). */
+		escalation?: Sourced<{ who: string; afterMinutes?: number }[]>;
 		severity?: Sourced<{ levels: string[]; ack: Record<string, string> }>;
 		drRegions?: Sourced<string[]>;
 		/** next_section_context.for_section_10 items of every handoff, verbatim (sanitised). */

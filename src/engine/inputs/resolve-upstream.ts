@@ -6,7 +6,7 @@ import { at, type Loose, textAtAny, textOf } from "./lenient";
 import type { AlertModel, ProjectModel, Sourced } from "./model";
 import { regionsIn } from "./resolve-platform";
 import { constraintTexts, type ProjectDocs, upstreamTexts } from "./resolve-project";
-import { clean, firstAt, flatText, prov, saysNone, sourced } from "./resolve-util";
+import { clean, type Doc, firstAt, flatText, prov, saysNone, sourced } from "./resolve-util";
 
 const PAGING_TOOLS: [RegExp, string][] = [
 	[/\bpagerduty\b/i, "PagerDuty"],
@@ -53,6 +53,63 @@ function pagingOf(docs: ProjectDocs): (Sourced<string> & { label?: string }) | u
 	return undefined;
 }
 
+/** On-call coverage as handoff 09 (or the intake's team constraint) states it: a rota, working hours, or none. */
+function onCallOf(docs: ProjectDocs): ProjectModel["upstream"]["onCall"] {
+	const places: [Doc | undefined, string[][]][] = [
+		[docs.h09, [["on_call"], ["key_outputs", "on_call"], ["incident_management", "on_call"]]],
+		[
+			docs.h00,
+			[
+				["project", "constraints", "team", "on_call"],
+				["project", "constraints", "on_call"],
+			],
+		],
+	];
+	for (const [doc, paths] of places) {
+		const field = firstAt(doc?.data, paths);
+		const t = flatText(field?.value);
+		if (!doc || !field || !t) continue;
+		const coverage = /24\s*\/\s*7|follow[- ]the[- ]sun|around the clock|round[- ]the[- ]clock/i.test(t)
+			? "24/7"
+			: /business hours|working hours|office hours|\bmon(day)?\s*[-–]\s*fri/i.test(t)
+				? "business-hours"
+				: /^\s*(none|no)\b|best[- ]effort|\bno (on[- ]?call|rota|rotation|pager)\b/i.test(t)
+					? "none"
+					: undefined;
+		if (coverage) return sourced(coverage, prov(doc, field.path, "structured"));
+	}
+	return undefined;
+}
+
+/**
+ * The escalation chain of handoff 09's on-call field ("on-call -> secondary after 15 min -> head of operations after
+ * 30 min"): the steps after the first responder, each a short role label with its wait.
+ */
+function escalationOf(docs: ProjectDocs): ProjectModel["upstream"]["escalation"] {
+	const h09 = docs.h09;
+	const field = firstAt(h09?.data, [
+		["on_call", "escalation"],
+		["key_outputs", "on_call", "escalation"],
+		["incident_management", "escalation"],
+		["escalation"],
+	]);
+	const t = flatText(field?.value);
+	if (!h09 || !field || !t || !/->|→|>>/.test(t)) return undefined;
+	const steps = t
+		.replace(/^[^:]*chain:\s*/i, "")
+		.split(/\s*(?:->|→|>>)\s*/)
+		.map((part) => {
+			const m = /^(.*?)\s*(?:after\s+|\(|:\s*)?(\d+)\s*(?:min(?:ute)?s?)\)?\s*$/i.exec(part.trim());
+			const who = clean((m ? m[1]! : part).replace(/^(the|an?)\s+/i, "").trim());
+			return who && who.length <= 40 ? { who, ...(m ? { afterMinutes: Number(m[2]) } : {}) } : undefined;
+		});
+	if (steps.length < 2 || steps.some((x) => !x)) return undefined;
+	return sourced(
+		steps.slice(1) as { who: string; afterMinutes?: number }[],
+		prov(h09, field.path, "structured"),
+	);
+}
+
 /** Severity levels and acknowledgement targets, from a structured scale in handoff 09 or the alerts' severities. */
 function severityOf(docs: ProjectDocs, alerts: AlertModel[]): ProjectModel["upstream"]["severity"] {
 	const h09 = docs.h09;
@@ -92,13 +149,19 @@ function severityOf(docs: ProjectDocs, alerts: AlertModel[]): ProjectModel["upst
 			}
 			if (levels.length) return sourced({ levels, ack }, prov(h09, field.path, "structured"));
 		}
-		const used: string[] = [];
-		for (const a of alerts) if (a.severity && !used.includes(a.severity)) used.push(a.severity);
-		if (used.length && used.some((s) => /^(sev|p)\d$/i.test(s)) && alerts[0])
-			return sourced(
-				{ levels: used.sort(), ack: {} },
-				{ ...alerts[0].from, path: "alerts_defined[].severity" },
-			);
+		// Numbered levels on the alerts (sev1, P2): the scale runs from the most urgent numbered level to the least,
+		// with the levels between filled in; word severities (critical, warning) are alert priorities, not levels.
+		const numbered = alerts
+			.map((a) => /^(sev|p)-?(\d)$/i.exec(a.severity))
+			.filter((x): x is RegExpExecArray => x !== null);
+		const prefix = numbered[0]?.[1]?.toLowerCase();
+		const nums = numbered.filter((x) => x[1]!.toLowerCase() === prefix).map((x) => Number(x[2]));
+		if (prefix && nums.length && alerts[0]) {
+			const lo = Math.min(...nums) === 0 ? 0 : 1;
+			const hi = Math.max(Math.max(...nums), lo + 1);
+			const levels = Array.from({ length: hi - lo + 1 }, (_, i) => `${prefix}${lo + i}`);
+			return sourced({ levels, ack: {} }, { ...alerts[0].from, path: "alerts_defined[].severity" });
+		}
 	}
 	return undefined;
 }
@@ -210,6 +273,10 @@ export function resolveUpstream(docs: ProjectDocs, alerts: AlertModel[]): Projec
 	if (envs) out.environments = envs;
 	const paging = pagingOf(docs);
 	if (paging) out.pagingTool = paging;
+	const onCall = onCallOf(docs);
+	if (onCall) out.onCall = onCall;
+	const escalation = escalationOf(docs);
+	if (escalation) out.escalation = escalation;
 	const sev = severityOf(docs, alerts);
 	if (sev) out.severity = sev;
 	const dr = drRegionsOf(docs);

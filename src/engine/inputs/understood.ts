@@ -187,6 +187,16 @@ export function understoodLines(m: ProjectModel): UnderstoodLine[] {
 			),
 		);
 	if (u.pagingTool) out.push(line("Paging", u.pagingTool.value, u.pagingTool.from));
+	if (u.onCall && !c.noOnCall)
+		out.push(
+			line(
+				"On-call",
+				{ "24/7": "a 24/7 rota", "business-hours": "working hours only", none: "none (best effort)" }[
+					u.onCall.value
+				],
+				u.onCall.from,
+			),
+		);
 	if (u.severity) {
 		const acks = Object.entries(u.severity.value.ack).map(([k, v]) => `${k} ack ${v}`);
 		out.push(

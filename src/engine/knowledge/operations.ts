@@ -79,58 +79,38 @@ export const FLAG_FACTS: Fact[] = [
 	),
 ];
 
-export interface Severity {
-	level: string;
-	criteria: string;
-	response: string;
-	page: string;
-}
-
-export const SEVERITIES: Severity[] = [
-	{
-		level: "SEV-1",
-		criteria: "production down, data loss or security breach; more than 25% of users affected",
-		response: "incident commander within 5 min; status page update within 15 min; executive liaison",
-		page: "page on-call immediately, escalate to secondary after 10 min",
-	},
-	{
-		level: "SEV-2",
-		criteria:
-			"a core journey broken or degraded for more than 5% of users, or an SLO burning at more than 10× its budget rate",
-		response: "incident commander within 15 min; status page within 30 min",
-		page: "page on-call immediately",
-	},
-	{
-		level: "SEV-3",
-		criteria: "partial degradation with a workaround; deploy-related issues are rolled back first",
-		response: "owner within 1 hour in working hours",
-		page: "high-urgency notification",
-	},
-	{
-		level: "SEV-4",
-		criteria: "minor issue, no customer impact",
-		response: "next business day",
-		page: "low-urgency ticket",
-	},
+/**
+ * Impact tiers, most urgent first. A project's own severity levels map onto them in order (two levels: the first and
+ * the third tier; three: the first three …), so the table has exactly the project's rows.
+ */
+export const IMPACT_TIERS: string[] = [
+	"production down, data loss or security breach; more than 25% of users affected",
+	"a core journey broken or degraded for more than 5% of users, or an SLO burning at more than 10× its budget rate",
+	"partial degradation with a workaround; deploy-related issues are rolled back first",
+	"minor issue, no user impact",
+	"cosmetic or informational; tracked as a ticket",
 ];
 
-export const INCIDENT_FACTS: Fact[] = [
-	fact(
-		"Severity levels SEV-1 (most urgent) to SEV-5; SEV-1 and SEV-2 are major incidents run with the full process; when unsure, pick the higher severity.",
-		["pd-severity"],
-	),
-	fact(
-		"Incident roles: Incident Commander, Deputy, Scribe, Subject Matter Experts, Customer Liaison and Internal Liaison.",
-		["pd-roles"],
-	),
-	fact("Declare early, separate roles, keep a live incident document and hand off explicitly.", [
-		"sre-incidents",
-	]),
-	fact(
-		"Every SEV-1/2 gets a blameless postmortem; PagerDuty's process schedules the review within 3 calendar days for SEV-1 and 5 business days for SEV-2.",
-		["pd-postmortem", "sre-postmortem"],
-	),
-];
+/** Lower numbers are more urgent, major incidents get the full process, and an unsure responder picks the higher one. */
+export const SEVERITY_MODEL: Fact = fact(
+	"Numbered severity levels run from the most urgent down; the top levels are major incidents run with the full process; when unsure, pick the higher severity.",
+	["pd-severity"],
+);
+
+export const INCIDENT_ROLES_FACT: Fact = fact(
+	"Incident roles: Incident Commander, Deputy, Scribe, Subject Matter Experts, Customer Liaison and Internal Liaison.",
+	["pd-roles"],
+);
+
+export const INCIDENT_PRACTICE_FACT: Fact = fact(
+	"Declare early, separate roles, keep a live incident document and hand off explicitly.",
+	["sre-incidents"],
+);
+
+export const POSTMORTEM_FACT: Fact = fact(
+	"Every major incident gets a blameless postmortem; PagerDuty's process reviews it within 3 calendar days for the most urgent level and 5 business days for the next.",
+	["pd-postmortem", "sre-postmortem"],
+);
 
 export const DORA_FACTS: Fact[] = [
 	fact(

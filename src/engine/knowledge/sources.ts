@@ -2,8 +2,8 @@
 
 import { KUBERNETES_SOURCES } from "./kubernetes-sources";
 import { PIPELINE_SOURCES } from "./pipelines-sources";
-import { VM_SOURCES } from "./vms-sources";
 import { RUNBOOK_SOURCES } from "./runbook-sources";
+import { VM_SOURCES } from "./vms-sources";
 
 export interface Source {
 	title: string;

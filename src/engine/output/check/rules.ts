@@ -223,7 +223,11 @@ export const RULES: Rule[] = [
 		label: "Rollback is executable with an expected time",
 		required: true,
 		test: (d) =>
-			has(d.section(/Rollback runbook/), /Roll back: `[^`]+`/, /Expected duration \| .*(second|minute|hour)/)
+			has(
+				d.section(/Rollback runbook/),
+				/Roll back: `[^`]+`|```(bash|sh|shell)\n[^`]+\n```/,
+				/Expected duration(:\*\*| \|) .*(second|minute|hour)/,
+			)
 				? true
 				: "the rollback runbook lacks an exact command or an expected time",
 	},

@@ -5,6 +5,7 @@ import { type ConsistencyWarning, checkConsistency } from "../../decisions/consi
 import { recommendIac } from "../../decisions/recommend";
 import { patternFor, recoveryOf } from "../../decisions/recovery";
 import { applyPlatformRules, platformRules, usesLocalFileDb } from "../../decisions/rules";
+import { type SeverityScale, severityScale } from "../../decisions/severity";
 import type { DecisionId, Decisions, Recommendation } from "../../decisions/spec";
 import { databaseOf, platformOf } from "../../decisions/stack";
 import type { ProjectContext } from "../../inputs/context";
@@ -69,6 +70,8 @@ export interface SectionModel extends SectionInput {
 	tier: DrTier;
 	/** Approvals, reviewers and paid tools sized to the team and budget. */
 	ceremony: Ceremony;
+	/** The incident severity levels, their response and paging, from the inputs or sized to the team. */
+	severity: SeverityScale;
 	stages: PipelineStage[];
 	environments: EnvironmentPlan[];
 	serviceTiers: ServiceTier[];
@@ -76,6 +79,7 @@ export interface SectionModel extends SectionInput {
 	compliance: ComplianceRegime[];
 	flagTool: string;
 	abortCriteria: string[];
+	/** The monitoring tool the dashboards and alerts live in, as a canonical name ("Sentry", not the input's wording). */
 	alertTool: string;
 	coverageUnit: number;
 	/** Recovery per failure mode from the mechanisms the data store has. */
@@ -221,6 +225,12 @@ function abortCriteria(ctx: ProjectContext): string[] {
 	];
 }
 
+/** The canonical name of the tool that watches errors and latency: APM first, then metrics, then error tracking. */
+function monitoringTool(ctx: ProjectContext, platform: PlatformFacts): string {
+	const mon = ctx.model.monitoring;
+	return mon.apm?.value ?? mon.metrics?.value ?? mon.errors?.value ?? `${platform.name} metrics`;
+}
+
 export function buildModel(input: SectionInput): SectionModel {
 	const { ctx } = input;
 	const warnings = checkConsistency(input.decisions, ctx);
@@ -272,8 +282,8 @@ export function buildModel(input: SectionInput): SectionModel {
 		compliance,
 		flagTool: flagAnswer ?? ctx.flagTool ?? "Unleash (self-hosted) behind the OpenFeature SDK",
 		abortCriteria: abortCriteria(ctx),
-		alertTool:
-			ctx.monitoring.apm ?? ctx.monitoring.metrics ?? ctx.monitoring.errors ?? `${platform.name} metrics`,
+		severity: severityScale(ctx, ceremony.incident),
+		alertTool: monitoringTool(ctx, platform),
 		coverageUnit,
 		recovery,
 		cite,

@@ -124,7 +124,7 @@ function releaseProcess(m: SectionModel): string {
 			"The deployment is recorded (SHA, approver, start and end time) as the source for DORA metrics.",
 		]),
 		`Targets, measured from the deployment records: deploy on demand, change lead time under one day, change failure rate at or below 5%, failed-deployment recovery under one hour — the DORA 2024 elite thresholds.${m.cite(DORA_FACTS.flatMap((f) => f.sources))}`,
-		"Releases ship from `main` only; hotfixes follow the same pipeline with the same gates, and a deploy freeze applies during incidents of SEV-2 or higher.",
+		`Releases ship from \`main\` only; hotfixes follow the same pipeline with the same gates, and a deploy freeze applies during ${m.severity.majors} incidents.`,
 		m.ceremony.leftOut.length
 			? `Sized to the team and budget the inputs state — left out on purpose, to add when the team or budget grows:\n\n${bullets(m.ceremony.leftOut)}`
 			: undefined,
@@ -156,7 +156,7 @@ function featureFlags(m: SectionModel): string {
 			],
 		),
 		`Progressive exposure: 1% → 5% → 25% → 50% → 100%, with at least one hour (or 1,000 sessions) per step, sticky on the user id so a user keeps the same variation as the percentage grows.${m.cite(["unleash-rollout", "launchdarkly-guarded"])}`,
-		`Kill switches exist for every external dependency of ${m.ctx.serviceName} and for each newly released feature; the incident runbook lists who may flip them (on-call and the incident commander) and how to verify the effect in ${m.alertTool}.`,
+		`Kill switches exist for every external dependency of ${m.ctx.serviceName} and for each newly released feature; the incident runbook lists who may flip them (${m.ceremony.incident.roles ? `${m.ceremony.incident.responder} and the incident commander` : m.ceremony.incident.responder}) and how to verify the effect in ${m.alertTool}.`,
 		`Clean-up: a flag at 100% for two weeks gets a removal ticket; the pipeline's lint step fails on flags past their expiry date.${m.cite(FLAG_FACTS.flatMap((f) => f.sources))}`,
 	);
 }

@@ -158,10 +158,11 @@ function deploy(m: SectionModel, plan: PipelinePlan): string {
 
 function postDeploy(m: SectionModel): string {
 	const post = m.stages.find((s) => s.id === "post-deploy")!;
-	const mon = m.ctx.monitoring;
-	const tools = [mon.apm, mon.metrics, mon.logging, mon.errors, mon.tracing].filter(
-		(t, i, a): t is string => Boolean(t) && a.indexOf(t) === i,
-	);
+	// Canonical tool names ("Sentry"), never the input's wording with its parentheses.
+	const mon = m.ctx.model.monitoring;
+	const tools = [mon.apm, mon.metrics, mon.logging, mon.errors, mon.tracing]
+		.map((t) => t?.value)
+		.filter((t, i, a): t is string => Boolean(t) && a.indexOf(t) === i);
 	return join(
 		"### Post-deploy validation",
 		numbered([
