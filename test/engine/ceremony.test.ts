@@ -58,7 +58,10 @@ describe("incident plan from the on-call inputs", () => {
 					database_stack: { primary: "PostgreSQL" },
 				},
 			}),
-			[HANDOFF_09]: JSON.stringify({ key_outputs: { monitoring_stack: { apm: "Datadog" } }, on_call: onCall }),
+			[HANDOFF_09]: JSON.stringify({
+				key_outputs: { monitoring_stack: { apm: "Datadog" } },
+				on_call: onCall,
+			}),
 		});
 		return ceremonyFor(researched(dir).state.context, false).incident;
 	}

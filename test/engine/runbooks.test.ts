@@ -140,21 +140,24 @@ describe("severity wording comes from the table's rows", () => {
 describe("rollback commands are complete", () => {
 	const names = readdirSync(FIXTURES).sort();
 
-	it.each(names)("%s: every variable the rollback block reads is set in it or named as a prerequisite", (name) => {
-		const book = runbook(section(name).markdown, "Rollback");
-		const block = /```bash\n([\s\S]*?)\n```/.exec(book)?.[1];
-		expect(block, "a bash block").toBeDefined();
-		const body = block!.replace(/#[^\n"]*$/gm, "");
-		const read = new Set([...body.matchAll(/\$\{?([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]!));
-		const set = new Set([
-			...[...body.matchAll(/\b([A-Z][A-Z0-9_]*)=/g)].map((m) => m[1]!),
-			...[...body.matchAll(/\bread -r(?: -p "[^"]*")? ([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]!),
-		]);
-		const prerequisites = book.slice(book.indexOf("**Prerequisites.**"), book.indexOf("**Steps.**"));
-		const named = new Set([...prerequisites.matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((m) => m[1]!));
-		// Railway's CLI cannot name a deployment to return to: its rollback is the dashboard action.
-		const known = name === "harbor-bookings" ? ["PREVIOUS_DEPLOYMENT_ID"] : [];
-		const undefinedVars = [...read].filter((v) => !set.has(v) && !named.has(v) && !known.includes(v));
-		expect(undefinedVars).toEqual([]);
-	});
+	it.each(names)(
+		"%s: every variable the rollback block reads is set in it or named as a prerequisite",
+		(name) => {
+			const book = runbook(section(name).markdown, "Rollback");
+			const block = /```bash\n([\s\S]*?)\n```/.exec(book)?.[1];
+			expect(block, "a bash block").toBeDefined();
+			const body = block!.replace(/#[^\n"]*$/gm, "");
+			const read = new Set([...body.matchAll(/\$\{?([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]!));
+			const set = new Set([
+				...[...body.matchAll(/\b([A-Z][A-Z0-9_]*)=/g)].map((m) => m[1]!),
+				...[...body.matchAll(/\bread -r(?: -p "[^"]*")? ([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]!),
+			]);
+			const prerequisites = book.slice(book.indexOf("**Prerequisites.**"), book.indexOf("**Steps.**"));
+			const named = new Set([...prerequisites.matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((m) => m[1]!));
+			// Railway's CLI cannot name a deployment to return to: its rollback is the dashboard action.
+			const known = name === "harbor-bookings" ? ["PREVIOUS_DEPLOYMENT_ID"] : [];
+			const undefinedVars = [...read].filter((v) => !set.has(v) && !named.has(v) && !known.includes(v));
+			expect(undefinedVars).toEqual([]);
+		},
+	);
 });

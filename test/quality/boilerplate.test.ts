@@ -72,13 +72,27 @@ const texts = onePerStack(
 		.map((f) => readFileSync(path.join(GOLDEN, f), "utf8")),
 );
 
-it("the CI/CD pipeline subsection (10.2) shares at most a quarter of its lines across most stacks", () => {
-	const { share, k, total } = boilerplateShare(texts.map((t) => contentLines(part(t, "10.2"))));
+/** The share of one subsection's content lines identical across most stacks, printed for the record. */
+function subsectionShare(heading: string): { share: number; total: number } {
+	const { share, k, total } = boilerplateShare(texts.map((t) => contentLines(part(t, heading))));
 	console.info(
-		`10.2 boilerplate: ${(share * 100).toFixed(1)}% of ${total} lines identical in >= ${k} of ${texts.length}`,
+		`${heading} boilerplate: ${(share * 100).toFixed(1)}% of ${total} lines identical in >= ${k} of ${texts.length}`,
 	);
+	return { share, total };
+}
+
+it("the CI/CD pipeline subsection (10.2) shares at most a quarter of its lines across most stacks", () => {
+	const { share, total } = subsectionShare("10.2");
 	expect(total).toBeGreaterThan(1000);
 	expect(share).toBeLessThanOrEqual(0.25);
+});
+
+// The runbooks of 10.5 are written from the project model (who answers, its environments, its severity levels, the
+// platform's commands); what stays shared is the runbook skeleton and advice that is the same everywhere.
+it("the operational runbooks (10.5) share at most two thirds of their lines across most stacks", () => {
+	const { share, total } = subsectionShare("10.5");
+	expect(total).toBeGreaterThan(1000);
+	expect(share).toBeLessThanOrEqual(0.66);
 });
 
 // The whole section's target is a third; this bound only stops it from growing while the other subsections are
@@ -90,5 +104,5 @@ it("the whole section does not grow more alike across stacks than it is today", 
 		`boilerplate: ${(share * 100).toFixed(1)}% of ${total} content lines identical in >= ${k} of ${sections.length} sections`,
 	);
 	expect(sections.length).toBeGreaterThanOrEqual(6);
-	expect(share).toBeLessThanOrEqual(0.5);
+	expect(share).toBeLessThanOrEqual(0.45);
 });

@@ -99,8 +99,7 @@ export function incidentPlanFor(ctx: ProjectContext): IncidentPlan {
 				},
 			],
 			leftOut: `${teamSize !== undefined ? `A team of ${teamSize}` : "A team without an on-call rota"} runs incidents with one incident lead who also communicates; separate commander, scribe and communications roles${tool ? "" : " and a paging tool"} are left out until the team grows.`,
-			userComms:
-				"a notice on the site or in the app, and an e-mail to affected users for outages over an hour",
+			userComms: "a notice on the site or in the app (an e-mail to affected users for outages over an hour)",
 			statusPage: false,
 			review: "a short written review within a week, with follow-up actions as issues",
 		};

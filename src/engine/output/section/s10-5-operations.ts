@@ -61,7 +61,7 @@ export function monitoringTools(m: SectionModel): string[] {
 
 /** The tool that shows CPU, memory and instance counts: the metrics tool, else the one that alerts. */
 function metricsTool(m: SectionModel): string {
-	return m.ctx.model.monitoring.metrics?.value ?? m.alertTool;
+	return m.ctx.model.monitoring.metrics?.value ?? `${m.platform.name}'s metrics`;
 }
 
 /** How many instances serve production, in the words the runbooks need. */
