@@ -101,10 +101,13 @@ describe("scaling follows what the platform and the data can do", () => {
 		expect(scaling).toMatch(/\$15 budget/);
 	});
 
-	it("an autoscaled platform raises its maximum in the IaC", () => {
-		const scaling = runbook(section("eks-argo-rejected-ecs").markdown, "Scaling");
-		expect(scaling).toMatch(/Scale out: `kubectl autoscale/);
-		expect(scaling).toMatch(/autoscaling maximum in the IaC/);
+	it("an autoscaled platform raises its maximum where the code keeps it", () => {
+		const k8s = runbook(section("eks-argo-rejected-ecs").markdown, "Scaling");
+		expect(k8s).toMatch(/Scale out: `yq -i '\.spec\.maxReplicas = \d+'.*git commit/);
+		expect(k8s).not.toMatch(/autoscaling maximum in the IaC/);
+		const aca = runbook(section("aca-bicep").markdown, "Scaling");
+		expect(aca).toMatch(/Scale out: `az containerapp update/);
+		expect(aca).toMatch(/autoscaling maximum in the IaC/);
 	});
 
 	it("a per-request platform raises limits and adds no instances by hand", () => {

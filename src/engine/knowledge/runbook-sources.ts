@@ -49,6 +49,4 @@ export const RUNBOOK_SOURCES = {
 		title: "Netlify API: listSiteDeploys and restoreSiteDeploy",
 		url: "https://open-api.netlify.com/#tag/deploy",
 	},
-	"git-log": { title: "git log (--no-merges, path limiting)", url: "https://git-scm.com/docs/git-log" },
-	"git-revert": { title: "git revert", url: "https://git-scm.com/docs/git-revert" },
 } as const;

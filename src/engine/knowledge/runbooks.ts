@@ -24,26 +24,6 @@ export function renderServiceIdVar(svc: string): string {
 }
 
 export const ROLLBACK_SCRIPTS: Partial<Record<PlatformId, RollbackScript>> = {
-	kubernetes: {
-		// CI promotes by committing the new image to envs/production/<service> in the environment repository.
-		lines: (svc) => [
-			'git clone "https://oauth2:$ENV_REPO_TOKEN@$ENV_REPO" env-repo && cd env-repo',
-			"PROMOTION_COMMIT=$(git log -1 --no-merges --format=%H -- envs/production)",
-			'git show --stat "$PROMOTION_COMMIT"   # check it is the bad release',
-			`git revert --no-edit "$PROMOTION_COMMIT" && git push   # the controller syncs ${svc} back to the previous image`,
-		],
-		needs: () => [
-			"`ENV_REPO` and `ENV_REPO_TOKEN`: the environment repository and a token that may push to it (never cluster credentials)",
-		],
-		facts: [
-			fact("`git log -1 --no-merges -- <path>` names the newest non-merge commit that touched the path.", [
-				"git-log",
-			]),
-			fact("`git revert` records a new commit that undoes the named one, so history stays intact.", [
-				"git-revert",
-			]),
-		],
-	},
 	fly: {
 		lines: (svc) => [
 			`flyctl releases --app ${svc} --image   # newest first; the row under the bad release is the last good one`,

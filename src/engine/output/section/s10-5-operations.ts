@@ -161,6 +161,17 @@ function deployment(m: SectionModel): Runbook {
 	};
 }
 
+/** Variables a block of shell lines reads but never sets (`$PREVIOUS_RELEASE`), in order of first use. */
+function unsetVariables(lines: string[], named: string): string[] {
+	const body = lines.map((l) => l.replace(/\s#[^"']*$/, "")).join("\n");
+	const set = new Set([
+		...[...body.matchAll(/\b([A-Z][A-Z0-9_]*)=/g)].map((x) => x[1]!),
+		...[...body.matchAll(/\bread -r(?: -p "[^"]*")? ([A-Z][A-Z0-9_]*)/g)].map((x) => x[1]!),
+	]);
+	const read = [...body.matchAll(/\$\{?([A-Z][A-Z0-9_]*)/g)].map((x) => x[1]!);
+	return [...new Set(read)].filter((v) => !set.has(v) && !named.includes(`\`${v}\``));
+}
+
 function rollback(m: SectionModel): Runbook {
 	const { ctx, platform, ceremony } = m;
 	const inc = ceremony.incident;
@@ -185,6 +196,10 @@ function rollback(m: SectionModel): Runbook {
 		trigger: `An abort criterion of 10.2 fires during the post-deploy window (${abortNamed(m)}), or a ${m.severity.majors} incident starts within 24 hours of a deploy.`,
 		prerequisites: [
 			...(script?.needs(svc, rc) ?? [`${platform.name} deploy rights (the on-call role has them)`]).map(cap),
+			...unsetVariables([...lines, ...front], script?.needs(svc, rc).join(" ") ?? "").map(
+				(v) =>
+					`\`${v}\` set in the shell: ${/PROMOTION/.test(v) ? "the commit that promoted the bad release, from the environment repository's history" : /PREVIOUS|GOOD/.test(v) ? "the last good release's identifier, from the deployment record of 10.1" : "from the platform's console"}`,
+			),
 			"No migration in the release that cannot run backwards (10.1 expand/contract)",
 		],
 		steps: [
@@ -345,7 +360,12 @@ function scaling(m: SectionModel): Runbook {
 			steps: [
 				`Check the metric that is saturating (${platform.scaling.metric}).`,
 				`Scale out: ${inlineCode(platform.scaling.command(svc, rc))}`,
-				"Raise the autoscaling maximum in the IaC and merge it, so the next apply does not undo the change.",
+				// A command that already commits the new maximum to the repository needs no second step.
+				...(/\bgit commit\b/.test(platform.scaling.command(svc, rc))
+					? []
+					: [
+							"Raise the autoscaling maximum in the IaC and merge it, so the next apply does not undo the change.",
+						]),
 			],
 			verify: `New ${platform.name} instances are healthy and receive traffic`,
 			abort:
