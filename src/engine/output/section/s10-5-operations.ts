@@ -198,7 +198,7 @@ function rollback(m: SectionModel): Runbook {
 			...(script?.needs(svc, rc) ?? [`${platform.name} deploy rights (the on-call role has them)`]).map(cap),
 			...unsetVariables([...lines, ...front], script?.needs(svc, rc).join(" ") ?? "").map(
 				(v) =>
-					`\`${v}\` set in the shell: ${/PROMOTION/.test(v) ? "the commit that promoted the bad release, from the environment repository's history" : /PREVIOUS|GOOD/.test(v) ? "the last good release's identifier, from the deployment record of 10.1" : "from the platform's console"}`,
+					`\`${v}\` set in the shell: ${/PROMOTION/.test(v) ? "the commit that promoted the bad release, from the environment repository's history" : /PREVIOUS|GOOD/.test(v) ? "the last good release's identifier, from the deployment record of 10.1" : /HOSTS?$/.test(v) ? "the production hosts, as the deploy job's host list names them" : "from the platform's console"}`,
 			),
 			"No migration in the release that cannot run backwards (10.1 expand/contract)",
 		],
