@@ -152,7 +152,8 @@ Options:
   --agent-timeout D          stop an agent after this long (default 10m); the built-in research takes over
   --dry-run                  do everything but write; show what would be written (and the agents' prompts)
   --force                    replace existing Section 10 outputs (the old files are kept as backups)
-  --strict                   fail when an input handoff is missing or invalid instead of assuming
+  --strict                   fail when an input handoff is missing or invalid instead of assuming, and
+                             refuse a choice that breaks a platform rule or sets an infeasible target
   --json                     print a machine-readable summary on stdout (progress goes to stderr)
   --resume                   resume the saved session without asking
   --fresh                    discard the saved session and start over

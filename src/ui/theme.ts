@@ -17,6 +17,7 @@ export const theme = {
 export const glyphs = {
 	ok: "✔",
 	warn: "⚠",
+	info: "ℹ",
 	error: "✖",
 	pointer: "❯",
 	checked: "◉",

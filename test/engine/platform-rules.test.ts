@@ -88,9 +88,10 @@ describe("platform rules on every choice", () => {
 		const ctx = researched(
 			project({ backend_hosting: "Azure App Service (Basic B1)" }, { primary: "Azure SQL Database" }),
 		).state.context;
-		const w = checkConsistency(buildDecisions(recommendAll(ctx), {}), ctx).find(
-			(x) => x.rule === "slot-tier",
-		);
+		// The recommendation keeps to what the tier can run; a slot strategy chosen anyway is flagged.
+		expect(recommendAll(ctx).strategy.value).toBe("rolling");
+		const d = buildDecisions(recommendAll(ctx), { strategy: { value: "blue-green", provenance: "flag" } });
+		const w = checkConsistency(d, ctx).find((x) => x.rule === "slot-tier");
 		expect(w?.message).toMatch(/Standard or higher/);
 	});
 

@@ -22,10 +22,11 @@ export const KEY = {
 
 export const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function renderWizard(dir: string) {
+export function renderWizard(dir: string, options: { strict?: boolean } = {}) {
 	const project = loadProject(dir);
 	const quits: number[] = [];
 	const controller = new WizardController(project, {
+		strict: options.strict,
 		generatedAt: "2026-01-01T00:00:00Z",
 		flushMs: 5,
 		quit: (code) => quits.push(code),
@@ -57,4 +58,13 @@ export function renderWizard(dir: string) {
 		throw new Error(`timed out waiting for ${String(text)}; last frame:\n${r.lastFrame()}`);
 	};
 	return { ...r, controller, quits, press, waitFor };
+}
+
+/** Past pre-flight and research, at the first decision. */
+export async function toDecisions(w: ReturnType<typeof renderWizard>): Promise<void> {
+	await w.waitFor("Enter start research");
+	await w.press(KEY.enter);
+	await w.waitFor("All three research tasks are done");
+	await w.press(KEY.enter);
+	await w.waitFor("Decision 1 of 7");
 }

@@ -50,3 +50,17 @@ export function applyFiles(dir: string, files: Record<string, string | null>): v
 export function cleanupTemps(): void {
 	for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
 }
+
+/** A Rails app with its SQLite file on a Fly.io volume: the project the volume rules are shown on. */
+export function flySqliteProject(): string {
+	return bareProject({
+		[HANDOFF_03]: JSON.stringify({
+			project_name: "Kettle",
+			key_outputs: {
+				infrastructure: { backend_hosting: "Fly.io Machines" },
+				database_stack: { primary: "SQLite on a Fly volume" },
+				backend_stack: { framework: "Rails 8" },
+			},
+		}),
+	});
+}

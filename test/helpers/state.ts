@@ -9,9 +9,10 @@ import { initialState, type Override, reduce, type WizardState } from "../../src
 export function researched(
 	dir: string,
 	preset: Partial<Record<DecisionId, Override>> = {},
+	strict = false,
 ): { state: WizardState; project: ReturnType<typeof loadProject> } {
 	const project = loadProject(dir);
-	let state = reduce(initialState(project.report, project.context, preset), { type: "CONTINUE" });
+	let state = reduce(initialState(project.report, project.context, preset, {}, strict), { type: "CONTINUE" });
 	for (const task of TASK_IDS) {
 		state = reduce(state, { type: "TASK_STARTED", task, backend: "builtin", at: 0 });
 		for (const e of builtinRunner(task, state.context, new AbortController().signal) as Iterable<

@@ -2,18 +2,10 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { researchLayout } from "../../src/ui/layout";
-import { KEY, renderWizard } from "../helpers/ink";
+import { KEY, renderWizard, toDecisions } from "../helpers/ink";
 import { cleanupTemps, exampleProject, OUT_HANDOFF, OUT_SECTION } from "../helpers/project";
 
 afterEach(cleanupTemps);
-
-async function toDecisions(w: ReturnType<typeof renderWizard>) {
-	await w.waitFor("Enter start research");
-	await w.press(KEY.enter);
-	await w.waitFor("All three research tasks are done");
-	await w.press(KEY.enter);
-	await w.waitFor("Decision 1 of 7");
-}
 
 describe("pre-flight screen", () => {
 	it("lists every input with what was learned and the keys", async () => {

@@ -1,6 +1,7 @@
 // The non-interactive driver (--yes): the same wizard machine, decisions from recommendations, flags and an answers file.
 
 import path from "node:path";
+import { ruleKind } from "../../engine/decisions/consistency";
 import {
 	DECISION_IDS,
 	DECISION_LABELS,
@@ -48,6 +49,28 @@ export function presetsFromFlags(
 		const check = validateDecision(id, raw, project.context);
 		if (!check.ok) throw new GenesisError(`${DECISIONS[id].flag}: ${check.error}`, ExitCode.usage);
 		preset[id] = { value: check.value, provenance: "flag" };
+	}
+	return preset;
+}
+
+/** An answers file's decisions, by id ("backupFrequency") or flag name ("backup-frequency"); a bad one is an invalid
+ * answers file naming the decision. */
+export function presetsFromAnswers(
+	decisions: Record<string, string>,
+	project: LoadedProject,
+	file: string,
+): Partial<Record<DecisionId, Override>> {
+	const preset: Partial<Record<DecisionId, Override>> = {};
+	for (const [key, raw] of Object.entries(decisions)) {
+		const id = DECISION_IDS.find((d) => d === key || DECISIONS[d].flag === `--${key}`);
+		if (!id)
+			throw new GenesisError(
+				`${file}: "${sanitizeInline(key, 40)}" is not a decision; use one of ${DECISION_IDS.join(", ")}`,
+				ExitCode.badInput,
+			);
+		const check = validateDecision(id, raw, project.context);
+		if (!check.ok) throw new GenesisError(`${file}: decisions.${id}: ${check.error}`, ExitCode.badInput);
+		preset[id] = { value: check.value, provenance: "answers" };
 	}
 	return preset;
 }
@@ -119,13 +142,16 @@ export async function runHeadless(opts: CliOptions, io: Io): Promise<number> {
 		}
 	}
 
-	const preset = presetsFromFlags(opts, project);
+	let preset = presetsFromFlags(opts, project);
 	let answers: Record<string, string> = {};
 	if (opts.answers) {
 		const abs = path.resolve(cwd, opts.answers);
-		const read = readAnswersFile(paths.root, abs, sanitizeInline(opts.answers));
+		const shown = sanitizeInline(opts.answers);
+		const read = readAnswersFile(paths.root, abs, shown);
 		if (!read.ok) throw new GenesisError(read.error, ExitCode.badInput);
 		answers = read.answers;
+		// Decisions in the answers file are checked as flags are; a flag given as well wins.
+		preset = { ...presetsFromAnswers(read.decisions, project, shown), ...preset };
 	}
 
 	const generatedAt = nowIso();
@@ -252,7 +278,7 @@ function finish(
 		say(`• ${DECISION_LABELS[id]}: ${displayValue(id, decisionValue(composed.decisions, id))} (${p})`);
 	}
 	for (const w of composed.model.warnings)
-		say(`${w.level === "warning" ? "⚠" : "ℹ"} ${w.infeasible ? "Infeasible: " : ""}${w.message}`);
+		say(`${w.level === "warning" ? "⚠" : "ℹ"} ${ruleKind(w)}: ${w.message}`);
 	const infeasible = composed.model.warnings.filter((w) => w.infeasible);
 	if (opts.strict && infeasible.length) {
 		throw new GenesisError(
@@ -263,7 +289,7 @@ function finish(
 	const refused = composed.model.warnings.filter((w) => w.rule && w.level === "warning");
 	if (opts.strict && refused.length)
 		throw new GenesisError(
-			`${refused.length === 1 ? "A choice breaks a platform rule" : `${refused.length} choices break platform rules`} (--strict): ${refused.map((w) => w.message).join(" ")}`,
+			`${refused.length === 1 ? "A choice breaks a rule" : `${refused.length} choices break rules`} (--strict): ${refused.map((w) => `${ruleKind(w)}: ${w.message}`).join(" ")}`,
 			ExitCode.badInput,
 			"Change the flag or answer named above, or run without --strict to write the section with the replacement.",
 		);

@@ -1,6 +1,7 @@
 // The linear, screen-reader-friendly driver (--plain, INK_SCREEN_READER): the same steps as plain lines and typed answers.
 
 import readline from "node:readline";
+import { ruleKind } from "../../engine/decisions/consistency";
 import {
 	DECISION_IDS,
 	DECISION_LABELS,
@@ -9,6 +10,7 @@ import {
 	decisionValue,
 	displayValue,
 	ENVIRONMENT_CHOICES,
+	validateDecision,
 } from "../../engine/decisions/spec";
 import { SOURCE_LABELS } from "../../engine/inputs/questions";
 import { nowIso } from "../../engine/io/clock";
@@ -19,7 +21,7 @@ import { completionMessage, type LoadedProject, outline } from "../../engine/out
 import { TASK_IDS, TASKS } from "../../engine/research/types";
 import type { SessionStore } from "../../engine/session/store";
 import { WizardController } from "../../engine/wizard/controller";
-import { askedDecisions } from "../../engine/wizard/state";
+import { askedDecisions, decisionFindings, type WizardState } from "../../engine/wizard/state";
 import type { CliOptions } from "../args";
 import { agentsFromOptions, agentTimeoutMs } from "../shared/agents";
 import { onStopSignals } from "../shared/signals";
@@ -64,6 +66,7 @@ export async function runPlain(
 
 	const controller = new WizardController(project, {
 		preset: presetsFromFlags(opts, project),
+		strict: opts.strict,
 		generatedAt: nowIso(),
 		store,
 		agents: agentsFromOptions(opts),
@@ -138,6 +141,7 @@ export async function runPlain(
 		out("All research finished.");
 		controller.finishResearch();
 
+		let shownError: string | undefined;
 		while (controller.state.step !== "done") {
 			const state = controller.state;
 			if (state.step === "decisions") {
@@ -146,10 +150,19 @@ export async function runPlain(
 				const rec = state.recommendations![id];
 				out(`Step 3 of 6: decision ${state.decisionIndex + 1} of ${asked.length}: ${DECISION_LABELS[id]}.`);
 				out(`Recommended: ${displayValue(id, rec.value)}. ${rec.rationale}`);
-				const answer = await askDecision(id, rec.value, rec.alternatives, ask, out);
+				if (state.error && state.error !== shownError) out(`Not accepted: ${state.error}`);
+				shownError = state.error;
+				const flags = (value: string) => findingLines(state, id, value);
+				const answer = await askDecision(id, rec.value, rec.alternatives, ask, out, flags);
 				if (answer === "back") controller.dispatch({ type: "BACK" });
-				else controller.decide(id, answer);
+				else {
+					controller.decide(id, answer);
+					// A typed value is flagged once it is known; listed choices were flagged before the prompt.
+					if (!controller.state.error && DECISIONS[id].kind !== "choice")
+						for (const l of flags(answer)) out(l);
+				}
 				if (controller.state.error) out(`Not accepted: ${controller.state.error}`);
+				shownError = controller.state.error;
 			} else if (state.step === "questions") {
 				const q = state.questions[state.questionIndex]!;
 				out(
@@ -170,8 +183,7 @@ export async function runPlain(
 					out(
 						`${DECISION_LABELS[id]}: ${displayValue(id, decisionValue(composed.decisions, id))} (${composed.decisions.provenance[id]}).`,
 					);
-				for (const w of composed.model.warnings)
-					out(`${w.infeasible ? "Infeasible" : w.level === "warning" ? "Warning" : "Note"}: ${w.message}`);
+				for (const w of composed.model.warnings) out(`${ruleKind(w)}: ${w.message}`);
 				out(`Open questions left: ${composed.handoff.open_questions.length}.`);
 				const report = checkSection(composed.markdown, checkInputsOf(composed.model.ctx));
 				out(
@@ -228,6 +240,7 @@ async function askDecision(
 	alternatives: { value: string; tradeoff: string }[],
 	ask: (prompt: string) => Promise<string>,
 	out: (text: string) => void,
+	flags: (value: string) => string[],
 ): Promise<string> {
 	const kind = DECISIONS[id].kind;
 	if (kind === "checklist") {
@@ -246,10 +259,23 @@ async function askDecision(
 		out(
 			`  ${i + 1}. ${displayValue(id, v)}${i === 0 ? " (recommended)" : ` — ${alternatives[i - 1]!.tradeoff}`}`,
 		);
+		for (const l of flags(v)) out(`     ${l}`);
 	});
 	const a = await ask(`Number [1] (b goes back): `);
 	if (a === "b") return "back";
 	if (!a) return recommended;
 	const n = Number(a);
 	return Number.isInteger(n) && n >= 1 && n <= options.length ? options[n - 1]! : a;
+}
+
+/** The findings one value of one decision brings, one line each, before it is confirmed; under --strict the ones
+ * that keep it from being accepted say so. */
+function findingLines(state: WizardState, id: DecisionId, raw: string): string[] {
+	const valid = validateDecision(id, raw, state.context);
+	if (!valid.ok) return [];
+	const { findings, refused } = decisionFindings(state, id, valid.value);
+	return findings.map(
+		(w) =>
+			`${ruleKind(w)}${state.strict && refused.includes(w) ? " (not accepted under --strict)" : ""}: ${w.message}`,
+	);
 }

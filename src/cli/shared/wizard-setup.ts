@@ -37,6 +37,7 @@ export function startWizard(
 	const prefs = new Preferences();
 	const controller = new WizardController(project, {
 		preset: presetsFromFlags(opts, project),
+		strict: opts.strict,
 		generatedAt: nowIso(),
 		store,
 		agents: agentsFromOptions(opts, prefs),

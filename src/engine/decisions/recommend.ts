@@ -10,6 +10,7 @@ import type { SourceId } from "../knowledge/sources";
 import type { TaskFindings, TaskId } from "../research/types";
 import type { DecisionId } from "../vocabulary";
 import { formatDuration, humanDuration } from "./duration";
+import { canonicalEnvironment, smallProject } from "./environments";
 import { recommendRecovery } from "./recovery";
 import { LOCAL_FILE_ENGINE, usesLocalFileDb, workableStrategies } from "./rules";
 import { BUILTIN, ENVIRONMENT_CHOICES, type Recommendation, validateDecision } from "./spec";
@@ -137,35 +138,13 @@ export function recommendCi(ctx: ProjectContext): Recommendation {
 	};
 }
 
-/** Deploy environments named by earlier sections, mapped to this wizard's names; test-only ones (ci, local) dropped. */
-const ENVIRONMENT_NAMES: [RegExp, string][] = [
-	[/^(local|dev|develop|development)$/, "development"],
-	[/^(preview|previews|review|review-apps?)$/, "preview"],
-	[/^(staging|stage|pre-?prod|preproduction)$/, "staging"],
-	[/^(uat|acceptance)$/, "uat"],
-	[/^(prod|production|live)$/, "production"],
-];
-
+/** Deploy environments named by earlier sections, mapped to this wizard's names; test-only ones (ci) dropped. */
 function canonicalEnvironments(names: string[]): string[] {
-	const out = new Set<string>();
-	for (const n of names) {
-		const hit = ENVIRONMENT_NAMES.find(([re]) => re.test(n.trim().toLowerCase()));
-		if (hit) out.add(hit[1]);
-	}
+	const out = new Set(names.map(canonicalEnvironment).filter((x): x is string => x !== undefined));
 	// Developers' own machines are always there; production always is the target.
 	out.add("development");
 	out.add("production");
 	return ENVIRONMENT_CHOICES.filter((e) => out.has(e));
-}
-
-/** A small team or budget: one more long-lived environment is a cost it cannot carry. */
-function smallProject(ctx: ProjectContext): string | undefined {
-	const c = ctx.model.constraints;
-	const budget = c.budgetMonthlyUsd?.value;
-	const team = c.teamSize?.value;
-	if (budget !== undefined && budget <= 100) return `a budget of $${budget} a month`;
-	if (team !== undefined && team <= 2) return `a team of ${team}`;
-	return undefined;
 }
 
 export function recommendEnvironments(ctx: ProjectContext): Recommendation {

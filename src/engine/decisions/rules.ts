@@ -17,7 +17,9 @@ export type RuleId =
 	| "release-command-volume"
 	| "iac-other-cloud"
 	| "slot-tier"
-	| "registry-pull";
+	| "registry-pull"
+	/** Not a platform rule: an environment the inputs define is removed by the decision. */
+	| "environment-removed";
 
 export interface RuleFinding {
 	rule: RuleId;
@@ -45,12 +47,21 @@ export function usesLocalFileDb(ctx: ProjectContext): boolean {
 	return /\bsqlite\b/i.test(ctx.database.engine);
 }
 
-/** The strategies the platform has that also work for this project (a volume narrows them). */
+/** The strategies the platform has that also work for this project (a volume, or a tier without slots, narrows them). */
 export function workableStrategies(ctx: ProjectContext): Strategy[] {
 	const p = rowOf(ctx);
 	const all = (Object.keys(p.strategies) as Strategy[]).filter((s) => p.strategies[s] !== undefined);
 	const vol = p.volumeStrategies;
-	return usesLocalFileDb(ctx) && vol ? all.filter((s) => vol.allowed.includes(s)) : all;
+	const withVolume = usesLocalFileDb(ctx) && vol ? all.filter((s) => vol.allowed.includes(s)) : all;
+	return withoutSlots(ctx, p) ? withVolume.filter((s) => !SLOT_STRATEGIES.includes(s)) : withVolume;
+}
+
+/** App Service releases that go through a deployment slot. */
+const SLOT_STRATEGIES: Strategy[] = ["blue-green", "canary"];
+
+/** An App Service plan on a tier that has no deployment slots (Free, Shared, Basic), as the inputs name it. */
+function withoutSlots(ctx: ProjectContext, p: PlatformFacts): boolean {
+	return p.id === "app-service" && /\b(free|shared|basic|F1|D1|B[123])\b/.test(ctx.backend.label);
 }
 
 /** The canonical label for a local-file database engine. */
@@ -127,8 +138,7 @@ function iacRule(d: RuledDecisions, ctx: ProjectContext, recommended: IacToolId)
 }
 
 function slotRule(d: RuledDecisions, ctx: ProjectContext, p: PlatformFacts): RuleFinding[] {
-	if (p.id !== "app-service" || d.strategy === "rolling") return [];
-	if (!/\b(free|shared|basic|F1|D1|B[123])\b/.test(ctx.backend.label)) return [];
+	if (!SLOT_STRATEGIES.includes(d.strategy) || !withoutSlots(ctx, p)) return [];
 	return [
 		{
 			rule: "slot-tier",

@@ -6,7 +6,7 @@ import { sanitizeForFile } from "../io/sanitize";
 import { DATABASES } from "../knowledge/databases";
 import { PLATFORMS } from "../knowledge/platforms";
 import type { ProjectContext } from "./context";
-import { textOf } from "./lenient";
+import { type Loose, textOf } from "./lenient";
 
 export type QuestionSource = "handoff_03" | "handoff_08" | "handoff_09" | "section_10";
 
@@ -142,9 +142,12 @@ export function gatherQuestions(ctx: ProjectContext): OpenQuestion[] {
 	return out;
 }
 
-export type AnswersFileResult = { ok: true; answers: Record<string, string> } | { ok: false; error: string };
+export type AnswersFileResult =
+	| { ok: true; answers: Record<string, string>; decisions: Record<string, string> }
+	| { ok: false; error: string };
 
-/** Reads `--answers FILE`: {"answers": {"<id or question text>": "answer"}} or the inner object alone. */
+/** Reads `--answers FILE`: {"answers": {"<id or question text>": "answer"}, "decisions": {"<decision>": "value"}}, or
+ * the answers object alone. Decisions are checked by the driver, as flags are. */
 export function readAnswersFile(root: string, absPath: string, display: string): AnswersFileResult {
 	const read = readProjectFile(root, absPath);
 	// The answers file may live outside the project: read it with its own folder as the root.
@@ -163,6 +166,18 @@ export function readAnswersFile(root: string, absPath: string, display: string):
 			error: `${display} is not valid JSON at line ${parsed.line}, column ${parsed.column}: ${parsed.reason}`,
 		};
 	let obj = parsed.value;
+	const decisions: Record<string, string> = {};
+	if (obj && typeof obj === "object" && !Array.isArray(obj) && "decisions" in obj) {
+		const d = (obj as Record<string, unknown>).decisions;
+		if (!d || typeof d !== "object" || Array.isArray(d))
+			return { ok: false, error: `${display}: "decisions" must be an object mapping decisions to values` };
+		for (const [k, v] of Object.entries(d as Record<string, unknown>)) {
+			const t = textOf(v as Loose);
+			if (t) decisions[sanitizeForFile(k)] = sanitizeForFile(t);
+		}
+		const { decisions: _, ...rest } = obj as Record<string, unknown>;
+		obj = ("answers" in rest ? rest : { answers: rest }) as typeof obj;
+	}
 	if (obj && typeof obj === "object" && !Array.isArray(obj) && "answers" in obj)
 		obj = (obj as Record<string, unknown>).answers as typeof obj;
 	if (!obj || typeof obj !== "object" || Array.isArray(obj)) {
@@ -176,7 +191,7 @@ export function readAnswersFile(root: string, absPath: string, display: string):
 		const t = textOf(v);
 		if (t) answers[sanitizeForFile(k)] = sanitizeForFile(t);
 	}
-	return { ok: true, answers };
+	return { ok: true, answers, decisions };
 }
 
 /** Matches answers to questions by id or by the question's text (case and spacing ignored). */

@@ -58,7 +58,8 @@ export const COMPLIANCE: Record<ComplianceId, ComplianceRegime> = {
 			},
 			{
 				control: "6.5.5",
-				effect: "no live card data in staging or previews: synthetic data only",
+				effect:
+					"no live card data outside production (development, previews and any pre-production environment): synthetic data only",
 				sources: ["pci-dss"],
 			},
 			{

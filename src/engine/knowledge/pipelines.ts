@@ -298,6 +298,8 @@ export interface DeployParams {
 	/** Kubernetes only: Helm packaging (HelmRelease values) and the controller that shifts traffic. */
 	k8s?: { helm: boolean; progressive?: "argo-rollouts" | "flagger" };
 	ci: "github" | "gitlab" | "other";
+	/** The environment deployed just before this one in the pipeline (staging before production), if any. */
+	previous?: string;
 }
 
 export interface Recipe {
@@ -778,14 +780,22 @@ const heroku: Recipe = {
 	tools: { github: [], container: ["curl https://cli-assets.heroku.com/install.sh | sh"] },
 	image: SCM_IMAGE,
 	summary:
-		"a git push builds the slug on the staging app; production receives that same slug by pipeline promotion",
+		"a git push builds the slug on the first app of the pipeline; each later environment receives that same slug by pipeline promotion",
 	deploy: (p) =>
-		p.prod
-			? [`heroku pipelines:promote --app ${p.app}-staging --to ${p.app}`, `BASE_URL="$${upper(p.env)}_URL"`]
-			: [
-					`git push "https://heroku:$HEROKU_API_KEY@git.heroku.com/${p.app}-${p.env}.git" "HEAD:refs/heads/main"`,
+		p.prod && p.previous
+			? [
+					`heroku pipelines:promote --app ${p.app}-${p.previous} --to ${p.app}`,
 					`BASE_URL="$${upper(p.env)}_URL"`,
-				],
+				]
+			: p.prod
+				? [
+						`git push "https://heroku:$HEROKU_API_KEY@git.heroku.com/${p.app}.git" "HEAD:refs/heads/main"`,
+						`BASE_URL="$${upper(p.env)}_URL"`,
+					]
+				: [
+						`git push "https://heroku:$HEROKU_API_KEY@git.heroku.com/${p.app}-${p.env}.git" "HEAD:refs/heads/main"`,
+						`BASE_URL="$${upper(p.env)}_URL"`,
+					],
 	sources: ["pipe-heroku-git", "pipe-heroku-pipelines", "heroku-releases"],
 };
 

@@ -431,7 +431,7 @@ const ROWS = {
 				),
 			],
 		},
-		preview: "a short-lived ECS service per pull request in the staging cluster, removed on merge",
+		preview: "a short-lived ECS service per pull request in a non-production cluster, removed on merge",
 		caveats: [],
 		sources: ["aws-ecs-deploycfg", "aws-codedeploy-configs"],
 	},
@@ -699,7 +699,7 @@ const ROWS = {
 				steps: [
 					"deploy the artifact to the `staging` slot",
 					"App Service warms the slot's instances before the swap",
-					"swap; the previous build stays in `staging` for swap-back",
+					"swap; the previous build stays in the `staging` slot for swap-back",
 				],
 				facts: [
 					fact(
@@ -712,8 +712,8 @@ const ROWS = {
 				summary:
 					"App Service slot traffic routing: send 10% of production traffic to the `staging` slot before the swap",
 				steps: [
-					"deploy to `staging`",
-					"route 10%, then 50%, to `staging` with `az webapp traffic-routing set --distribution staging=<percent>`",
+					"deploy to the `staging` slot",
+					"route 10%, then 50%, to the `staging` slot with `az webapp traffic-routing set --distribution staging=<percent>`",
 					"clear the routing (`az webapp traffic-routing clear`) and swap when metrics hold",
 				],
 				facts: [
@@ -1275,7 +1275,7 @@ const ROWS = {
 					2,
 				),
 		},
-		preview: "Railway PR environments: a temporary copy of the staging environment per pull request",
+		preview: "Railway PR environments: a temporary copy of a chosen base environment per pull request",
 		caveats: [
 			fact("Replicas and zero-downtime redeploys are not available for services with a volume.", [
 				"railway-volumes",
@@ -1546,9 +1546,9 @@ const ROWS = {
 		strategies: {
 			rolling: {
 				summary:
-					"Heroku pipeline promotion with Preboot: the slug tested on staging is promoted, the release phase migrates, new dynos take traffic before the old ones stop",
+					"Heroku pipeline promotion with Preboot: the slug already tested before production is promoted, the release phase migrates, new dynos take traffic before the old ones stop",
 				steps: [
-					"`heroku pipelines:promote` copies the staging slug to production (no rebuild)",
+					"`heroku pipelines:promote` copies the slug of the app before production to production (no rebuild)",
 					"the `release:` process in the Procfile runs migrations; a failure stops the release",
 					"with Preboot the new dynos start and receive traffic before the old ones stop",
 				],
@@ -1983,7 +1983,7 @@ const ROWS = {
 			command: () => "add a VM from the image and register it with the load balancer",
 			facts: [],
 		},
-		preview: "none by default; a shared staging VM",
+		preview: "none by default; a shared non-production VM",
 		caveats: [],
 		sources: ["k8s-deployment"],
 	},

@@ -3,7 +3,7 @@
 
 import path from "node:path";
 import { type DecisionId, keptProvenance, type Provenance } from "../decisions/spec";
-import { describeFsError, GenesisError } from "../io/errors";
+import { describeFsError, ExitCode, GenesisError } from "../io/errors";
 import { rel } from "../io/project";
 import { sanitizeForFile } from "../io/sanitize";
 import {
@@ -23,7 +23,14 @@ import { type ResearchEvent, TASK_IDS, TASKS, type TaskId } from "../research/ty
 import type { SavedSession, SessionStore } from "../session/store";
 import type { WizardActions } from "./actions";
 import { restoreState, toSession, vetSavedSession } from "./session-state";
-import { initialState, type Override, reduce, type WizardEvent, type WizardState } from "./state";
+import {
+	initialState,
+	type Override,
+	reduce,
+	strictStanding,
+	type WizardEvent,
+	type WizardState,
+} from "./state";
 
 /** While panels are quiet, one redraw in this many ticks keeps the spinners alive at a fraction of the cost. */
 const QUIET_REDRAW_EVERY = 5;
@@ -54,6 +61,8 @@ export interface ControllerOptions {
 	/** Write research notes (off for --dry-run). */
 	writeNotes?: boolean;
 	preset?: Partial<Record<DecisionId, Override>>;
+	/** --strict in an interactive front end (see WizardState.strict); the --yes driver refuses at the end instead. */
+	strict?: boolean;
 	runner?: TaskRunner;
 	/** Timestamp for the outputs (SOURCE_DATE_EPOCH aware). */
 	generatedAt: string;
@@ -108,7 +117,7 @@ export class WizardController implements WizardActions {
 			cicd: backendName(this.agents.cicd),
 		};
 		this.snapshot = {
-			state: initialState(project.report, project.context, options.preset ?? {}, backends),
+			state: initialState(project.report, project.context, options.preset ?? {}, backends, options.strict),
 			tick: 0,
 			panelsVersion: 0,
 		};
@@ -460,7 +469,13 @@ export class WizardController implements WizardActions {
 
 	/** Writes the outputs; `replace` is the user's consent to replace existing files (kept as backups). */
 	write(replace: boolean): ComposedOutputs | undefined {
+		// --strict with a finding standing: not written; the review shows why (the reducer sets the error).
+		const standing = strictStanding(this.snapshot.state);
 		this.dispatch({ type: "WRITE_STARTED" });
+		if (standing) {
+			this.lastWriteError = new GenesisError(standing, ExitCode.badInput);
+			return undefined;
+		}
 		try {
 			const out = this.compose();
 			const result = writeComposed(this.project.paths, out, {

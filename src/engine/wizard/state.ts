@@ -1,8 +1,17 @@
 // The wizard as one state machine (state + event → state); the Ink UI and the --yes runner both drive it.
 
+import {
+	type ConsistencyWarning,
+	checkConsistency,
+	findingsForValue,
+	refusedUnderStrict,
+	ruleKind,
+} from "../decisions/consistency";
 import { recommendAll } from "../decisions/recommend";
 import {
+	buildDecisions,
 	DECISION_IDS,
+	DECISIONS,
 	type DecisionId,
 	type Provenance,
 	type Recommendation,
@@ -53,6 +62,10 @@ export interface WizardState {
 	error?: string;
 	/** Editing one item from the review: its answer (or Esc) returns to the review. */
 	editingFromReview?: boolean;
+	/** --strict on a screen: a value that breaks a rule or sets an infeasible target is not accepted (the reason is
+	 * the error), a flag that does is asked again, and the outputs are not written while such a finding stands.
+	 * The --yes driver refuses at the end instead, with an exit code. */
+	strict?: boolean;
 }
 
 /** One item to change from the review: a decision or an open question. */
@@ -87,6 +100,7 @@ export function initialState(
 	context: ProjectContext,
 	preset: Partial<Record<DecisionId, Override>> = {},
 	backends: Partial<Record<TaskId, string>> = {},
+	strict = false,
 ): WizardState {
 	const research = {} as Record<TaskId, TaskState>;
 	for (const t of TASK_IDS) research[t] = { status: "pending", backend: backends[t] ?? "builtin", lines: 0 };
@@ -101,6 +115,7 @@ export function initialState(
 		questions: gatherQuestions(context),
 		questionIndex: 0,
 		answers: {},
+		...(strict ? { strict } : {}),
 	};
 }
 
@@ -210,13 +225,15 @@ export function reduce(state: WizardState, event: WizardEvent): WizardState {
 		case "RESEARCH_COMPLETE": {
 			if (state.step !== "research" || !researchFinished(state)) return state;
 			const recommendations = recommendAll(state.context, findingsOf(state));
-			const next = { ...state, recommendations, decisionIndex: 0 };
+			const next = strictPresets({ ...state, recommendations, decisionIndex: 0 });
 			return askedDecisions(next).length ? { ...next, step: "decisions" } : nextAfterDecisions(next);
 		}
 		case "DECIDE": {
 			if (state.step !== "decisions" && state.step !== "review") return state;
 			const check = validateDecision(event.id, event.value, state.context);
 			if (!check.ok) return { ...state, error: check.error };
+			const refusal = strictRefusal(state, event.id, check.value);
+			if (refusal) return { ...state, error: refusal };
 			const overrides = {
 				...state.overrides,
 				[event.id]: { value: check.value, provenance: event.provenance },
@@ -286,11 +303,68 @@ export function reduce(state: WizardState, event: WizardEvent): WizardState {
 				? state
 				: { ...state, step: "questions", questionIndex: index, editingFromReview: true, error: undefined };
 		}
-		case "WRITE_STARTED":
-			return state.step === "review" ? { ...state, step: "writing", error: undefined } : state;
+		case "WRITE_STARTED": {
+			if (state.step !== "review") return state;
+			const standing = strictStanding(state);
+			if (standing) return { ...state, error: standing };
+			return { ...state, step: "writing", error: undefined };
+		}
 		case "WRITTEN":
 			return { ...state, step: "done", written: { files: event.files, backups: event.backups } };
 		case "WRITE_FAILED":
 			return { ...state, step: "review", error: event.error };
 	}
+}
+
+function refusalText(refused: ConsistencyWarning[]): string {
+	return refused.map((w) => `${ruleKind(w)}: ${w.message}`).join(" ");
+}
+
+/** What the screens show for one value of one decision before it is confirmed (see findingsForValue). */
+export function decisionFindings(
+	state: WizardState,
+	id: DecisionId,
+	value: string,
+): { findings: ConsistencyWarning[]; refused: ConsistencyWarning[] } {
+	if (!state.recommendations) return { findings: [], refused: [] };
+	return findingsForValue(
+		state.recommendations,
+		{ ...state.preset, ...state.overrides },
+		contextWithAnswers(state),
+		id,
+		value,
+	);
+}
+
+/** Under --strict on a screen, why this value of this decision is not accepted (undefined: it is). */
+export function strictRefusal(state: WizardState, id: DecisionId, value: string): string | undefined {
+	if (!state.strict || !state.recommendations) return undefined;
+	const { refused } = decisionFindings(state, id, value);
+	return refused.length ? `${refusalText(refused)} (--strict: choose another value.)` : undefined;
+}
+
+/** Under --strict, a flag whose value breaks a rule is not taken: its decision is asked, with the reason shown. */
+function strictPresets(state: WizardState): WizardState {
+	if (!state.strict) return state;
+	const preset = { ...state.preset };
+	const reasons: string[] = [];
+	for (const id of DECISION_IDS) {
+		const p = preset[id];
+		if (!p) continue;
+		const refusal = strictRefusal({ ...state, preset }, id, p.value);
+		if (!refusal) continue;
+		delete preset[id];
+		reasons.push(`${DECISIONS[id].flag} ${p.value} is not accepted. ${refusal}`);
+	}
+	return reasons.length ? { ...state, preset, error: reasons.join(" ") } : state;
+}
+
+/** Under --strict, what still stands against writing: findings no decision on the screens removed (inputs, a restored session). */
+export function strictStanding(state: WizardState): string | undefined {
+	if (!state.strict || !state.recommendations) return undefined;
+	const d = buildDecisions(state.recommendations, { ...state.preset, ...state.overrides });
+	const refused = checkConsistency(d, contextWithAnswers(state)).filter(refusedUnderStrict);
+	return refused.length
+		? `Not written (--strict): ${refusalText(refused)} Change the decision named, or fix the inputs.`
+		: undefined;
 }

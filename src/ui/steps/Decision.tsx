@@ -1,10 +1,9 @@
 // Step 3: one decision at a time — a choice list (recommended first), the environments checklist, or a duration field.
 
 import { Box, Text } from "ink";
-import { useState } from "react";
-import { checkConsistency } from "../../engine/decisions/consistency";
+import { useMemo, useState } from "react";
+import { ruleKind } from "../../engine/decisions/consistency";
 import {
-	buildDecisions,
 	DECISION_LABELS,
 	DECISIONS,
 	type DecisionId,
@@ -15,7 +14,7 @@ import {
 	validateDecision,
 } from "../../engine/decisions/spec";
 import { SOURCES } from "../../engine/knowledge/sources";
-import { askedDecisions, currentValue, type WizardState } from "../../engine/wizard/state";
+import { askedDecisions, currentValue, decisionFindings, type WizardState } from "../../engine/wizard/state";
 import type { WizardActions } from "../actions";
 import { CheckList } from "../components/CheckList";
 import { type ChoiceItem, ChoiceList } from "../components/ChoiceList";
@@ -156,26 +155,40 @@ function DecisionBody({
 	});
 	const text = submittedText(field);
 
-	// Consistency of the decisions as they stand, with this field's candidate value.
-	let warnings: string[] = [];
-	if (kind === "text") {
-		const candidate = validateDecision(id, text, state.context);
-		if (candidate.ok) {
-			const overrides = {
-				...state.preset,
-				...state.overrides,
-				[id]: { value: candidate.value, provenance: "user" as const },
-			};
-			warnings = checkConsistency(buildDecisions(state.recommendations!, overrides), state.context)
-				.filter((w) => w.level === "warning" || w.decision === id)
-				.sort((a, b) => Number(!!b.infeasible) - Number(!!a.infeasible))
-				.map((w) => `${w.infeasible ? "Infeasible: " : ""}${w.message}`);
-		}
-	}
+	// What the value under the cursor (or typed, or checked) brings, before it is confirmed: each rule it breaks with
+	// its reason, an infeasible target, a risk; under --strict, the ones that keep it from being accepted say so.
+	const candidate =
+		kind === "choice"
+			? items[choice.focused]?.value
+			: kind === "check"
+				? checkedValues(check).join(",")
+				: text;
+	const valid = candidate === undefined ? undefined : validateDecision(id, candidate, state.context);
+	const checked = valid?.ok ? valid.value : undefined;
+	const warnings = useMemo(() => {
+		if (checked === undefined) return [];
+		const { findings, refused } = decisionFindings(state, id, checked);
+		const rank = (w: (typeof findings)[number]) =>
+			refused.includes(w) ? 0 : w.infeasible ? 1 : w.level === "warning" ? 2 : 3;
+		return [...findings]
+			.sort((a, b) => rank(a) - rank(b))
+			.map((w) => ({
+				warn: w.level === "warning" || refused.includes(w),
+				text: `${ruleKind(w)}${state.strict && refused.includes(w) ? " (not accepted under --strict)" : ""}: ${w.message}`,
+			}));
+	}, [state, id, checked]);
 
-	// Rows: the footer (2), an error (2), warnings (2 each, at most 2 of them); the rest is the field's.
-	const warningLines = warnings.slice(0, 2).map((w) => wrapToWidth(`${glyphs.warn} ${w}`, columns, 2));
-	const free = rows - 2 - (error ? 2 : 0) - warningLines.reduce((n, l) => n + l.length, 0);
+	// Rows: the footer (2), an error (2), warnings (the first up to 4 lines so its reason is readable, the second 2);
+	// the rest is the field's.
+	const warningLines = warnings.slice(0, 2).map((w, i) => ({
+		warn: w.warn,
+		lines: wrapToWidth(
+			`${w.warn ? glyphs.warn : glyphs.info} ${w.text}`,
+			columns,
+			i === 0 ? Math.min(4, Math.max(2, rows - 8)) : 2,
+		),
+	}));
+	const free = rows - 2 - (error ? 2 : 0) - warningLines.reduce((n, l) => n + l.lines.length, 0);
 	const fieldRows =
 		kind === "text" ? (field.cut || field.value.length >= TEXT_FIELD_COUNTER_FROM ? 2 : 1) : 0;
 	const recommended = `Recommended: ${displayValue(id, rec.value)} — ${rec.rationale}`;
@@ -211,8 +224,8 @@ function DecisionBody({
 			{kind === "check" ? <Text color={theme.muted}>{recommendedLines.join("\n")}</Text> : null}
 			<ErrorText message={error} />
 			{warningLines.map((w) => (
-				<Text key={w.join()} color={theme.warn}>
-					{w.join("\n")}
+				<Text key={w.lines.join()} color={w.warn ? theme.warn : theme.muted}>
+					{w.lines.join("\n")}
 				</Text>
 			))}
 			<Box marginTop={1}>
@@ -278,7 +291,7 @@ export function DecisionStep({
 				id={id}
 				state={state}
 				actions={actions}
-				rows={rows - 1 - (state.error ? 2 : 0)}
+				rows={rows - 1 - (state.error ? wrapToWidth(`${glyphs.error} ${state.error}`, columns, 8).length : 0)}
 				columns={columns}
 			/>
 		</Box>

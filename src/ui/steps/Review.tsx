@@ -5,6 +5,7 @@ import { Badge, ConfirmInput, UnorderedList } from "@inkjs/ui";
 import { Box, Text } from "ink";
 import Spinner from "ink-spinner";
 import { useMemo, useState } from "react";
+import { ruleKind } from "../../engine/decisions/consistency";
 import {
 	DECISION_IDS,
 	DECISION_LABELS,
@@ -284,7 +285,7 @@ export function ReviewStep({
 								{glyphs.warn}{" "}
 								{i === 1 && warnings.length > 2
 									? `${warnings.length - 1} more warnings (see the section)`
-									: `${w.infeasible ? "Infeasible: " : ""}${w.message}`}
+									: `${ruleKind(w)}: ${w.message}`}
 							</Text>
 						</UnorderedList.Item>
 					))}

@@ -31,7 +31,8 @@ const SEED: [string, RegExp][] = [
 	["Scaling configuration", /Scaling configuration/],
 	["10.4 Environment Management", /^10\.4 Environment Management/],
 	["Development environment", /Development environment/],
-	["Staging environment", /Staging environment/],
+	// A plan without staging replaces its subsection with where pre-production testing happens (G1 checks why).
+	["Staging environment", /Staging environment|Pre-production testing/],
 	["Production environment", /Production environment/],
 	["Environment parity", /Environment parity/],
 	["10.5 Operational Runbooks", /^10\.5 Operational Runbooks/],
@@ -125,10 +126,16 @@ export const RULES: Rule[] = [
 		group: "guide",
 		label: "Environments defined (dev, staging, prod)",
 		required: true,
+		// A plan without staging says so, and where its testing happens instead (decisions/environments.ts).
 		test: (d) =>
-			has(d.prose, /Development environment/, /Staging environment/, /Production environment/)
+			has(
+				d.prose,
+				/Development environment/,
+				/Staging environment|There is no staging environment: |This plan removes staging\b/,
+				/Production environment/,
+			)
 				? true
-				: "development, staging and production are not all described",
+				: "development, staging (or why there is none) and production are not all described",
 	},
 	{
 		id: "G2",

@@ -8,6 +8,11 @@ import type { RowContext } from "../../knowledge/platforms";
 import type { SectionModel } from "./model";
 import { inventoryExample } from "./vm/ansible";
 
+/** The long-lived environments the stack is deployed to, for a template's allowed values. */
+function deployEnvironments(m: SectionModel): string {
+	return m.decisions.environments.filter((e) => e !== "development" && e !== "preview").join(", ");
+}
+
 function retentionDays(m: SectionModel): number {
 	return m.compliance.length ? 35 : 14;
 }
@@ -185,7 +190,7 @@ function cdk(m: SectionModel): string {
 }
 
 function cloudformation(m: SectionModel): string {
-	return `Parameters:\n  Environment: { Type: String, AllowedValues: [staging, production] }\nConditions:\n  IsProduction: !Equals [!Ref Environment, production]\nResources:\n  PrimaryDatabase:\n    Type: AWS::RDS::DBInstance\n    DeletionPolicy: Snapshot\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t4g.medium\n      MultiAZ: !If [IsProduction, true, false]\n      BackupRetentionPeriod: ${retentionDays(m)}\n      DeletionProtection: true\n      StorageEncrypted: true`;
+	return `Parameters:\n  Environment: { Type: String, AllowedValues: [${deployEnvironments(m)}] }\nConditions:\n  IsProduction: !Equals [!Ref Environment, production]\nResources:\n  PrimaryDatabase:\n    Type: AWS::RDS::DBInstance\n    DeletionPolicy: Snapshot\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t4g.medium\n      MultiAZ: !If [IsProduction, true, false]\n      BackupRetentionPeriod: ${retentionDays(m)}\n      DeletionProtection: true\n      StorageEncrypted: true`;
 }
 
 function bicep(m: SectionModel): string {
@@ -208,7 +213,7 @@ function bicep(m: SectionModel): string {
 
 function sam(m: SectionModel): string {
 	const svc = m.ctx.serviceName;
-	return `Transform: AWS::Serverless-2016-10-31\nParameters:\n  Environment:\n    Type: String\n    AllowedValues: [staging, production]\nResources:\n  ApiFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      FunctionName: !Sub ${svc}-api-\${Environment}\n      Handler: src/api.handler\n      Runtime: nodejs22.x\n      AutoPublishAlias: live\n      DeploymentPreference:\n        Type: Canary10Percent5Minutes\n        Alarms:\n          - !Ref ApiErrorsAlarm\n  ApiErrorsAlarm:\n    Type: AWS::CloudWatch::Alarm\n    Properties:\n      Namespace: AWS/Lambda\n      MetricName: Errors\n      Dimensions:\n        - Name: FunctionName\n          Value: !Ref ApiFunction\n      Statistic: Sum\n      Period: 60\n      EvaluationPeriods: 1\n      Threshold: 1\n      ComparisonOperator: GreaterThanOrEqualToThreshold`;
+	return `Transform: AWS::Serverless-2016-10-31\nParameters:\n  Environment:\n    Type: String\n    AllowedValues: [${deployEnvironments(m)}]\nResources:\n  ApiFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      FunctionName: !Sub ${svc}-api-\${Environment}\n      Handler: src/api.handler\n      Runtime: nodejs22.x\n      AutoPublishAlias: live\n      DeploymentPreference:\n        Type: Canary10Percent5Minutes\n        Alarms:\n          - !Ref ApiErrorsAlarm\n  ApiErrorsAlarm:\n    Type: AWS::CloudWatch::Alarm\n    Properties:\n      Namespace: AWS/Lambda\n      MetricName: Errors\n      Dimensions:\n        - Name: FunctionName\n          Value: !Ref ApiFunction\n      Statistic: Sum\n      Period: 60\n      EvaluationPeriods: 1\n      Threshold: 1\n      ComparisonOperator: GreaterThanOrEqualToThreshold`;
 }
 
 function crossplane(m: SectionModel): string {

@@ -1,5 +1,6 @@
 // Assembles Section 10 from its subsections, plus the decisions, assumptions, open questions and sources lists.
 
+import { ruleKind } from "../../decisions/consistency";
 import { humanDuration } from "../../decisions/duration";
 import {
 	DECISION_IDS,
@@ -67,8 +68,12 @@ export function assumptionLines(m: SectionModel): string[] {
 			continue;
 		lines.push(a);
 	}
-	// Platform rules that changed or limited a decision are recorded with the decision they touch.
-	for (const w of m.warnings) if (w.rule) lines.push(`Platform rule (${w.decision}): ${w.message}`);
+	// Rules that changed or limited a decision, and risks a decision accepts, are recorded with the decision they touch.
+	for (const w of m.warnings) {
+		if (w.rule) lines.push(`${ruleKind(w)} (${w.decision}): ${w.message}`);
+		else if (w.level === "warning" && !w.infeasible)
+			lines.push(`Risk accepted (${w.decision}): ${w.message}`);
+	}
 	// An impossible target is kept as decided, but never as if it were achievable.
 	for (const w of m.warnings.filter((x) => x.infeasible))
 		lines.push(

@@ -20,7 +20,7 @@ import { PLATFORMS, type PlatformFacts, type PlatformId } from "../../knowledge/
 import type { RecoveryFacts } from "../../knowledge/recovery";
 import { SOURCES, type SourceId } from "../../knowledge/sources";
 import type { TaskFindings, TaskId } from "../../research/types";
-import { buildStages, type PipelineStage } from "./stages";
+import { buildStages, gatesForEnvironments, type PipelineStage } from "./stages";
 
 /** Whether the platform builds from the commit (no image or zip built once by CI). */
 function buildsFromSource(id: PlatformFacts["id"], cloud: ProjectContext["cloud"], iac: string): boolean {
@@ -137,10 +137,10 @@ function buildEnvironments(
 		uat: {
 			name: "uat",
 			purpose: "business sign-off on a release candidate",
-			trigger: "staging green",
+			trigger: d.environments.includes("staging") ? "staging green" : "merge to main",
 			gate: "sign-off recorded on the release",
 			approver: "product owner",
-			size: "as staging",
+			size: "one replica of each service at production size",
 			data: "synthetic data only",
 		},
 		production: {
@@ -161,9 +161,9 @@ function buildEnvironments(
 				name: e,
 				purpose: "team-specific environment",
 				trigger: "manual",
-				gate: "as staging",
+				gate: "the end-to-end gates",
 				approver: "the environment owner",
-				size: "as staging",
+				size: "the smallest size that runs every service",
 				data: "synthetic data",
 			},
 	);
@@ -232,8 +232,15 @@ function monitoringTool(ctx: ProjectContext, platform: PlatformFacts): string {
 }
 
 export function buildModel(input: SectionInput): SectionModel {
-	const { ctx } = input;
-	const warnings = checkConsistency(input.decisions, ctx);
+	const warnings = checkConsistency(input.decisions, input.ctx);
+	// Gates named after an environment the plan does not have lose that name (10.2 says where they run now).
+	const ctx: ProjectContext = {
+		...input.ctx,
+		testing: {
+			...input.ctx.testing,
+			gates: gatesForEnvironments(input.ctx.testing.gates, input.decisions.environments),
+		},
+	};
 	// The section is written from decisions the platform can run: a refused value is replaced as its rule says.
 	const decisions = applyPlatformRules(
 		input.decisions,
@@ -261,6 +268,7 @@ export function buildModel(input: SectionInput): SectionModel {
 	const recovery = recoveryOf(ctx, decisions.backupMinutes);
 	return {
 		...input,
+		ctx,
 		decisions,
 		platform,
 		frontend: ctx.frontend ? PLATFORMS[ctx.frontend.platform] : undefined,

@@ -1,6 +1,11 @@
 // 10.1 Deployment Strategy: the platform-native approach, environment progression, release process and feature flags.
 
 import { humanDuration } from "../../decisions/duration";
+import {
+	PRE_PRODUCTION,
+	hasPreviews as platformHasPreviews,
+	preProductionTesting,
+} from "../../decisions/environments";
 import { workableStrategies } from "../../decisions/rules";
 import { DATABASES } from "../../knowledge/databases";
 import { DORA_FACTS, FLAG_FACTS, FLAG_TOOLS, MIGRATION_FACTS } from "../../knowledge/operations";
@@ -21,7 +26,8 @@ function approach(m: SectionModel): string {
 	const { platform, decisions, ctx } = m;
 	const mech = platform.strategies[decisions.strategy]!;
 	const facts = mech.facts;
-	const rules = m.warnings.filter((w) => w.rule);
+	// Platform rules here; an environment removed against the inputs is said in 10.4.
+	const rules = m.warnings.filter((w) => w.rule && w.decision !== "environments");
 	// Only strategies this project could switch to: a volume rules some out (said under the platform's limits).
 	const alternatives = workableStrategies(ctx)
 		.filter((s) => s !== decisions.strategy)
@@ -67,7 +73,7 @@ function approach(m: SectionModel): string {
 
 /** The platform makes a preview per pull request (its row's preview is not "none by default"). */
 function hasPreviews(m: SectionModel): boolean {
-	return !/^none\b/i.test(m.platform.preview);
+	return platformHasPreviews(m.platform);
 }
 
 function progression(m: SectionModel): string {
@@ -108,16 +114,15 @@ function progression(m: SectionModel): string {
 function releaseProcess(m: SectionModel): string {
 	const { ctx, platform } = m;
 	const post = m.stages.find((s) => s.id === "post-deploy")!;
+	const pre = m.decisions.environments.find((e) => PRE_PRODUCTION.includes(e));
 	return join(
 		"### Release process",
 		numbered([
 			`A change lands through a pull request with one approving review and every check of 10.2 green${hasPreviews(m) ? "; the preview URL is linked on the pull request" : ""}.`,
 			`Merge to \`main\` builds the artifact once, tagged with the commit SHA (\`${ctx.serviceName}:<sha>\`); no environment rebuilds it.`,
-			m.decisions.environments.includes("staging")
-				? "The same artifact deploys to staging automatically; E2E and performance gates run against it."
-				: hasPreviews(m)
-					? "The artifact is verified on its preview deployment."
-					: `No preview deployment is set up on ${m.platform.name} (10.4 says why), so the first deployed test is production: the smoke test right after the deploy and the post-deploy validation carry that risk.`,
+			pre
+				? `The same artifact deploys to ${pre} automatically; E2E and performance gates run against it.`
+				: `No environment sits between development and production. ${preProductionTesting(platform)}`,
 			`${m.ceremony.approvalStep(m.ci.name)} The deploy job is serialised (${m.ci.serialize}).`,
 			`Production deploys with ${m.decisions.strategy}: ${platform.strategies[m.decisions.strategy]!.summary}.`,
 			`Post-deploy validation watches ${m.alertTool} for ${humanDuration(post.minutes)}; any abort criterion triggers the rollback runbook (10.5).`,

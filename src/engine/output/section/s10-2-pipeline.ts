@@ -9,7 +9,7 @@ import { bullets, code, inlineCode, join, mermaidLabel, numbered, shorten, table
 import type { SectionModel } from "./model";
 import { buildPlan, hasCab, type PipelinePlan, pipelineDefinition } from "./pipeline";
 import { kubernetesDelivery, kubernetesIdentity, kubernetesSummary } from "./pipeline/gitops";
-import { GATE_STAGE_LABEL, gateStages, thresholdText } from "./stages";
+import { gateStageLabel, gateStages, thresholdText } from "./stages";
 import { isAnsibleVm } from "./vm/s10-3-vm";
 
 const CI_OIDC_MECHANISM: Record<string, string> = {
@@ -73,7 +73,7 @@ function test(m: SectionModel, plan: PipelinePlan): string {
 		g.name,
 		thresholdText(g),
 		gateStages(g)
-			.map((s) => GATE_STAGE_LABEL[s])
+			.map((s) => gateStageLabel(s, m.decisions.environments))
 			.join(" and "),
 		g.blocking ? "blocks" : "advisory",
 	]);

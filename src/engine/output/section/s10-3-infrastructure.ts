@@ -155,6 +155,8 @@ function minimum(m: SectionModel, single: boolean): string {
 	if (n === 0)
 		return `none: ${m.platform.name} scales per request${m.platform.id === "cloud-run" || m.platform.id === "lambda" ? "; a warm minimum (min instances or provisioned concurrency) only where cold starts break the latency target" : ""}`;
 	if (n === 1) return "1 instance; the platform restarts it when it fails its health check";
+	const staging = m.decisions.environments.includes("staging");
+	if (!staging) return "2 instances in production for zero-downtime deploys";
 	return m.ctx.scale === "small"
 		? "1 instance in staging, 2 in production for zero-downtime deploys"
 		: "2 instances per environment above staging";

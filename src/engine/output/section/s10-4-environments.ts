@@ -1,5 +1,7 @@
 // 10.4 Environment Management: development, staging, production, and what parity means here.
 
+import { ruleKind } from "../../decisions/consistency";
+import { noStagingSentence } from "../../decisions/environments";
 import { vmProfile } from "../../decisions/vm-platform";
 import { CLOUDS } from "../../knowledge/clouds";
 import { bullets, join, table } from "./md";
@@ -35,54 +37,90 @@ export function renderEnvironments(m: SectionModel): string {
 	const staging = by("staging") ?? by("uat");
 	// Servers deployed by Ansible without containers: the stack's own artefact and the roles, not images and modules.
 	const vm = isAnsibleVm(m) ? vmArtefact(vmProfile(ctx)) : undefined;
+	// Columns and rows for the environments this plan has: a removed one leaves no column, node or sentence behind.
+	const pre = staging ? [staging.name === "uat" ? "UAT" : "Staging"] : [];
+	const row = (aspect: string, dev: string, mid: string, prod: string) => [
+		aspect,
+		dev,
+		...(staging ? [mid] : []),
+		prod,
+	];
+	// Environment warnings (a removed environment, no staging) are said here, where the environments are.
+	const notes = m.warnings
+		.filter((w) => w.decision === "environments")
+		.map((w) => `**${ruleKind(w)}.** ${w.message}${m.cite(w.sources ?? [])}`);
+	const before = staging ? staging.name : "production";
 	return join(
 		"## 10.4 Environment Management",
 		envBlock("Development environment", by("development"), [
 			vm
-				? `Runs ${vm.label} locally with ${stack || "the production stack"} at the production major versions; changes to the Ansible roles are tried on a throwaway VM before they reach staging.`
+				? `Runs ${vm.label} locally with ${stack || "the production stack"} at the production major versions; changes to the Ansible roles are tried on a throwaway VM before they reach ${before}.`
 				: `Runs the same container image definition locally (Docker Compose) with ${stack || "the production stack"} at the production major versions.`,
 			`Pull requests also get ephemeral previews: ${m.platform.preview}.`,
 		]),
-		envBlock("Staging environment", staging, [
-			vm
-				? "Deployed by the pipeline only, from the same artefact production will run, with the same Ansible roles and its own inventory."
-				: `Deployed by the pipeline only, from the same artifact production will run, with the same IaC modules and ${m.platform.name} configuration.`,
-			regulated
-				? "No production data: synthetic data only, as the compliance regimes in scope require."
-				: "Production data never flows here unmasked.",
-		]),
+		staging
+			? envBlock("Staging environment", staging, [
+					vm
+						? "Deployed by the pipeline only, from the same artefact production will run, with the same Ansible roles and its own inventory."
+						: `Deployed by the pipeline only, from the same artifact production will run, with the same IaC modules and ${m.platform.name} configuration.`,
+					regulated
+						? "No production data: synthetic data only, as the compliance regimes in scope require."
+						: "Production data never flows here unmasked.",
+				])
+			: join(
+					"### Pre-production testing",
+					notes.length ? notes.join("\n\n") : noStagingSentence(m.decisions.environments, ctx, m.platform),
+				),
 		envBlock("Production environment", by("production"), [
 			`On ${m.platform.name}${ctx.cloud !== "none" ? ` in its own ${CLOUDS[ctx.cloud].accountUnit}` : ""}; changes only through the pipeline; break-glass access is logged and reviewed.`,
-			`Observed through ${m.alertTool}${ctx.monitoring.alerts.length ? ` with the alerts defined in Section 9 (${ctx.monitoring.alerts.length})` : ""}.`,
+			`Observed through ${m.alertTool}${alertCount(ctx.monitoring.alerts.length)}.`,
 		]),
+		staging && notes.length ? notes.join("\n\n") : undefined,
 		"### Environment parity",
 		"Same artifact, same modules, same versions: what differs between environments is deliberate and listed here.",
 		table(
-			["Aspect", "Development", "Staging", "Production"],
+			["Aspect", "Development", ...pre, "Production"],
 			[
 				vm
-					? ["Artifact", "built locally", `the commit's \`${vm.file}\``, "the same file as staging"]
-					: ["Artifact", "built locally", "the commit's image", "the same image as staging"],
+					? row(
+							"Artifact",
+							"built locally",
+							`the commit's \`${vm.file}\``,
+							staging ? `the same file as ${staging.name}` : `the commit's \`${vm.file}\``,
+						)
+					: row(
+							"Artifact",
+							"built locally",
+							"the commit's image",
+							staging ? `the same image as ${staging.name}` : "the commit's image",
+						),
 				vm
-					? [
+					? row(
 							"Infrastructure code",
 							"none (local run)",
-							"the shared roles, staging inventory",
+							`the shared roles, ${staging?.name ?? ""} inventory`,
 							"the shared roles, production inventory",
-						]
-					: ["Infrastructure code", "Docker Compose", "the shared modules", "the shared modules"],
-				["Instance count", "1", "1", productionInstances(m.platform, ctx)],
-				[
+						)
+					: row("Infrastructure code", "Docker Compose", "the shared modules", "the shared modules"),
+				row("Instance count", "1", "1", productionInstances(m.platform, ctx)),
+				row(
 					"Database",
 					`local ${ctx.database.engine}`,
 					`${m.db.name}, smallest size`,
 					`${m.db.name}, ${m.db.ha}`,
-				],
-				["Data", "fixtures", regulated ? "synthetic" : "synthetic or anonymised", "live"],
-				["Third parties", "sandboxes or fakes", "sandboxes", "live accounts"],
-				["Alerting", "none", "to the team channel", "pages on-call"],
+				),
+				row("Data", "fixtures", regulated ? "synthetic" : "synthetic or anonymised", "live"),
+				row("Third parties", "sandboxes or fakes", "sandboxes", "live accounts"),
+				row("Alerting", "none", "to the team channel", "pages on-call"),
 			],
 		),
-		`Parity is checked, not hoped for: the nightly ${vm ? "`--check --diff` run" : "drift plan"} runs against staging and production, and a release is blocked when staging's configuration differs from production's outside the rows above.`,
+		staging
+			? `Parity is checked, not hoped for: the nightly ${vm ? "`--check --diff` run" : "drift plan"} runs against ${staging.name} and production, and a release is blocked when ${staging.name}'s configuration differs from production's outside the rows above.`
+			: `Parity is checked, not hoped for: the nightly ${vm ? "`--check --diff` run" : "drift plan"} runs against production, and a release is blocked when production's configuration differs from the infrastructure code outside the rows above.`,
 	);
+}
+
+/** "with the 8 alerts defined in Section 9", from the alerts themselves. */
+function alertCount(n: number): string {
+	return n ? ` with the ${n === 1 ? "alert" : `${n} alerts`} defined in Section 9` : "";
 }

@@ -82,6 +82,12 @@ function has(m: SectionModel, env: string): boolean {
 	return m.decisions.environments.includes(env);
 }
 
+/** The long-lived environment deployed just before production, if the plan has one (a promotion copies from it). */
+function beforeProduction(m: SectionModel): string | undefined {
+	const deployed = m.decisions.environments.filter((e) => e !== "development" && e !== "preview");
+	return deployed[deployed.indexOf("production") - 1];
+}
+
 /** What has to be green before a production deploy, from the environments the project has. */
 function readiness(m: SectionModel): string {
 	if (has(m, "staging"))
@@ -130,7 +136,7 @@ function deployment(m: SectionModel): Runbook {
 				? k8s.filter((step) => !/^Announce the release/.test(step))
 				: [
 						`${ceremony.approvalStep(m.ci.name)} The pipeline deploys with the ${m.decisions.strategy} strategy.`,
-						`Watch the deploy step: ${inlineCode(platform.deployCommand(svc, "production").split(" && ")[0]!)} is what the pipeline runs.`,
+						`Watch the deploy step: ${inlineCode(platform.deployCommand(svc, "production", beforeProduction(m)).split(" && ")[0]!)} is what the pipeline runs.`,
 						`Watch the post-deploy window (${humanDuration(post.minutes)}) in ${m.alertTool}: error rate, p95 latency and the abort criteria of 10.2.`,
 					]),
 			...(ceremony.level === "regulated"

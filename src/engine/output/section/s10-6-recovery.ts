@@ -180,9 +180,9 @@ function achievability(m: SectionModel): string {
 		const maxGb = Math.max(0, decisions.rtoMinutes - fixed);
 		rtoText = `RTO: the restore time depends on the data size, which the inputs do not give (${logical.rto.arithmetic}). The target of ${humanDuration(decisions.rtoMinutes)} is **met** while the database is no larger than about ${maxGb} GB, at the planning rate of 1 GB/min; the first restore drill measures the real rate, and the database size is an open question.`;
 	}
-	// Platform rules are reported in 10.1, next to the strategy they constrain.
+	// Platform rules are reported in 10.1, next to the strategy they constrain; environments in 10.4.
 	const warns = m.warnings
-		.filter((w) => !w.rule)
+		.filter((w) => !w.rule && w.decision !== "environments")
 		.map(
 			(w) =>
 				`**${w.infeasible ? "Infeasible" : w.level === "warning" ? "Warning" : "Note"}** (${w.decision}): ${w.message}`,

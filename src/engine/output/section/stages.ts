@@ -35,6 +35,26 @@ export const GATE_STAGE_LABEL: Record<GateStage, string> = {
 	"post-deploy": "after the production deploy",
 };
 
+/** Where a gate runs, in words, for this plan's environments: without staging, its gates run after the production deploy. */
+export function gateStageLabel(s: GateStage, envs: string[]): string {
+	if (s !== "staging") return GATE_STAGE_LABEL[s];
+	if (envs.includes("staging")) return GATE_STAGE_LABEL.staging;
+	return envs.includes("uat") ? "after the uat deploy" : GATE_STAGE_LABEL["post-deploy"];
+}
+
+const ON_PRE_PRODUCTION =
+	/\s*\b(on|in|against)\s+(the\s+)?(staging|stage|pre-?prod(uction)?|uat)\b( environment)?|\s*\([^()]*\b(staging|pre-?prod(uction)?|uat)\b[^()]*\)/gi;
+
+/** Gates keep the test's name; "on staging" or "(post-deploy-staging)" in it goes when the plan has no such
+ * environment (the stage says where the gate runs instead). */
+export function gatesForEnvironments(gates: QualityGate[], envs: string[]): QualityGate[] {
+	if (envs.includes("staging") || envs.includes("uat")) return gates;
+	return gates.map((g) => {
+		const name = g.name.replace(ON_PRE_PRODUCTION, "").trim();
+		return name && name !== g.name ? { ...g, name } : g;
+	});
+}
+
 /** `when` text → stages, first match wins per rule; a gate may name two ("nightly + pre-release"). */
 const WHEN_RULES: [RegExp, GateStage][] = [
 	[/admission|kyverno|gatekeeper|policy controller/i, "admission"],
@@ -270,12 +290,7 @@ export function buildStages(
 				path: "release",
 			}),
 		);
-	const prodGates = at(
-		"admission",
-		"pre-swap",
-		"rollout",
-		...(hasStaging ? [] : (["staging"] as GateStage[])),
-	);
+	const prodGates = at("admission", "pre-swap", "rollout");
 	out.push(
 		stage({
 			id: "deploy-production",
@@ -294,7 +309,8 @@ export function buildStages(
 			name: "Post-deploy validation",
 			trigger: "after the production deploy",
 			what: "smoke tests and a watch window on error rate and latency",
-			gates: at("post-deploy"),
+			// Without staging, the gates Section 8 places there run against production, inside the watch window.
+			gates: at("post-deploy", ...(hasStaging ? [] : (["staging"] as GateStage[]))),
 			base: canary ? 15 : 10,
 			fallback: "no abort criterion fires during the window",
 			path: "release",

@@ -365,6 +365,7 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 			services,
 			env,
 			prod,
+			previous: deployEnvs[deployEnvs.indexOf(env) - 1],
 			strategy: m.decisions.strategy,
 			imageVar: envVar,
 			health,
