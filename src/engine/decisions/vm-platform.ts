@@ -190,7 +190,7 @@ function ansibleRow(base: PlatformFacts, p: VmProfile): PlatformFacts {
 				`ansible-playbook -i inventories/production site.yml --limit "$NEW_HOST" && ansible-playbook -i inventories/production ${p.balancer === "haproxy" || p.balancer === "nginx" ? "balancer.yml" : "balancer.yml   # or add the host to the balancer by hand"}`,
 			facts: [],
 		},
-		preview: "none: pull requests are verified in CI; staging is a shared set of servers",
+		preview: "none: pull requests are verified in CI",
 		caveats: [],
 		sources,
 	};

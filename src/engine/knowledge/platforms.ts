@@ -81,8 +81,9 @@ export interface PlatformFacts {
 	defaultStrategy: Strategy;
 	/** The strategy to move to when scale and metrics justify progressive delivery. */
 	progressive?: Strategy;
-	/** The deploy command for one environment ("staging", "production"). */
-	deployCommand: (svc: string, env: string) => string;
+	/** The deploy command for one environment ("staging", "production"); `previous` is the environment deployed just
+	 * before it, if any (a promotion copies from there). */
+	deployCommand: (svc: string, env: string, previous?: string) => string;
 	rollback: {
 		command: (svc: string) => string;
 		console: string;
@@ -1562,10 +1563,10 @@ const ROWS = {
 			},
 		},
 		defaultStrategy: "rolling",
-		deployCommand: (svc, env) =>
-			env === "production"
-				? `heroku pipelines:promote --app ${svc}-staging --to ${svc}`
-				: `git push "https://heroku:$HEROKU_API_KEY@git.heroku.com/${svc}-${env}.git" "HEAD:refs/heads/main"`,
+		deployCommand: (svc, env, previous) =>
+			env === "production" && previous
+				? `heroku pipelines:promote --app ${svc}-${previous} --to ${svc}`
+				: `git push "https://heroku:$HEROKU_API_KEY@git.heroku.com/${env === "production" ? svc : `${svc}-${env}`}.git" "HEAD:refs/heads/main"`,
 		migrate: {
 			how: "the release phase: a `release:` process in the Procfile runs before the new release goes live",
 			command: (_svc, _env, c) => `release: ${c?.migrate ?? "./scripts/migrate.sh"}`,

@@ -1,6 +1,7 @@
 // 10.3 for servers the project runs itself with Ansible and no containers: the inventory and roles as the
 // infrastructure code, who provisions the servers, the rolling playbook, Vault secrets and scaling by host.
 
+import { PRE_PRODUCTION } from "../../../decisions/environments";
 import { releasePaths, type VmProfile, vmProfile } from "../../../decisions/vm-platform";
 import { ANSIBLE_FACTS, BALANCERS, HOST_PROVIDERS } from "../../../knowledge/vms";
 import { rowContext } from "../iac-snippet";
@@ -43,7 +44,7 @@ function approach(m: SectionModel, p: VmProfile): string {
 		bullets([
 			provisioningText(m, p),
 			"Roles and inventories live in Git next to the code; `site.yml` takes a bare server to a serving one, `deploy.yml` ships a release, `balancer.yml` renders the balancer's backends from the inventory groups.",
-			"Every change runs `ansible-playbook --check --diff` against staging on the pull request and applies only from the pipeline after merge; nobody runs a playbook against production from a laptop.",
+			`Every change runs \`ansible-playbook --check --diff\` against ${m.decisions.environments.find((e) => PRE_PRODUCTION.includes(e)) ?? "the production inventory (check mode changes nothing)"} on the pull request and applies only from the pipeline after merge; nobody runs a playbook against production from a laptop.`,
 			"Drift: a scheduled `ansible-playbook -i inventories/production site.yml --check --diff` runs nightly and opens an issue when it reports changes.",
 		]),
 	);
