@@ -31,8 +31,9 @@ function allowed(line: string, inInputs: boolean): boolean {
 		return true;
 	// The inputs quoted with their source: the inputs table, and decisions carried from earlier sections.
 	if (inInputs || /\(handoff \d\d\)$/.test(line)) return true;
-	// An App Service deployment slot is named `staging` by Azure's own convention; it is part of production's app.
-	return /slot/i.test(line);
+	// An App Service deployment slot is named `staging` by Azure's own convention; it is part of production's app
+	// (deployed to, routed to with `traffic-routing --distribution staging=<percent>`, swapped).
+	return /slot|az webapp traffic-routing/i.test(line);
 }
 
 /** Lines naming staging that are none of the allowed ones. */
