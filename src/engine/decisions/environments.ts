@@ -56,7 +56,7 @@ export function hasPreviews(p: PlatformFacts): boolean {
 export function preProductionTesting(p: PlatformFacts): string {
 	const before = hasPreviews(p)
 		? `Changes are tried before merge on each pull request's preview: ${p.preview.replace(/\.$/, "")}.`
-		: `${p.name} gives pull requests no preview here, so changes are tried before merge only by the pipeline's own suites.`;
+		: `No preview deployment is set up on ${p.name}, so changes are tried before merge only by the pipeline's own suites, and the first deployed test is production.`;
 	return `${before} The end-to-end and performance gates run against production right after each deploy, inside the post-deploy validation window, where a failure rolls the release back.`;
 }
 
