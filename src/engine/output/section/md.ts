@@ -53,7 +53,17 @@ export function shorten(text: string, max: number): string {
 	if (text.length <= max) return text;
 	const cut = text.slice(0, max - 1);
 	const space = cut.lastIndexOf(" ");
-	return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, "")}…`;
+	let out = space > max / 2 ? cut.slice(0, space) : cut;
+	// A label never ends on a word that leads into the part cut off ("in a…", "and…"), nor inside parentheses.
+	for (let prev = ""; prev !== out; ) {
+		prev = out;
+		if ((out.match(/\(/g) ?? []).length > (out.match(/\)/g) ?? []).length)
+			out = out.slice(0, out.lastIndexOf("("));
+		out = out
+			.replace(/[\s,;:(]+$/, "")
+			.replace(/\s+(a|an|the|and|or|of|in|on|per|to|with|by|for|from)$/i, "");
+	}
+	return `${out}…`;
 }
 
 /** Inline code that survives backticks in the content. */

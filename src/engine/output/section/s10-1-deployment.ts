@@ -72,6 +72,14 @@ function approach(m: SectionModel): string {
 }
 
 /** The platform makes a preview per pull request (its row's preview is not "none by default"). */
+/** The preview's first clause, for a diagram node: what it is, not how it is set up ("(`--tag pr-<number>`)"). */
+function previewLabel(text: string): string {
+	return text
+		.replace(/\s*\([^()]*\)/g, "")
+		.split(/\s*;|:\s/)[0]!
+		.trim();
+}
+
 function hasPreviews(m: SectionModel): boolean {
 	return platformHasPreviews(m.platform);
 }
@@ -82,7 +90,7 @@ function progression(m: SectionModel): string {
 	const previews = hasPreviews(m);
 	const nodes = previews
 		? [
-				`  PR["Pull request"] -->|"lint, tests, scan"| PREVIEW["Preview: ${shorten(mermaidLabel(m.platform.preview), 60)}"]`,
+				`  PR["Pull request"] -->|"lint, tests, scan"| PREVIEW["Preview: ${shorten(mermaidLabel(previewLabel(m.platform.preview)), 60)}"]`,
 			]
 		: [];
 	let prev = previews ? "PREVIEW" : 'PR["Pull request"]';
