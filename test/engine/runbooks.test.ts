@@ -164,3 +164,20 @@ describe("rollback commands are complete", () => {
 		},
 	);
 });
+
+describe("10.6's failover is run by the people the project has", () => {
+	const failover = (md: string) => md.slice(md.indexOf("### Failover procedures"), md.indexOf("**Drills.**"));
+
+	it("a one-volunteer project declares and tells users without roles, channels or a status page it lacks", () => {
+		const text = failover(section("fly-solo-volunteer").markdown);
+		expect(text).toContain("**Who declares a disaster.** The developer when");
+		expect(text).not.toMatch(/incident commander|engineering manager|status page|incident channel/i);
+		expect(text).toContain("Tell users through a notice on the site");
+	});
+
+	it("a project with a rota keeps the commander, its escalation and the status page", () => {
+		const text = failover(section("eks-argo-rejected-ecs").markdown);
+		expect(text).toMatch(/\*\*Who declares a disaster\.\*\* The incident commander, with the \w/);
+		expect(text).toContain("status page update");
+	});
+});

@@ -80,7 +80,10 @@ describe("renderSection on the example", () => {
 		]) {
 			expect(out.markdown, name).toContain(name);
 		}
-		expect(out.markdown).toContain("railway redeploy --service harbor-bookings");
+		// Railway's CLI has no rollback (`railway redeploy` repeats the newest deployment): the runbook lists the
+		// deployments and rolls back in the dashboard.
+		expect(out.markdown).toContain("railway deployment list --service harbor-bookings");
+		expect(out.markdown).not.toContain("railway redeploy --");
 		expect(out.markdown).toContain("vercel rollback");
 	});
 

@@ -36,13 +36,16 @@ const azureRegion = (label: string | undefined, placeholder: string) =>
 
 const DECLARE = "Declare the disaster in the incident channel; freeze all deploys.";
 
+/** The step that tells users; the section rewrites it for teams without a status page. */
+export const STATUS_PAGE_STEP = "Post the status page update";
+
 function appSteps(where: string, db: string): string[] {
 	return [
 		`Apply the IaC for ${where}, pointing the application at ${db}.`,
 		"Deploy the last known-good artifact (the SHA in the deployment record).",
 		"Run the smoke tests against the recovery endpoint and check row counts of the key tables.",
 		`Move DNS (TTL 60 s) to ${where}; watch error rate and latency.`,
-		"Post the status page update; record the actual RTO and RPO.",
+		`${STATUS_PAGE_STEP}; record the actual RTO and RPO.`,
 	];
 }
 
@@ -193,7 +196,7 @@ function dynamo(target: string): RegionPlan {
 			"Read the table's `ReplicationLatency` for the minutes before the outage: it bounds the writes that did not reach the replica.",
 			"Run the smoke tests against the recovery endpoint.",
 			`Move DNS (TTL 60 s) to ${target}; watch error rate and latency.`,
-			"Post the status page update; record the actual RTO and RPO.",
+			`${STATUS_PAGE_STEP}; record the actual RTO and RPO.`,
 		],
 		failback: [
 			"When the Region returns, DynamoDB brings its replica up to date by itself; wait until `ReplicationLatency` is back to normal.",
@@ -289,7 +292,7 @@ function restoreElsewhere(inp: RegionInputs, target: string): RegionPlan {
 			"Deploy the last known-good artifact (the SHA in the deployment record).",
 			"Run the smoke tests and check row counts of the key tables against the copy's manifest.",
 			`Move DNS (TTL 60 s) to ${target}; watch error rate and latency.`,
-			"Post the status page update with the data window lost; record the actual RTO and RPO.",
+			`${STATUS_PAGE_STEP} with the data window lost; record the actual RTO and RPO.`,
 		],
 		failback: [
 			"Keep serving from the recovery region until the original region is healthy.",

@@ -1235,14 +1235,15 @@ const ROWS = {
 		defaultStrategy: "rolling",
 		deployCommand: (svc, env) => `railway up --service ${svc} --environment ${env} --ci`,
 		rollback: {
-			command: (svc) => `railway redeploy --service ${svc} --deployment $PREVIOUS_DEPLOYMENT_ID`,
+			// The CLI has no rollback: `railway redeploy` only redeploys the newest deployment (the bad one).
+			command: (svc) => `Railway dashboard → ${svc} → Deployments → ⋮ on the last good deployment → Rollback`,
 			console: "Railway dashboard → service → Deployments → previous deployment → ⋮ → Rollback",
 			expectedTime: "1–3 minutes (the previous image is redeployed and must pass the healthcheck)",
 			expectedMinutes: 3,
 			facts: [
 				fact(
-					"Rolling back redeploys a previous deployment's image from the Deployments list.",
-					["railway-health"],
+					"A rollback restores a previous deployment's image and variables from the Deployments list; the CLI's `railway redeploy` redeploys only the newest deployment, so it is not a rollback.",
+					["railway-deployment-actions", "railway-cli-redeploy"],
 					"M",
 				),
 			],

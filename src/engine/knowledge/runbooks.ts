@@ -95,6 +95,19 @@ export const ROLLBACK_SCRIPTS: Partial<Record<PlatformId, RollbackScript>> = {
 			),
 		],
 	},
+	railway: {
+		lines: (svc) => [
+			`railway deployment list --service ${svc}   # newest first: the row under the bad deployment is the last good one`,
+			`# No CLI rollback: Railway dashboard → ${svc} → Deployments → ⋮ on that deployment → Rollback (image and variables)`,
+		],
+		needs: () => ["Railway dashboard access to the production environment", "a `railway login` session"],
+		facts: [
+			fact(
+				"A rollback restores a previous deployment's image and variables from the Deployments list; deployments older than the plan's retention cannot be rolled back.",
+				["railway-deployment-actions"],
+			),
+		],
+	},
 	render: {
 		lines: (svc) => {
 			const id = renderServiceIdVar(svc);

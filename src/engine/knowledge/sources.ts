@@ -134,6 +134,14 @@ export const SOURCES = {
 	},
 	"railway-backups": { title: "Railway: Backups", url: "https://docs.railway.com/reference/backups" },
 	"railway-volumes": { title: "Railway: Volumes", url: "https://docs.railway.com/reference/volumes" },
+	"railway-deployment-actions": {
+		title: "Railway: Deployment actions (rollback, redeploy)",
+		url: "https://docs.railway.com/deployments/deployment-actions",
+	},
+	"railway-cli-redeploy": {
+		title: "Railway CLI: railway redeploy",
+		url: "https://docs.railway.com/cli/redeploy",
+	},
 	"railway-health": {
 		title: "Railway: Healthchecks",
 		url: "https://docs.railway.com/reference/healthchecks",

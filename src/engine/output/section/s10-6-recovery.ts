@@ -4,6 +4,7 @@
 import { humanDuration } from "../../decisions/duration";
 import { capablePattern, inRegionFloor, slaPercentOf } from "../../decisions/recovery";
 import { DR_PRINCIPLES, DR_TIERS } from "../../knowledge/dr";
+import { STATUS_PAGE_STEP } from "../../knowledge/failover";
 import {
 	type Estimate,
 	FAILURE_LABELS,
@@ -200,14 +201,24 @@ function achievability(m: SectionModel): string {
 
 function failover(m: SectionModel): string {
 	const plan = m.recovery.region;
-	const over = plan.failover;
-	const back = plan.failback;
+	const inc = m.ceremony.incident;
+	// The knowledge's steps name a status page and an incident channel; a team without them gets its own.
+	const forTeam = (step: string) =>
+		(inc.statusPage ? step : step.replace(STATUS_PAGE_STEP, `Tell users through ${inc.userComms}`)).replace(
+			"the incident channel",
+			inc.channel,
+		);
+	const over = plan.failover.map(forTeam);
+	const back = plan.failback.map(forTeam);
+	const declarer = inc.roles
+		? `The incident commander, with ${inc.escalation.at(-1)?.who ?? "the engineering manager"},`
+		: `${inc.responder.charAt(0).toUpperCase()}${inc.responder.slice(1)}${inc.escalation.length ? `, with ${inc.escalation.at(-1)!.who},` : ""}`;
 	const drills = m.compliance.map(
 		(c) => `${c.name}: ${c.drillCadence.text}${m.cite(c.drillCadence.sources)}`,
 	);
 	return join(
 		"### Failover procedures",
-		"**Who declares a disaster.** The incident commander, with the engineering manager, when a region or provider outage is expected to exceed half the Tier 1 RTO, or when data loss is confirmed.",
+		`**Who declares a disaster.** ${declarer} when a region or provider outage is expected to exceed half the Tier 1 RTO, or when data loss is confirmed.`,
 		`**Failover (region loss).**${m.cite(plan.sources)}\n\n${numbered(over)}`,
 		plan.limits.length ? `Limits of this mechanism:\n\n${bullets(plan.limits)}` : undefined,
 		`**Failback** is a separate, planned operation once the original region is healthy:\n\n${numbered(back)}`,
