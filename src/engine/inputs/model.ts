@@ -124,11 +124,12 @@ export interface MonitoringModel {
 /** How the project's own servers run (VM and dedicated-server platforms), each fact from the inputs. */
 export interface HostsModel {
 	/** The configuration-management tool that deploys to the servers. */
-	configTool?: Sourced<ConfigToolId>;
+	/** `name` is the knowledge base's label, carried so the first screen needs no knowledge base. */
+	configTool?: Sourced<ConfigToolId> & { name: string };
 	/** Containers in production: false when the inputs rule them out (an ADR, "no containers"), true when they name them. */
 	containers?: Sourced<boolean>;
 	/** The load balancer in front of the application servers. */
-	balancer?: Sourced<BalancerId>;
+	balancer?: Sourced<BalancerId> & { name: string };
 	/** Dedicated (bare-metal) servers or cloud virtual machines. */
 	serverKind?: Sourced<"dedicated" | "cloud">;
 	provider?: Sourced<HostProviderId>;
@@ -175,7 +176,7 @@ export interface ProjectModel {
 	/** Environments the stack defines (handoff 03's infrastructure.environments). */
 	environments?: Sourced<string[]>;
 	/** The schema migration tool: named by the inputs, or the one the framework ships (Rails, Django, Laravel). */
-	migrations?: Sourced<MigrationToolId>;
+	migrations?: Sourced<MigrationToolId> & { name: string };
 	/** Languages and runtimes with versions (version_constraints, backend_stack.runtime). */
 	languages: { name: string; version?: string; from: Provenance }[];
 	/** Alternatives the inputs considered and rejected: never chosen as the platform, database or tool. */

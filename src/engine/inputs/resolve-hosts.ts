@@ -88,11 +88,11 @@ export function resolveHosts(docs: StackDocs, platform: ProjectModel["platform"]
 	);
 	const hosts: HostsModel = { sites: sitesOf(platform, entries) };
 	const configTool = first<ConfigToolId>(byConfig, (t) => detectIn(t, CONFIG_TOOLS));
-	if (configTool) hosts.configTool = configTool;
+	if (configTool) hosts.configTool = { ...configTool, name: CONFIG_TOOLS[configTool.value].name };
 	const containers = containersOf(entries, platform);
 	if (containers) hosts.containers = containers;
 	const balancer = first<BalancerId>(byEdge, (t) => detectIn(t, BALANCERS));
-	if (balancer) hosts.balancer = balancer;
+	if (balancer) hosts.balancer = { ...balancer, name: BALANCERS[balancer.value].name };
 	const kind = DEDICATED.test(platform.label)
 		? sourced<"dedicated" | "cloud">("dedicated", platform.from)
 		: CLOUD_VMS.test(platform.label)

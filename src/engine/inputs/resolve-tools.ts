@@ -207,8 +207,9 @@ export function resolveMigrations(docs: StackDocs): ProjectModel["migrations"] {
 		if (index >= 0 && (!best || index < best.index)) best = { index, doc: e.doc, path: e.found.path };
 	}
 	if (!best) return undefined;
-	return sourced(
-		MIGRATION_TOOLS[best.index]!.id,
-		prov(best.doc, best.path, best.path.startsWith("line") ? "text" : "structured"),
-	);
+	const tool = MIGRATION_TOOLS[best.index]!;
+	return {
+		...sourced(tool.id, prov(best.doc, best.path, best.path.startsWith("line") ? "text" : "structured")),
+		name: tool.name,
+	};
 }

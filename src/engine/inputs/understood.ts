@@ -1,8 +1,6 @@
 // What the tool understood from the inputs, one line per fact with where it came from: pre-flight (TUI and --plain),
 // --yes output and the section's "Inputs this section relies on" all use these lines. Types only: no knowledge base.
 
-import { migrationTool } from "../knowledge/migrations";
-import { BALANCERS, CONFIG_TOOLS } from "../knowledge/vms";
 import type { DataStoreModel, ProjectModel, Provenance, ServiceModel } from "./model";
 
 export interface UnderstoodLine {
@@ -103,11 +101,10 @@ function hostLines(m: ProjectModel): UnderstoodLine[] {
 	const h = m.hosts;
 	if (!h) return [];
 	const out: UnderstoodLine[] = [];
-	if (h.configTool)
-		out.push(line("Configuration tool", CONFIG_TOOLS[h.configTool.value].name, h.configTool.from));
+	if (h.configTool) out.push(line("Configuration tool", h.configTool.name, h.configTool.from));
 	if (h.containers)
 		out.push(line("Containers in production", h.containers.value ? "yes" : "none", h.containers.from));
-	if (h.balancer) out.push(line("Load balancer", BALANCERS[h.balancer.value].name, h.balancer.from));
+	if (h.balancer) out.push(line("Load balancer", h.balancer.name, h.balancer.from));
 	if (h.artefactStore) out.push(line("Artefact store", h.artefactStore.value, h.artefactStore.from));
 	return out;
 }
@@ -140,8 +137,7 @@ export function understoodLines(m: ProjectModel): UnderstoodLine[] {
 		out.push(l);
 	}
 	out.push(line("CI/CD", m.ci.name, m.ci.from));
-	if (m.migrations)
-		out.push(line("Schema migrations", migrationTool(m.migrations.value).name, m.migrations.from));
+	if (m.migrations) out.push(line("Schema migrations", m.migrations.name, m.migrations.from));
 	if (m.iac) out.push(line("Infrastructure as code", m.iac.name, m.iac.from));
 	if (m.gitops) out.push(line("GitOps", m.gitops.value === "flux" ? "Flux" : "Argo CD", m.gitops.from));
 	if (m.progressive) {
