@@ -22,6 +22,12 @@ export type DbProviderId =
 	| "sqlite"
 	| "self-managed";
 
+/** The restore command against the production instance: its name from the IaC, else `$DB_INSTANCE` (a prerequisite). */
+export const restoreCommand = (db: Pick<DbFacts, "restore">, instance: string | undefined) =>
+	typeof db.restore.command === "string"
+		? db.restore.command
+		: db.restore.command(instance ?? "$DB_INSTANCE");
+
 export interface DbFacts {
 	id: DbProviderId;
 	name: string;
@@ -35,7 +41,8 @@ export interface DbFacts {
 	replication?: { lagSeconds: number; how: string };
 	ha: string;
 	failoverSeconds?: number;
-	restore: { semantics: string; command: string; createsNewInstance: boolean };
+	/** `command`: a function of the production instance's name where the project's IaC names it (`<app>-production`). */
+	restore: { semantics: string; command: string | ((db: string) => string); createsNewInstance: boolean };
 	/** Point-in-time recovery is a paid add-on: present only when the inputs say it is enabled. */
 	pitrAddOn?: boolean;
 	/** A restore that is a copy-on-write branch: seconds, whatever the size. */
@@ -70,8 +77,8 @@ export const DATABASES: Record<DbProviderId, DbFacts> = {
 		failoverSeconds: 120,
 		restore: {
 			semantics: "a point-in-time restore creates a new DB instance; connection strings must be repointed",
-			command:
-				"aws rds restore-db-instance-to-point-in-time --source-db-instance-identifier prod-db --target-db-instance-identifier prod-db-restore --restore-time $RESTORE_TIME",
+			command: (db) =>
+				`aws rds restore-db-instance-to-point-in-time --source-db-instance-identifier ${db} --target-db-instance-identifier ${db}-restore --restore-time $RESTORE_TIME`,
 			createsNewInstance: true,
 		},
 		facts: [
@@ -103,8 +110,8 @@ export const DATABASES: Record<DbProviderId, DbFacts> = {
 		failoverSeconds: 60,
 		restore: {
 			semantics: "point-in-time restore creates a new cluster",
-			command:
-				"aws rds restore-db-cluster-to-point-in-time --source-db-cluster-identifier prod --db-cluster-identifier prod-restore --restore-to-time $RESTORE_TIME",
+			command: (db) =>
+				`aws rds restore-db-cluster-to-point-in-time --source-db-cluster-identifier ${db} --db-cluster-identifier ${db}-restore --restore-to-time $RESTORE_TIME`,
 			createsNewInstance: true,
 		},
 		facts: [
@@ -134,7 +141,7 @@ export const DATABASES: Record<DbProviderId, DbFacts> = {
 		failoverSeconds: 60,
 		restore: {
 			semantics: "point-in-time recovery clones to a new instance",
-			command: "gcloud sql instances clone prod-db prod-db-restore --point-in-time $RESTORE_TIME",
+			command: (db) => `gcloud sql instances clone ${db} ${db}-restore --point-in-time $RESTORE_TIME`,
 			createsNewInstance: true,
 		},
 		pitrByPlan: [

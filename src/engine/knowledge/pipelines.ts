@@ -2,7 +2,14 @@
 // floor) and, per platform, the registry, the identity a deploy job uses and the shell steps that build and deploy.
 // The CI tools (output/section/pipeline/) wrap these steps in their own syntax.
 
-import type { Cloud, PlatformId, Strategy } from "./platforms";
+import {
+	type Cloud,
+	ECS_NETWORK_CONFIGURATION,
+	ECS_NETWORK_VARS,
+	ecsCluster,
+	type PlatformId,
+	type Strategy,
+} from "./platforms";
 import type { SourceId } from "./sources";
 
 export type LangId = "node" | "python" | "go" | "java" | "dotnet" | "ruby";
@@ -327,6 +334,8 @@ export interface Recipe {
 	release?: (p: DeployParams) => string[];
 	/** One line: how this platform receives a release, for the prose. */
 	summary: string;
+	/** Non-secret CI variables, set per environment, that deploy lines may read (a job gets those its lines use). */
+	vars?: Readonly<Record<string, string>>;
 	sources: SourceId[];
 }
 
@@ -397,17 +406,18 @@ const ecs: Recipe = {
 	summary:
 		"a new task definition revision per service with the image digest, `update-service`, then `wait services-stable`",
 	deploy: (p) => {
-		const cluster = `${p.app}-${p.env}`;
+		const cluster = ecsCluster(p.app, p.env);
 		const lines: string[] = [];
-		const register = (s: string) => [
+		// `image`: the service whose build-job digest the family runs (the migration task runs the app's image).
+		const register = (s: string, image = s) => [
 			`aws ecs describe-task-definition --task-definition ${s}-${p.env} --query taskDefinition > td.json`,
-			`jq --arg img "$${p.imageVar(s)}" '.containerDefinitions[0].image = $img | del(.taskDefinitionArn, .revision, .status, .requiresAttributes, .compatibilities, .registeredAt, .registeredBy)' td.json > td-new.json`,
+			`jq --arg img "$${p.imageVar(image)}" '.containerDefinitions[0].image = $img | del(.taskDefinitionArn, .revision, .status, .requiresAttributes, .compatibilities, .registeredAt, .registeredBy)' td.json > td-new.json`,
 			`TD_ARN="$(aws ecs register-task-definition --cli-input-json file://td-new.json --query taskDefinition.taskDefinitionArn --output text)"`,
 		];
 		if (p.migrations)
 			lines.push(
-				...register(`${p.app}-migrate`),
-				`TASK_ARN="$(aws ecs run-task --cluster ${cluster} --launch-type FARGATE --task-definition "$TD_ARN" --network-configuration "$ECS_NETWORK_CONFIG" --query 'tasks[0].taskArn' --output text)"`,
+				...register(`${p.app}-migrate`, first(p.services).name),
+				`TASK_ARN="$(aws ecs run-task --cluster ${cluster} --launch-type FARGATE --task-definition "$TD_ARN" --network-configuration "${ECS_NETWORK_CONFIGURATION}" --query 'tasks[0].taskArn' --output text)"`,
 				`aws ecs wait tasks-stopped --cluster ${cluster} --tasks "$TASK_ARN"`,
 				`test "$(aws ecs describe-tasks --cluster ${cluster} --tasks "$TASK_ARN" --query 'tasks[0].containers[0].exitCode' --output text)" = 0`,
 			);
@@ -424,6 +434,7 @@ const ecs: Recipe = {
 		lines.push(`BASE_URL="$${upper(p.env)}_URL"`);
 		return lines;
 	},
+	vars: ECS_NETWORK_VARS,
 	sources: ["pipe-ecs-update", "pipe-ecs-run-task", "pipe-ecr-auth", "aws-ecs-deploycfg"],
 };
 

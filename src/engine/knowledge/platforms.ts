@@ -4,6 +4,20 @@ import { CLOUDS, type Cloud } from "./clouds";
 import type { MigrationTool } from "./migrations";
 import { type Fact, fact, type SourceId } from "./sources";
 
+/** The ECS cluster of an environment: the name the pipeline deploys to, the runbooks and 10.6 act on. */
+export const ecsCluster = (app: string, env: string) => `${app}-${env}`;
+/** Non-secret CI variables (per environment) for a one-off Fargate task's awsvpc network: subnet IDs, comma-separated, and a security group. */
+export const ECS_NETWORK_VARS: Readonly<Record<string, string>> = {
+	ECS_SUBNETS: "the environment's private subnet IDs, comma-separated",
+	ECS_SECURITY_GROUP: "the security group the migration task runs in",
+};
+/** `run-task --network-configuration` shorthand built from those variables (Fargate requires awsvpc). */
+export const ECS_NETWORK_CONFIGURATION =
+	"awsvpcConfiguration={subnets=[$ECS_SUBNETS],securityGroups=[$ECS_SECURITY_GROUP],assignPublicIp=DISABLED}";
+/** The production task definition revision before the current one (`--family-prefix` takes the full family name). */
+export const ecsPreviousTaskDefinition = (app: string) =>
+	`aws ecs list-task-definitions --family-prefix ${app}-production --sort DESC --max-items 2 --query 'taskDefinitionArns[1]' --output text`;
+
 export type { Cloud } from "./clouds";
 export type Strategy = "rolling" | "blue-green" | "canary" | "recreate";
 export type PlatformFamily = "kubernetes" | "containers" | "serverless" | "paas" | "static-frontend" | "vm";
@@ -393,16 +407,21 @@ const ROWS = {
 		defaultStrategy: "rolling",
 		progressive: "canary",
 		deployCommand: (svc, env) =>
-			`aws ecs update-service --cluster ${env} --service ${svc} --task-definition ${svc}-${env}:$REVISION && aws ecs wait services-stable --cluster ${env} --services ${svc}`,
+			`aws ecs update-service --cluster ${ecsCluster(svc, env)} --service ${svc} --task-definition ${svc}-${env} && aws ecs wait services-stable --cluster ${ecsCluster(svc, env)} --services ${svc}`,
 		migrate: {
 			how: "a one-off Fargate task from the release's task definition, awaited before the service update",
 			command: (svc, env) =>
-				`TASK=$(aws ecs run-task --cluster ${env} --task-definition ${svc}-migrate-${env} --launch-type FARGATE --network-configuration "$MIGRATE_NETWORK" --query 'tasks[0].taskArn' --output text) && aws ecs wait tasks-stopped --cluster ${env} --tasks "$TASK"`,
-			facts: [],
+				`TASK=$(aws ecs run-task --cluster ${ecsCluster(svc, env)} --task-definition ${svc}-migrate-${env} --launch-type FARGATE --network-configuration "${ECS_NETWORK_CONFIGURATION}" --query 'tasks[0].taskArn' --output text) && aws ecs wait tasks-stopped --cluster ${ecsCluster(svc, env)} --tasks "$TASK"`,
+			facts: [
+				fact(
+					"A Fargate task uses the awsvpc network mode, so `run-task` takes `--network-configuration` with the task's subnets and security groups.",
+					["pipe-ecs-run-task"],
+				),
+			],
 		},
 		rollback: {
 			command: (svc) =>
-				`aws ecs update-service --cluster prod --service ${svc} --task-definition ${svc}:$PREVIOUS_REVISION && aws ecs wait services-stable --cluster prod --services ${svc}`,
+				`aws ecs update-service --cluster ${ecsCluster(svc, "production")} --service ${svc} --task-definition "$(${ecsPreviousTaskDefinition(svc)})" && aws ecs wait services-stable --cluster ${ecsCluster(svc, "production")} --services ${svc}`,
 			console:
 				"the circuit breaker rolls back on its own; by hand: ECS console → Service → Update → previous task definition revision",
 			expectedTime: "3–6 minutes (new tasks start and pass the target-group health check)",
@@ -411,6 +430,10 @@ const ROWS = {
 				fact(
 					"The deployment circuit breaker with rollback returns a failed deployment to the last completed one.",
 					["aws-ecs-deploycfg"],
+				),
+				fact(
+					"`aws ecs list-task-definitions --family-prefix` takes the full family name; with `--sort DESC` the newest revision comes first.",
+					["aws-ecs-list-task-definitions"],
 				),
 			],
 		},
@@ -423,7 +446,7 @@ const ROWS = {
 			autoscales: true,
 			minInstances: 2,
 			command: (svc) =>
-				`aws application-autoscaling register-scalable-target --service-namespace ecs --resource-id service/prod/${svc} --scalable-dimension ecs:service:DesiredCount --min-capacity 2 --max-capacity 10`,
+				`aws application-autoscaling register-scalable-target --service-namespace ecs --resource-id service/${ecsCluster(svc, "production")}/${svc} --scalable-dimension ecs:service:DesiredCount --min-capacity 2 --max-capacity 10`,
 			facts: [
 				fact(
 					"ECS services scale their desired count with Application Auto Scaling target-tracking policies.",

@@ -2,7 +2,7 @@
 // defined, not assumed), and how a service gets a bigger instance when it cannot, or need not, get more of them.
 // Platforms without an entry here use their row's rollback command as it stands (it names no variable to look up).
 
-import type { PlatformId, RowContext } from "./platforms";
+import { ecsCluster, ecsPreviousTaskDefinition, type PlatformId, type RowContext } from "./platforms";
 import { type Fact, fact } from "./sources";
 
 export interface RollbackScript {
@@ -69,9 +69,9 @@ export const ROLLBACK_SCRIPTS: Partial<Record<PlatformId, RollbackScript>> = {
 	},
 	ecs: {
 		lines: (svc) => [
-			`PREVIOUS_TASK_DEFINITION=$(aws ecs list-task-definitions --family-prefix ${svc} --sort DESC --max-items 2 --query 'taskDefinitionArns[1]' --output text)`,
-			`aws ecs update-service --cluster prod --service ${svc} --task-definition "$PREVIOUS_TASK_DEFINITION"`,
-			`aws ecs wait services-stable --cluster prod --services ${svc}`,
+			`PREVIOUS_TASK_DEFINITION=$(${ecsPreviousTaskDefinition(svc)})`,
+			`aws ecs update-service --cluster ${ecsCluster(svc, "production")} --service ${svc} --task-definition "$PREVIOUS_TASK_DEFINITION"`,
+			`aws ecs wait services-stable --cluster ${ecsCluster(svc, "production")} --services ${svc}`,
 		],
 		needs: () => ["AWS credentials for the production account (the on-call role)"],
 		facts: [

@@ -88,6 +88,14 @@ function kmsKey(m: SectionModel): string {
 	}
 }
 
+/** The production database's name where the IaC example names it (`<app>-${var.environment}` in Terraform/OpenTofu). */
+export function productionDbName(m: SectionModel): string | undefined {
+	return (m.iac.id === "terraform" || m.iac.id === "opentofu") &&
+		hclDatabase(m).includes(`"${m.ctx.serviceName}-\${var.environment}"`)
+		? `${m.ctx.serviceName}-production`
+		: undefined;
+}
+
 /** The primary database as the inputs provision it: the provider's own resource type, or none. */
 function hclDatabase(m: SectionModel): string {
 	const svc = m.ctx.serviceName;

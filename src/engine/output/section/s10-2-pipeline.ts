@@ -109,11 +109,20 @@ function outsideCi(m: SectionModel): string | undefined {
 	return `Enforced outside the CI jobs: ${held.map((x) => `${x.g.name} (${thresholdText(x.g)}) by ${x.by}`).join("; ")}.`;
 }
 
+/** The non-secret variables deploy jobs read per environment besides the cloud identifiers, each with what it holds. */
+function networkVars(plan: PipelinePlan): string {
+	const used = [...new Set(plan.jobs.flatMap((j) => j.vars ?? []))];
+	const what = plan.recipe.vars ?? {};
+	return used.length
+		? ` For the migration task's network each deploy environment also sets IDs of the network the IaC creates: ${used.map((v) => `\`${v}\` (${what[v]})`).join(" and ")}.`
+		: "";
+}
+
 function identity(m: SectionModel, plan: PipelinePlan): string {
 	const cloud = m.ctx.cloud;
 	const federated = () =>
 		cloud !== "none"
-			? `OIDC federation to ${CLOUDS[cloud].name} through ${CI_OIDC_MECHANISM[m.ci.id]}; ${CLOUDS[cloud].identity.wording}. No long-lived cloud key is stored; the job reads only the non-secret identifiers ${CLOUD_OIDC[cloud].vars.map((v) => `\`${v}\``).join(", ")}.${m.cite(CLOUD_OIDC[cloud].sources.slice(0, 2))}`
+			? `OIDC federation to ${CLOUDS[cloud].name} through ${CI_OIDC_MECHANISM[m.ci.id]}; ${CLOUDS[cloud].identity.wording}. No long-lived cloud key is stored; the job reads only the non-secret identifiers ${CLOUD_OIDC[cloud].vars.map((v) => `\`${v}\``).join(", ")}.${m.cite(CLOUD_OIDC[cloud].sources.slice(0, 2))}${networkVars(plan)}`
 			: "";
 	if (m.platform.id === "kubernetes") {
 		const k = kubernetesDelivery(m);

@@ -1,6 +1,7 @@
 // 10.5 Operational Runbooks: deployment, rollback, incident response, scaling and database restore, each complete.
 
 import { humanDuration } from "../../decisions/duration";
+import { restoreCommand } from "../../knowledge/databases";
 import {
 	INCIDENT_PRACTICE_FACT,
 	INCIDENT_ROLES_FACT,
@@ -9,6 +10,7 @@ import {
 	RUNBOOK_FACTS,
 	SEVERITY_MODEL,
 } from "../../knowledge/operations";
+import { productionDbName } from "./iac-snippet";
 import { bullets, code, inlineCode, join, numbered, table } from "./md";
 import type { SectionModel } from "./model";
 import { operationsRunbooks, type Runbook } from "./s10-5-operations";
@@ -24,6 +26,7 @@ function restoreDuration(m: SectionModel): string {
 
 export function runbooks(m: SectionModel): Runbook[] {
 	const { db } = m;
+	const dbName = productionDbName(m);
 	const inc = m.ceremony.incident;
 	return [
 		...operationsRunbooks(m),
@@ -37,12 +40,15 @@ export function runbooks(m: SectionModel): Runbook[] {
 				`Restore rights on ${db.name}`,
 				"The UTC time just before the damage (from logs or the deployment record)",
 				"The application's connection settings in the IaC",
+				...(m.recovery.caps.pitr === "on" && restoreCommand(db, dbName).includes("$DB_INSTANCE")
+					? ["`DB_INSTANCE`: the production database's identifier, from the IaC state"]
+					: []),
 			],
 			steps: [
 				"Stop the writes that cause damage: flip the feature's kill switch or put the app in maintenance mode.",
 				...(m.recovery.caps.pitr === "on"
 					? [
-							`Restore to the time before the damage: ${inlineCode(db.restore.command)}`,
+							`Restore to the time before the damage: ${inlineCode(restoreCommand(db, dbName))}`,
 							`Mind the semantics: ${db.restore.semantics}.`,
 						]
 					: [

@@ -73,7 +73,9 @@ export function circleci(plan: PipelinePlan): string {
 		const opts: string[] = [];
 		if (requires.length) opts.push(`          requires: [${requires.join(", ")}]`);
 		if (j.env)
-			opts.push(`          context: ${j.env}${j.secrets.length ? `   # holds ${j.secrets.join(", ")}` : ""}`);
+			opts.push(
+				`          context: ${j.env}${[...j.secrets, ...(j.vars ?? [])].length ? `   # holds ${[...j.secrets, ...(j.vars ?? [])].join(", ")}` : ""}`,
+			);
 		if (j.trigger === "main")
 			opts.push("          filters:", "            branches:", "              only: main");
 		if (j.trigger === "pr")

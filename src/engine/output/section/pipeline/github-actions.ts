@@ -93,7 +93,7 @@ export function githubActions(m: SectionModel, plan: PipelinePlan): string {
 				),
 			),
 		);
-		for (const e of hosts) env.push(`      ${e}: \${{ vars.${e} }}`);
+		for (const e of [...hosts, ...(j.vars ?? [])]) env.push(`      ${e}: \${{ vars.${e} }}`);
 		if (env.length) out.push("    env:", ...env);
 		out.push("    steps:", "      - uses: actions/checkout@v4");
 		if (j.lang) {

@@ -33,6 +33,7 @@ export function gitlab(plan: PipelinePlan): string {
 		}
 		if (j.secrets.length)
 			out.push(`  # protected, masked variables of the ${j.env} environment: ${j.secrets.join(", ")}`);
+		if (j.vars?.length) out.push(`  # variables of the ${j.env} environment: ${j.vars.join(", ")}`);
 		const tokens: string[] = [];
 		if (j.cloud) tokens.push("    CLOUD_ID_TOKEN:", `      aud: ${q(CLOUD_OIDC[j.cloud].audience)}`);
 		if (images(j).length && plan.keyless !== false)

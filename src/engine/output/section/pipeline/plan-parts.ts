@@ -31,6 +31,8 @@ export interface Job {
 	lang?: ProjectLanguage;
 	cloud?: OidcCloud;
 	secrets: string[];
+	/** Non-secret variables of the job's environment its lines read (network IDs the IaC creates). */
+	vars?: string[];
 	/** Install lines on GitHub's Ubuntu runner and in the other tools' containers. */
 	tools: { github: string[]; container: string[] };
 	/** Container image on GitLab, CircleCI and Jenkins docker agents. */

@@ -423,6 +423,9 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 			lang: deployLang ? main : undefined,
 			cloud: gitops ? undefined : oidc,
 			secrets,
+			vars: Object.keys(recipe.vars ?? {}).filter((v) =>
+				steps.some((s) => s.run.some((r) => r.includes(`$${v}`))),
+			),
 			tools: {
 				github: recipe.ghaDeploy ? [] : k8s ? k8s.tools(prod).github : recipe.tools.github,
 				container: [
