@@ -387,8 +387,8 @@ const cloudRun: Recipe = {
 			for (const pct of steps) {
 				out.push(
 					pct === 100
-						? `gcloud run services update-traffic ${s.name} --region "$GCP_REGION" --to-latest`
-						: `gcloud run services update-traffic ${s.name} --region "$GCP_REGION" --to-tags "sha-\${GIT_SHA:0:7}=${pct}"`,
+						? `gcloud run services update-traffic ${s.name}${suffix(p)} --region "$GCP_REGION" --to-latest`
+						: `gcloud run services update-traffic ${s.name}${suffix(p)} --region "$GCP_REGION" --to-tags "sha-\${GIT_SHA:0:7}=${pct}"`,
 				);
 				if (pct !== 100)
 					out.push("sleep 600   # watch window: abort criteria in 10.2 Post-deploy validation");
