@@ -17,6 +17,11 @@ export const ECS_NETWORK_CONFIGURATION =
 /** The production task definition revision before the current one (`--family-prefix` takes the full family name). */
 export const ecsPreviousTaskDefinition = (app: string) =>
 	`aws ecs list-task-definitions --family-prefix ${app}-production --sort DESC --max-items 2 --query 'taskDefinitionArns[1]' --output text`;
+/** The region the inputs name, else the pipeline's `$GCP_REGION` variable. */
+const gcpRegion = (c?: RowContext) => c?.region ?? '"$GCP_REGION"';
+
+/** The variable a pipeline's build job leaves a service's pushed image digest in (`IMAGE_FIELDNOTE`). */
+export const imageVar = (svc: string) => `IMAGE_${svc.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}`;
 
 export type { Cloud } from "./clouds";
 export type Strategy = "rolling" | "blue-green" | "canary" | "recreate";
@@ -99,7 +104,7 @@ export interface PlatformFacts {
 	 * before it, if any (a promotion copies from there). */
 	deployCommand: (svc: string, env: string, previous?: string) => string;
 	rollback: {
-		command: (svc: string) => string;
+		command: (svc: string, c?: RowContext) => string;
 		console: string;
 		expectedTime: string;
 		expectedMinutes: number;
@@ -113,6 +118,8 @@ export interface PlatformFacts {
 		autoscales: boolean;
 		minInstances: number;
 		command: (svc: string, c?: RowContext) => string;
+		/** What the operator does after the command (warm instances, traffic pinned by a rollback). */
+		after?: (svc: string, c?: RowContext) => string;
 		facts: Fact[];
 	};
 	/** The platform's own config file, which is part of the infrastructure code. */
@@ -640,12 +647,15 @@ const ROWS = {
 		},
 		defaultStrategy: "blue-green",
 		progressive: "canary",
+		// The same line the pipeline's deploy job runs (knowledge/pipelines.ts), with its variable names.
 		deployCommand: (svc, env) =>
-			`gcloud run deploy ${svc} --project "$PROJECT_${env.toUpperCase()}" --region "$REGION" --image "$REGION-docker.pkg.dev/$PROJECT_${env.toUpperCase()}/${svc}/${svc}@$IMAGE_DIGEST" --no-traffic --tag "sha-$SHORT_SHA"`,
+			`gcloud run deploy ${svc}${env === "production" ? "" : `-${env}`} --image "$${imageVar(svc)}" --region "$GCP_REGION" --no-traffic --tag "sha-\${GIT_SHA:0:7}"`,
 		migrate: {
-			how: "a Cloud Run job with the release image, executed and awaited before traffic moves",
-			command: (svc, env) =>
-				`gcloud run jobs update ${svc}-migrate --project "$PROJECT_${env.toUpperCase()}" --region "$REGION" --image "$REGION-docker.pkg.dev/$PROJECT_${env.toUpperCase()}/${svc}/${svc}@$IMAGE_DIGEST" && gcloud run jobs execute ${svc}-migrate --project "$PROJECT_${env.toUpperCase()}" --region "$REGION" --wait`,
+			how: "a Cloud Run job with the release image, executed and awaited before traffic moves; the deploy job of 10.2 runs these lines, with `GCP_REGION` from the pipeline's variables and the image variable set to the digest the build job pushed",
+			command: (svc, env) => {
+				const job = `${svc}-migrate${env === "production" ? "" : `-${env}`}`;
+				return `gcloud run jobs update ${job} --image "$${imageVar(svc)}" --region "$GCP_REGION" && gcloud run jobs execute ${job} --region "$GCP_REGION" --wait`;
+			},
 			facts: [
 				fact(
 					"`gcloud run jobs execute --wait` runs a job and waits for the execution to finish.",
@@ -655,8 +665,8 @@ const ROWS = {
 			],
 		},
 		rollback: {
-			command: (svc) =>
-				`gcloud run services update-traffic ${svc} --region "$REGION" --to-revisions="$PREVIOUS_REVISION=100"`,
+			command: (svc, c) =>
+				`gcloud run services update-traffic ${svc} --region ${gcpRegion(c)} --to-revisions="$PREVIOUS_REVISION=100"`,
 			console: "Cloud Run console → service → Revisions → Manage traffic → previous revision 100%",
 			expectedTime: "under 1 minute (a traffic update; no new instances are built)",
 			expectedMinutes: 1,
@@ -668,17 +678,24 @@ const ROWS = {
 			"M",
 		),
 		scaling: {
-			metric: "request concurrency per instance (default target 80) with min and max instances",
+			metric:
+				"instances between `--min-instances` and `--max-instances`; each instance takes up to its concurrency setting (80 requests at once by default), so capacity is the maximum instance count",
 			autoscales: true,
 			minInstances: 0,
-			command: (svc) =>
-				`gcloud run services update ${svc} --region $REGION --min-instances=1 --max-instances=20 --concurrency=80`,
+			command: (svc, c) => `gcloud run services update ${svc} --region ${gcpRegion(c)} --max-instances=40`,
+			after: (svc, c) =>
+				`For cold-start latency, add \`--min-instances=1\` (one instance kept warm and billed all the time). The update creates a new revision: if a rollback pinned traffic to an earlier revision, the new one gets 0% of traffic, so either send traffic to it (\`gcloud run services update-traffic ${svc} --region ${gcpRegion(c)} --to-latest\`, only once the latest image is a good release) or keep the pin and set the same limit on the pinned revision's configuration in the IaC.`,
 			facts: [
 				fact(
-					"Cloud Run scales instances on request concurrency between configured minimum and maximum instance counts.",
-					["gcp-run-rollouts"],
-					"M",
+					"Cloud Run adds instances as requests arrive, up to the maximum instances setting; each instance serves up to its concurrency setting, 80 by default.",
+					["gcp-run-max-instances", "gcp-run-concurrency"],
 				),
+				fact(
+					"Minimum instances keep instances warm to cut cold starts and are billed while idle.",
+					["gcp-run-min-instances"],
+					"S",
+				),
+				fact("A configuration change creates a new revision.", ["gcp-run-concurrency"]),
 			],
 		},
 		preview: "a tagged no-traffic revision per pull request (`--tag pr-<number>`), reachable on its own URL",

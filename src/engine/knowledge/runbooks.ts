@@ -13,9 +13,9 @@ export interface RollbackScript {
 	facts: Fact[];
 }
 
-/** `$REGION` unless the inputs name the region. */
+/** `$GCP_REGION` (the pipeline's variable) unless the inputs name the region. */
 function regionArg(c: RowContext): string {
-	return c.region ? c.region : '"$REGION"';
+	return c.region ? c.region : '"$GCP_REGION"';
 }
 
 /** The environment variable a Render service id is kept in (`KETTLE_NOTES_SERVICE_ID`). */
@@ -57,8 +57,10 @@ export const ROLLBACK_SCRIPTS: Partial<Record<PlatformId, RollbackScript>> = {
 			`gcloud run services update-traffic ${svc} --region ${regionArg(c)} --to-revisions="$PREVIOUS_REVISION=100"`,
 		],
 		needs: (_svc, c) => [
-			"a `gcloud auth login` session with the Cloud Run Developer role",
-			...(c.region ? [] : ["`REGION`: the service's region"]),
+			"a `gcloud auth login` session with the Cloud Run Developer role, its project set to production's (`gcloud config set project`, the pipeline's `GCP_PROJECT` variable)",
+			...(c.region
+				? []
+				: ["`GCP_REGION` set to the service's region: the value of the pipeline's `GCP_REGION` variable"]),
 		],
 		facts: [
 			fact(

@@ -513,6 +513,18 @@ export const SOURCES = {
 		title: "Cloud Run: Execute jobs",
 		url: "https://cloud.google.com/run/docs/execute/jobs",
 	},
+	"gcp-run-max-instances": {
+		title: "Cloud Run: Set maximum instances for services",
+		url: "https://cloud.google.com/run/docs/configuring/max-instances",
+	},
+	"gcp-run-min-instances": {
+		title: "Cloud Run: Set minimum instances for services",
+		url: "https://cloud.google.com/run/docs/configuring/min-instances",
+	},
+	"gcp-run-concurrency": {
+		title: "Cloud Run: Set maximum concurrent requests per instance",
+		url: "https://cloud.google.com/run/docs/configuring/concurrency",
+	},
 	"sam-safe-deploy": {
 		title: "AWS SAM: Deploying serverless applications gradually (AutoPublishAlias, DeploymentPreference)",
 		url: "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/automating-updates-to-serverless-apps.html",

@@ -121,18 +121,26 @@ function scaling(m: SectionModel): string {
 				],
 				...(single
 					? []
-					: s.autoscales
+					: m.platform.id === "cloud-run"
 						? [
-								["Scale-out", "automatic, when the metric stays above target for 3 minutes"],
-								["Scale-in", "automatic, after 15 minutes below 50% of target, one instance at a time"],
-							]
-						: [
 								[
 									"Scale-out",
-									`by hand (scaling runbook): ${m.platform.name} does not add instances on its own, so a CPU above 70% for 15 minutes pages the owner`,
+									`automatic per request by ${m.platform.name}'s own autoscaler, up to the maximum; its timing is not configurable`,
 								],
-								["Scale-in", "by hand after a week below 30% CPU, reviewed with the cost owner"],
-							]),
+								["Scale-in", "automatic when instances sit idle, down to the minimum"],
+							]
+						: s.autoscales
+							? [
+									["Scale-out", "automatic, when the metric stays above target for 3 minutes"],
+									["Scale-in", "automatic, after 15 minutes below 50% of target, one instance at a time"],
+								]
+							: [
+									[
+										"Scale-out",
+										`by hand (scaling runbook): ${m.platform.name} does not add instances on its own, so a CPU above 70% for 15 minutes pages the owner`,
+									],
+									["Scale-in", "by hand after a week below 30% CPU, reviewed with the cost owner"],
+								]),
 				[
 					"Database",
 					c.localFileDb
@@ -153,7 +161,7 @@ function minimum(m: SectionModel, single: boolean): string {
 	if (single)
 		return `1 instance (${m.platform.localFileDb.why.text})${m.cite(m.platform.localFileDb.why.sources)}`;
 	if (n === 0)
-		return `none: ${m.platform.name} scales per request${m.platform.id === "cloud-run" || m.platform.id === "lambda" ? "; a warm minimum (min instances or provisioned concurrency) only where cold starts break the latency target" : ""}`;
+		return `none: ${m.platform.name} scales per request${m.platform.id === "cloud-run" ? "; a warm minimum (`--min-instances`, billed while idle) only where cold starts break the latency target" : m.platform.id === "lambda" ? "; a warm minimum (provisioned concurrency) only where cold starts break the latency target" : ""}`;
 	if (n === 1) return "1 instance; the platform restarts it when it fails its health check";
 	const staging = m.decisions.environments.includes("staging");
 	if (!staging) return "2 instances in production for zero-downtime deploys";

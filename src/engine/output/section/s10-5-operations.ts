@@ -258,7 +258,7 @@ function incident(m: SectionModel): Runbook {
 		shape === "single"
 			? "give the one instance more memory or CPU (scaling runbook)"
 			: shape === "per-request"
-				? `raise ${platform.name}'s concurrency limits (scaling runbook)`
+				? `raise ${platform.name}'s ${platform.id === "cloud-run" ? "maximum instances" : "concurrency limits"} (scaling runbook)`
 				: "add capacity (scaling runbook)",
 		m.recovery.caps.standby || m.recovery.caps.replicas
 			? "fail over the database (10.6)"
@@ -355,6 +355,7 @@ function scaling(m: SectionModel): Runbook {
 			steps: [
 				`Check the limit that is hit (${platform.scaling.metric}); ${platform.name} starts instances per request, so there are no instances to add by hand.`,
 				`Raise the limit: ${inlineCode(platform.scaling.command(svc, rc))}`,
+				...(platform.scaling.after ? [platform.scaling.after(svc, rc)] : []),
 				"Make the same change in the IaC and merge it, so the next apply does not undo it.",
 			],
 			verify: "No throttled requests, and p95 latency back within its SLO",

@@ -15,6 +15,7 @@ import {
 	retentionText,
 } from "../../knowledge/recovery";
 import { unprovided } from "../../knowledge/stores";
+import { rowContext } from "./iac-snippet";
 import { bullets, inlineCode, join, numbered, table } from "./md";
 import type { SectionModel } from "./model";
 
@@ -88,7 +89,7 @@ function procedures(m: SectionModel): string {
 	const rows = m.recovery.modes.map((r: ModeRecovery) => [
 		FAILURE_LABELS[r.mode],
 		r.mode === "bad-deploy"
-			? `${r.mechanism}: ${inlineCode(m.platform.rollback.command(m.ctx.serviceName))}`
+			? `${r.mechanism}: ${inlineCode(m.platform.rollback.command(m.ctx.serviceName, rowContext(m)))}`
 			: r.mechanism,
 		`${dur(r.rpo)} (${r.rpo.arithmetic})`,
 		r.mode === "bad-deploy" ? r.rto.arithmetic : `${dur(r.rto)} (${r.rto.arithmetic})`,

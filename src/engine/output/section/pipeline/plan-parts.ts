@@ -8,7 +8,7 @@ import {
 	type Recipe,
 	type ServiceRef,
 } from "../../../knowledge/pipelines";
-import type { Cloud } from "../../../knowledge/platforms";
+import { type Cloud, imageVar } from "../../../knowledge/platforms";
 import type { SourceId } from "../../../knowledge/sources";
 import type { SectionModel } from "../model";
 import { thresholdText } from "../stages";
@@ -95,7 +95,7 @@ export const slug = (s: string) =>
 		.replace(/^-|-$/g, "")
 		.slice(0, 40)
 		.replace(/-+$/, "");
-export const envVar = (svc: string) => `IMAGE_${svc.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}`;
+export const envVar = imageVar;
 
 export function coverageFor(m: SectionModel, lang: ProjectLanguage, multi: boolean): number {
 	const covGates = m.ctx.testing.gates.filter((g) => gateCommand(g.name)?.coverage);
