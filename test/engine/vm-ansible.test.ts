@@ -134,7 +134,53 @@ describe("Hetzner dedicated servers, Ansible, HAProxy, Patroni, GitLab CI, no co
 			/\| Configuration tool \| Ansible \| handoff 03 key\\_outputs\.infrastructure\.ci\\_cd \|/,
 		);
 		expect(md).toMatch(/\| Containers in production \| none \|/);
-		expect(md).toMatch(/Record the new host in the inventory/);
+		expect(md).toMatch(/Add the new host to its site's app group in `inventories\/production\/hosts\.yml`/);
+	});
+
+	const deployScript = () => {
+		const gitlab = codeBlocks(md).find((b) => b.file === ".gitlab-ci.yml")!;
+		const ci = parse(gitlab.body) as Record<string, { script?: string[] }>;
+		return ci["deploy-production"]?.script ?? [];
+	};
+
+	it("checks the hosts' keys in CI from SSH_KNOWN_HOSTS, listed with the environment's variables, before any playbook runs", () => {
+		const script = deployScript();
+		const known = script.findIndex((l) => /"\$SSH_KNOWN_HOSTS" >> ~\/\.ssh\/known_hosts/.test(l));
+		expect(known).toBeGreaterThanOrEqual(0);
+		expect(known).toBeLessThan(script.findIndex((l) => l.startsWith("ansible-playbook")));
+		expect(md).not.toMatch(/StrictHostKeyChecking|HOST_KEY_CHECKING|ssh-keyscan/);
+		expect(md).toMatch(/variables of the production environment: DEPLOY_SSH_KEY, SSH_KNOWN_HOSTS/);
+	});
+
+	it("pins ansible-core to the inputs' 2.17 and the collection to a version range", () => {
+		const script = deployScript();
+		expect(script).toContain('pip install --quiet "ansible-core>=2.17,<2.18"');
+		expect(script).toContain("ansible-galaxy collection install 'community.general:>=10.0.0,<11.0.0'");
+		expect(script.join("\n")).not.toMatch(/install (--quiet )?ansible-core$|install community\.general$/m);
+	});
+
+	it("runs every ansible-playbook command of the section as the deploy job does: artefact and vault password file", () => {
+		const job = deployScript().find((l) => l.startsWith("ansible-playbook"))!;
+		expect(job).toMatch(/-e artefact="\$PWD\/lindqvist-archiv\.tar\.gz" --vault-password-file \.vault-pass$/);
+		const commands = [...md.matchAll(/ansible-playbook -i inventories\/production [^`\n]*/g)].map(
+			(x) => x[0],
+		);
+		expect(commands.length).toBeGreaterThan(4);
+		for (const c of commands) {
+			for (const run of c.split(" && ")) expect(run, run).toMatch(/--vault-password-file \.vault-pass/);
+			if (/deploy\.yml/.test(c)) expect(c, c).toMatch(/-e artefact="\$PWD\/lindqvist-archiv\.tar\.gz"/);
+		}
+		expect(md).toMatch(
+			/deploy\.yml -e release="\$GIT_SHA" -e artefact=\S+ --vault-password-file \.vault-pass --tags migrate/,
+		);
+	});
+
+	it("adds a new host to the inventory before the scaling runbook runs site.yml on it", () => {
+		const runbook = md.slice(md.indexOf("### Scaling runbook"));
+		const add = runbook.indexOf("Add the new host to its site's app group");
+		const run = runbook.indexOf('site.yml --vault-password-file .vault-pass --limit "$NEW_HOST"');
+		expect(add).toBeGreaterThan(0);
+		expect(run).toBeGreaterThan(add);
 	});
 });
 

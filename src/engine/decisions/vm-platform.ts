@@ -87,9 +87,32 @@ export function releasePaths(p: VmProfile): { root: string; current: string } {
 	return { root: `/opt/${p.app}/releases`, current: `/opt/${p.app}/current` };
 }
 
-/** The ansible-playbook command that rolls one environment to a release. */
-export function playbookCommand(env: string, release: string): string {
-	return `ansible-playbook -i inventories/${env} deploy.yml -e release=${release}`;
+/** The file the build job produces and Ansible ships: a JAR, a static binary or a release tarball. */
+export function artefactFile(p: VmProfile): string {
+	if (p.lang === "java") return `${p.app}.jar`;
+	if (p.lang === "go") return p.app;
+	return `${p.app}.tar.gz`;
+}
+
+/** The file the deploy job writes the environment's vault password to; every playbook run reads it. */
+export const VAULT_PASS_FILE = ".vault-pass";
+
+/**
+ * An ansible-playbook run against one environment, as the deploy job runs it: every playbook reads the inventory's
+ * vault-encrypted group_vars, so each run carries the vault password file; `deploy.yml` also needs the release and,
+ * without an artefact store, the path of the artefact the build job made.
+ */
+export function playbookCommand(
+	p: VmProfile,
+	env: string,
+	release: string,
+	playbook: "deploy.yml" | "site.yml" | "balancer.yml" = "deploy.yml",
+): string {
+	const vars =
+		playbook === "deploy.yml"
+			? ` -e release=${release}${p.store ? "" : ` -e artefact="$PWD/${artefactFile(p)}"`}`
+			: "";
+	return `ansible-playbook -i inventories/${env} ${playbook}${vars} --vault-password-file ${VAULT_PASS_FILE}`;
 }
 
 function siteOrder(p: VmProfile): string {
@@ -164,17 +187,17 @@ function ansibleRow(base: PlatformFacts, p: VmProfile): PlatformFacts {
 		strategies,
 		defaultStrategy: "rolling",
 		progressive: undefined,
-		deployCommand: (_svc, env) => playbookCommand(env, '"$GIT_SHA"'),
+		deployCommand: (_svc, env) => playbookCommand(p, env, '"$GIT_SHA"'),
 		migrate: p.migrations
 			? {
 					how: `once per release, before any host changes: the first play of \`deploy.yml\` runs the new release's migrations on the first application host; the services start with migrations off, and every migration is expand/contract so the hosts still on the previous release keep working`,
-					command: (_svc, env) => `${playbookCommand(env, '"$GIT_SHA"')} --tags migrate`,
+					command: (_svc, env) => `${playbookCommand(p, env, '"$GIT_SHA"')} --tags migrate`,
 					facts: [],
 				}
 			: undefined,
 		rollback: {
 			command: () =>
-				`${playbookCommand("production", '"$PREVIOUS_RELEASE"')}   # same drain and serial: 1; current points back at the previous release directory`,
+				`${playbookCommand(p, "production", '"$PREVIOUS_RELEASE"')}   # ${p.store ? "" : `${artefactFile(p)} is the artefact of the previous release, from its pipeline; `}same drain and serial: 1; current points back at the previous release directory`,
 			console: `on one host, after draining it: \`ln -sfn ${root}/$PREVIOUS_RELEASE ${current} && systemctl restart ${p.units[0]}\``,
 			expectedTime:
 				"2–3 minutes per host (drain, restart, health check), one host at a time; the previous release is still on disk",
@@ -187,7 +210,7 @@ function ansibleRow(base: PlatformFacts, p: VmProfile): PlatformFacts {
 			autoscales: false,
 			minInstances: 2,
 			command: () =>
-				`ansible-playbook -i inventories/production site.yml --limit "$NEW_HOST" && ansible-playbook -i inventories/production ${p.balancer === "haproxy" || p.balancer === "nginx" ? "balancer.yml" : "balancer.yml   # or add the host to the balancer by hand"}`,
+				`${playbookCommand(p, "production", "", "site.yml")} --limit "$NEW_HOST" && ${playbookCommand(p, "production", "", "balancer.yml")}${p.balancer === "haproxy" || p.balancer === "nginx" ? "" : "   # or add the host to the balancer by hand"}`,
 			facts: [],
 		},
 		preview: "none: pull requests are verified in CI",

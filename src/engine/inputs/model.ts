@@ -179,6 +179,8 @@ export interface ProjectModel {
 	migrations?: Sourced<MigrationToolId> & { name: string };
 	/** Languages and runtimes with versions (version_constraints, backend_stack.runtime). */
 	languages: { name: string; version?: string; from: Provenance }[];
+	/** Pinned tool packages other than runtimes (version_constraints: `ansible-core` 2.17), name lower-cased. */
+	toolPins?: { name: string; version: string; from: Provenance }[];
 	/** Alternatives the inputs considered and rejected: never chosen as the platform, database or tool. */
 	rejected: { label: string; from: Provenance }[];
 	constraints: {

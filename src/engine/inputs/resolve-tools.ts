@@ -152,6 +152,20 @@ export function resolveDelivery(
 const RUNTIMES =
 	/^(python|node(\.?js)?|go(lang)?|ruby|java|jdk|openjdk|temurin|dotnet|\.net|php|rust|bun|deno|elixir|erlang|kotlin|scala|typescript)\b/i;
 
+/** Tools the deploy installs, pinned by version_constraints (`ansible-core` 2.17): a version of digits and dots only. */
+export function resolveToolPins(docs: StackDocs): NonNullable<ProjectModel["toolPins"]> {
+	const out: NonNullable<ProjectModel["toolPins"]> = [];
+	const h03 = docs.h03;
+	if (!h03?.data) return out;
+	listOf(at(h03.data, "version_constraints")).forEach((vc, i) => {
+		const pkg = (textOf(at(vc, "package")) ?? textOf(at(vc, "name")))?.trim().toLowerCase();
+		const version = /^\s*v?(\d+(?:\.\d+){0,2})\s*$/.exec(textOf(at(vc, "version")) ?? "")?.[1];
+		if (pkg !== "ansible-core" || !version) return;
+		out.push({ name: pkg, version, from: prov(h03, `version_constraints[${i}]`, "structured") });
+	});
+	return out;
+}
+
 export function resolveLanguages(docs: StackDocs): ProjectModel["languages"] {
 	const out: ProjectModel["languages"] = [];
 	const h03 = docs.h03;

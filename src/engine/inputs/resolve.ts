@@ -19,6 +19,7 @@ import {
 	resolveLanguages,
 	resolveMigrations,
 	resolveRejected,
+	resolveToolPins,
 } from "./resolve-tools";
 import { resolveUpstream } from "./resolve-upstream";
 import { type Doc, slug } from "./resolve-util";
@@ -54,6 +55,7 @@ export function resolveModel(report: PreflightReport, projectDirName: string): P
 		dataStores: resolveDataStores(docs, platform.value, cloud.value, conflicts),
 		ci: resolveCi(docs, conflicts),
 		languages: resolveLanguages(docs),
+		toolPins: resolveToolPins(docs),
 		rejected: resolveRejected([docs.h00, docs.h03, docs.h05, docs.h08, docs.h09]),
 		constraints: resolveConstraints(docs),
 		upstream: resolveUpstream(docs, alerts),

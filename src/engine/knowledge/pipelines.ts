@@ -11,6 +11,7 @@ import {
 	type Strategy,
 } from "./platforms";
 import type { SourceId } from "./sources";
+import { SSH_SETUP } from "./vms";
 
 export type LangId = "node" | "python" | "go" | "java" | "dotnet" | "ruby";
 
@@ -842,17 +843,17 @@ const fly: Recipe = {
 
 const vm: Recipe = {
 	registry: "none",
-	identity: { kind: "token", secrets: () => ["DEPLOY_SSH_KEY"] },
+	identity: { kind: "token", secrets: () => [...SSH_SETUP.secrets] },
 	tools: { github: [], container: ["pip install --quiet ansible-core"] },
 	image: "python:3.12",
 	summary:
 		"the `app.zip` built once is rolled out by an Ansible playbook host by host behind the load balancer (`serial: 1`)",
 	deploy: (p) => [
-		'eval "$(ssh-agent -s)" && echo "$DEPLOY_SSH_KEY" | ssh-add -',
+		...SSH_SETUP.lines,
 		`ansible-playbook -i inventories/${p.env} deploy.yml --extra-vars "release=$GIT_SHA artifact=$PWD/app.zip"`,
 		`BASE_URL="$${upper(p.env)}_URL"`,
 	],
-	sources: ["pipe-ansible-playbook"],
+	sources: ["pipe-ansible-playbook", ...SSH_SETUP.sources],
 };
 
 /** The recipe for a platform on a cloud (Kubernetes takes the cloud's registry and login; Lambda its IaC tool). */

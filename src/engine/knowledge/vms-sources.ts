@@ -22,6 +22,18 @@ export const VM_SOURCES = {
 		title: "Ansible: ansible.builtin.file module (state: link)",
 		url: "https://docs.ansible.com/ansible/latest/collections/ansible/builtin/file_module.html",
 	},
+	"vm-ansible-galaxy-install": {
+		title: "Ansible: Installing collections (version ranges with ansible-galaxy collection install)",
+		url: "https://docs.ansible.com/ansible/latest/collections_guide/collections_installing.html",
+	},
+	"vm-community-general-runtime": {
+		title: "community.general meta/runtime.yml (requires_ansible of the 10.x releases: >=2.15.0)",
+		url: "https://github.com/ansible-collections/community.general/blob/stable-10/meta/runtime.yml",
+	},
+	"vm-gitlab-ssh-known-hosts": {
+		title: "GitLab: Using SSH keys with GitLab CI/CD (verifying the SSH host keys with SSH_KNOWN_HOSTS)",
+		url: "https://docs.gitlab.com/ci/jobs/ssh_keys/",
+	},
 	"vm-ansible-vault": {
 		title: "Ansible: ansible-vault",
 		url: "https://docs.ansible.com/ansible/latest/cli/ansible-vault.html",

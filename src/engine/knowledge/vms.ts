@@ -162,6 +162,29 @@ export const ANSIBLE_FACTS = {
 	),
 };
 
+/**
+ * What a CI job installs to run the playbook. community.general carries the haproxy module; its 10.x line declares
+ * `requires_ansible: '>=2.15.0'`, so it runs on every ansible-core from 2.15; the range keeps a new major release
+ * (which drops old ansible-core versions) out until the team moves to it.
+ */
+export const ANSIBLE_INSTALL = {
+	collections: { "community.general": ">=10.0.0,<11.0.0" } as Record<string, string>,
+	sources: ["vm-ansible-galaxy-install", "vm-community-general-runtime"] as const,
+};
+
+/**
+ * The deploy job's SSH set-up: the key into ssh-agent and the hosts' public keys into known_hosts from a CI variable
+ * (`ssh-keyscan` output taken once from a trusted network), so host-key checking stays on in a fresh container.
+ */
+export const SSH_SETUP = {
+	lines: [
+		'eval "$(ssh-agent -s)" && echo "$DEPLOY_SSH_KEY" | ssh-add -',
+		"mkdir -p ~/.ssh && chmod 700 ~/.ssh && printf '%s\\n' \"$SSH_KNOWN_HOSTS\" >> ~/.ssh/known_hosts && chmod 644 ~/.ssh/known_hosts",
+	],
+	secrets: ["DEPLOY_SSH_KEY", "SSH_KNOWN_HOSTS"],
+	sources: ["vm-gitlab-ssh-known-hosts"] as const,
+};
+
 /** The first id whose pattern matches, in the text's order. */
 export function detectIn<T extends string>(
 	text: string,

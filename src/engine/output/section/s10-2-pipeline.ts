@@ -5,6 +5,7 @@ import { humanDuration } from "../../decisions/duration";
 import { CLOUDS } from "../../knowledge/clouds";
 import { CLOUD_OIDC, gateCommand } from "../../knowledge/pipelines";
 import type { SourceId } from "../../knowledge/sources";
+import { SSH_SETUP } from "../../knowledge/vms";
 import { bullets, code, inlineCode, join, mermaidLabel, numbered, shorten, table } from "./md";
 import type { SectionModel } from "./model";
 import { buildPlan, hasCab, type PipelinePlan, pipelineDefinition } from "./pipeline";
@@ -136,9 +137,9 @@ function identity(m: SectionModel, plan: PipelinePlan): string {
 	}
 	if (plan.recipe.identity.kind === "oidc" && cloud !== "none") return federated();
 	if (plan.recipe.identity.kind === "token" && isAnsibleVm(m))
-		return `SSH to the servers: each environment holds its own deploy key (\`DEPLOY_SSH_KEY\`, accepted only by the deploy user of that environment's hosts) and its own Ansible Vault password (\`ANSIBLE_VAULT_PASSWORD\`) as environment secrets; no cloud role is involved. Both are rotated every 90 days.${m.cite(plan.recipe.sources.slice(0, 1))}`;
+		return `SSH to the servers: each environment holds its own deploy key (\`DEPLOY_SSH_KEY\`, accepted only by the deploy user of that environment's hosts), its hosts' public keys (\`SSH_KNOWN_HOSTS\`, written to \`~/.ssh/known_hosts\` so host-key checking stays on) and its own Ansible Vault password (\`ANSIBLE_VAULT_PASSWORD\`) as environment secrets; no cloud role is involved. The key and the password are rotated every 90 days; \`SSH_KNOWN_HOSTS\` changes when a host is added or rebuilt.${m.cite([...plan.recipe.sources.slice(0, 1), ...SSH_SETUP.sources])}`;
 	if (plan.recipe.identity.kind === "token" && m.platform.family === "vm" && m.ctx.cloud === "none")
-		return "SSH to the servers: each environment holds its own deploy key (`DEPLOY_SSH_KEY`, accepted only by the deploy user of that environment's hosts) as an environment secret; no cloud role is involved. It is rotated every 90 days.";
+		return `SSH to the servers: each environment holds its own deploy key (\`DEPLOY_SSH_KEY\`, accepted only by the deploy user of that environment's hosts) and its hosts' public keys (\`SSH_KNOWN_HOSTS\`, written to \`~/.ssh/known_hosts\` so host-key checking stays on) as environment secrets; no cloud role is involved. The key is rotated every 90 days.${m.cite([...SSH_SETUP.sources])}`;
 	if (plan.recipe.identity.kind === "token") {
 		const secrets = plan.recipe.identity.secrets({ app: m.ctx.serviceName, services: plan.services });
 		return `${m.platform.name} has no cloud role to federate with, so each environment holds its own API ${secrets.length === 1 ? "token as an environment secret" : `credentials as ${secrets.length} environment secrets`} (${secrets.map((s) => `\`${s}\``).join(", ")}), scoped to that environment's project or app and rotated every 90 days.${m.cite(plan.recipe.sources.slice(0, 1))}`;

@@ -167,6 +167,11 @@ function deployment(m: SectionModel): Runbook {
 	};
 }
 
+/** What a shell needs before it runs a playbook the way the deploy job does. */
+const ANSIBLE_SHELL_PREREQ =
+	"The deploy job's set-up in the shell: the production deploy key in ssh-agent, the hosts' keys of `SSH_KNOWN_HOSTS` in `~/.ssh/known_hosts`, and the production vault password in `.vault-pass` (mode 0600, removed afterwards)";
+const ANSIBLE_SHELL_SETUP = `${ANSIBLE_SHELL_PREREQ.replace(/^The deploy job's set-up in the shell: /, "Prepare the shell as the deploy job does: ")}.`;
+
 /** Variables a block of shell lines reads but never sets (`$PREVIOUS_RELEASE`), in order of first use. */
 function unsetVariables(lines: string[], named: string): string[] {
 	const body = lines.map((l) => l.replace(/\s#[^"']*$/, "")).join("\n");
@@ -175,7 +180,9 @@ function unsetVariables(lines: string[], named: string): string[] {
 		...[...body.matchAll(/\bread -r(?: -p "[^"]*")? ([A-Z][A-Z0-9_]*)/g)].map((x) => x[1]!),
 	]);
 	const read = [...body.matchAll(/\$\{?([A-Z][A-Z0-9_]*)/g)].map((x) => x[1]!);
-	return [...new Set(read)].filter((v) => !set.has(v) && !named.includes(`\`${v}\``));
+	// The shell sets PWD, HOME and PATH itself.
+	const shell = new Set(["PWD", "HOME", "PATH"]);
+	return [...new Set(read)].filter((v) => !set.has(v) && !shell.has(v) && !named.includes(`\`${v}\``));
 }
 
 function rollback(m: SectionModel): Runbook {
@@ -202,6 +209,7 @@ function rollback(m: SectionModel): Runbook {
 		trigger: `An abort criterion of 10.2 fires during the post-deploy window (${abortNamed(m)}), or a ${m.severity.majors} incident starts within 24 hours of a deploy.`,
 		prerequisites: [
 			...(script?.needs(svc, rc) ?? [`${platform.name} deploy rights (the on-call role has them)`]).map(cap),
+			...(isAnsibleVm(m) ? [ANSIBLE_SHELL_PREREQ] : []),
 			...unsetVariables([...lines, ...front], script?.needs(svc, rc).join(" ") ?? "").map(
 				(v) =>
 					`\`${v}\` set in the shell: ${/PROMOTION/.test(v) ? "the commit that promoted the bad release, from the environment repository's history" : /PREVIOUS|GOOD/.test(v) ? "the last good release's identifier, from the deployment record of 10.1" : /HOSTS?$/.test(v) ? "the production hosts, as the deploy job's host list names them" : "from the platform's console"}`,
@@ -382,10 +390,17 @@ function scaling(m: SectionModel): Runbook {
 			trigger: `CPU or memory above 80% for 15 minutes on the instances in ${metricsTool(m)}, or a planned event expected to double the peak.`,
 			steps: [
 				`Check the metric that is saturating (${platform.scaling.metric}); ${platform.name} does not add instances on its own here.`,
-				`Scale out: ${inlineCode(platform.scaling.command(svc, rc))}`,
-				isAnsibleVm(m)
-					? "Record the new host in the inventory and merge it, so the balancer's backend and the next playbook run include it."
-					: "Record the new count in the IaC, and scale back down by hand when the peak is over.",
+				// The playbooks address hosts through the inventory: the new host is in it before `site.yml` runs.
+				...(isAnsibleVm(m)
+					? [
+							ANSIBLE_SHELL_SETUP,
+							`Add the new host to its site's app group in \`inventories/production/hosts.yml\` and its public host key to \`SSH_KNOWN_HOSTS\` (and \`~/.ssh/known_hosts\`), and merge the inventory change, so \`site.yml\`, the balancer's backend and the next playbook run include it.`,
+							`Scale out: ${inlineCode(platform.scaling.command(svc, rc))}`,
+						]
+					: [
+							`Scale out: ${inlineCode(platform.scaling.command(svc, rc))}`,
+							"Record the new count in the IaC, and scale back down by hand when the peak is over.",
+						]),
 			],
 			verify: `New ${platform.name} instances are healthy and receive traffic`,
 			abort:

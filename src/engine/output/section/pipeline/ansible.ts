@@ -2,8 +2,10 @@
 // JAR, a binary, a release tarball), stores it where the hosts fetch it (or hands it to the deploy job), and each
 // deploy job runs the rolling playbook of 10.3 for its environment.
 
-import { playbookCommand, vmProfile } from "../../../decisions/vm-platform";
+import { playbookCommand, VAULT_PASS_FILE, vmProfile } from "../../../decisions/vm-platform";
+import type { ProjectContext } from "../../../inputs/context";
 import type { Recipe } from "../../../knowledge/pipelines";
+import { ANSIBLE_INSTALL, SSH_SETUP } from "../../../knowledge/vms";
 import type { SectionModel } from "../model";
 import { vmArtefact } from "../vm/ansible";
 
@@ -29,28 +31,54 @@ export function ansibleBuildSecrets(m: SectionModel): string[] {
 	return vmProfile(m.ctx).store ? ["ARTEFACT_STORE_USER", "ARTEFACT_STORE_PASSWORD"] : [];
 }
 
+/**
+ * The ansible-core requirement the CI job installs: the version the inputs pin (`2.17` → `>=2.17,<2.18`, an exact
+ * `2.17.3` → `==2.17.3`), or none when the inputs pin nothing.
+ */
+export function ansibleCoreSpec(ctx: ProjectContext): string {
+	const v = ctx.model.toolPins?.find((t) => t.name === "ansible-core")?.version;
+	if (!v) return "ansible-core";
+	const parts = v.split(".").map(Number);
+	if (parts.length >= 3) return `ansible-core==${v}`;
+	const next = parts.length === 2 ? `${parts[0]}.${parts[1]! + 1}` : `${parts[0]! + 1}`;
+	return `ansible-core>=${v},<${next}`;
+}
+
 export function ansibleRecipe(m: SectionModel): Recipe {
 	const p = vmProfile(m.ctx);
 	const a = vmArtefact(p);
+	const spec = ansibleCoreSpec(m.ctx);
+	const core = /[<>=]/.test(spec) ? `"${spec}"` : spec;
 	// community.general carries the haproxy module; ansible-core has the rest of the playbook's modules.
-	const collections = p.balancer === "haproxy" ? ["ansible-galaxy collection install community.general"] : [];
+	const collections =
+		p.balancer === "haproxy"
+			? Object.entries(ANSIBLE_INSTALL.collections).map(
+					([name, range]) => `ansible-galaxy collection install '${name}:${range}'`,
+				)
+			: [];
 	return {
 		registry: "none",
-		identity: { kind: "token", secrets: () => ["DEPLOY_SSH_KEY", "ANSIBLE_VAULT_PASSWORD"] },
+		identity: { kind: "token", secrets: () => [...SSH_SETUP.secrets, "ANSIBLE_VAULT_PASSWORD"] },
 		tools: {
-			github: ["pipx install ansible-core", ...collections],
-			container: ["pip install --quiet ansible-core", ...collections],
+			github: [`pipx install ${core}`, ...collections],
+			container: [`pip install --quiet ${core}`, ...collections],
 		},
 		image: "python:3.12",
 		summary: `${a.label} (\`${a.file}\`) is built once${p.store ? ` and stored in ${p.store}` : ""}; \`deploy.yml\` rolls it out host by host${p.sites.length > 1 ? " and site by site" : ""} behind the balancer (\`serial: 1\`, \`max_fail_percentage: 0\`)`,
 		deploy: (d) => [
-			'eval "$(ssh-agent -s)" && echo "$DEPLOY_SSH_KEY" | ssh-add -',
-			"trap 'rm -f .vault-pass' EXIT",
-			'printf %s "$ANSIBLE_VAULT_PASSWORD" > .vault-pass && chmod 600 .vault-pass',
-			`${playbookCommand(d.env, '"$GIT_SHA"')}${p.store ? "" : ` -e artefact="$PWD/${a.file}"`} --vault-password-file .vault-pass`,
+			...SSH_SETUP.lines,
+			`trap 'rm -f ${VAULT_PASS_FILE}' EXIT`,
+			`printf %s "$ANSIBLE_VAULT_PASSWORD" > ${VAULT_PASS_FILE} && chmod 600 ${VAULT_PASS_FILE}`,
+			playbookCommand(p, d.env, '"$GIT_SHA"'),
 			`BASE_URL="$${upper(d.env)}_URL"`,
 		],
-		sources: ["pipe-ansible-playbook", "ansible-serial", "vm-ansible-vault"],
+		sources: [
+			"pipe-ansible-playbook",
+			"ansible-serial",
+			"vm-ansible-vault",
+			...SSH_SETUP.sources,
+			...(collections.length ? ANSIBLE_INSTALL.sources : []),
+		],
 	};
 }
 
@@ -79,18 +107,18 @@ export function composeRecipe(m: SectionModel): Recipe {
 	const file = composeImageFile(m);
 	return {
 		registry: "none",
-		identity: { kind: "token", secrets: () => ["DEPLOY_SSH_KEY"] },
+		identity: { kind: "token", secrets: () => [...SSH_SETUP.secrets] },
 		tools: { github: [], container: ["apt-get update -qq && apt-get install -y -qq openssh-client"] },
 		image: "debian:bookworm-slim",
 		summary: `the image is built once, saved to \`${file}\` and copied to each host of the environment, which loads it and runs \`/srv/${p.app}/scripts/release.sh\` (start the idle colour, wait for ${p.health}, switch the proxy)`,
 		deploy: (d) => [
-			'eval "$(ssh-agent -s)" && echo "$DEPLOY_SSH_KEY" | ssh-add -',
+			...SSH_SETUP.lines,
 			`for host in $${upper(d.env)}_HOSTS; do`,
 			`  scp ${file} "deploy@$host:/tmp/${file}"`,
 			`  ssh "deploy@$host" "gunzip -c /tmp/${file} | docker load && /srv/${p.app}/scripts/release.sh $GIT_SHA"`,
 			"done",
 			`BASE_URL="$${upper(d.env)}_URL"`,
 		],
-		sources: [],
+		sources: [...SSH_SETUP.sources],
 	};
 }

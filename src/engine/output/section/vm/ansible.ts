@@ -1,7 +1,7 @@
 // The Ansible side of a VM project without containers: the artefact the stack builds, the rolling playbook that
 // ships it host by host behind the balancer, the inventory, and what provisions the servers.
 
-import { releasePaths, type VmProfile } from "../../../decisions/vm-platform";
+import { artefactFile, releasePaths, type VmProfile } from "../../../decisions/vm-platform";
 import { HOST_PROVIDERS } from "../../../knowledge/vms";
 
 export interface VmArtefact {
@@ -18,10 +18,11 @@ export interface VmArtefact {
 /** What each stack builds for a server without containers: a JAR, a Go binary, or a release tarball. */
 export function vmArtefact(p: VmProfile): VmArtefact {
 	const app = p.app;
+	const file = artefactFile(p);
 	switch (p.lang) {
 		case "java":
 			return {
-				file: `${app}.jar`,
+				file,
 				build: ["./mvnw -B -q package -DskipTests", `cp target/*.jar ${app}.jar`],
 				install: "copy",
 				exec: `java -jar ${app}.jar`,
@@ -29,7 +30,7 @@ export function vmArtefact(p: VmProfile): VmArtefact {
 			};
 		case "go":
 			return {
-				file: app,
+				file,
 				build: [`CGO_ENABLED=0 go build -trimpath -o ${app} .`],
 				install: "copy",
 				exec: `./${app}`,
@@ -37,7 +38,7 @@ export function vmArtefact(p: VmProfile): VmArtefact {
 			};
 		case "python":
 			return {
-				file: `${app}.tar.gz`,
+				file,
 				build: [
 					"python -m pip install --quiet --target vendor -r requirements.txt",
 					`tar -czf /tmp/${app}.tar.gz --exclude=.git . && mv /tmp/${app}.tar.gz .`,
@@ -48,7 +49,7 @@ export function vmArtefact(p: VmProfile): VmArtefact {
 			};
 		case "dotnet":
 			return {
-				file: `${app}.tar.gz`,
+				file,
 				build: [
 					"dotnet publish --configuration Release --output publish",
 					`tar -czf ${app}.tar.gz -C publish .`,
@@ -59,7 +60,7 @@ export function vmArtefact(p: VmProfile): VmArtefact {
 			};
 		case "ruby":
 			return {
-				file: `${app}.tar.gz`,
+				file,
 				build: [
 					"bundle config set --local deployment true && bundle install --jobs 4",
 					`tar -czf /tmp/${app}.tar.gz --exclude=.git . && mv /tmp/${app}.tar.gz .`,
@@ -70,7 +71,7 @@ export function vmArtefact(p: VmProfile): VmArtefact {
 			};
 		default:
 			return {
-				file: `${app}.tar.gz`,
+				file,
 				build: [
 					"npm run build",
 					"npm prune --omit=dev",

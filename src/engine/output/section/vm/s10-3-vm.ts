@@ -2,7 +2,7 @@
 // infrastructure code, who provisions the servers, the rolling playbook, Vault secrets and scaling by host.
 
 import { PRE_PRODUCTION } from "../../../decisions/environments";
-import { releasePaths, type VmProfile, vmProfile } from "../../../decisions/vm-platform";
+import { playbookCommand, releasePaths, type VmProfile, vmProfile } from "../../../decisions/vm-platform";
 import { ANSIBLE_FACTS, BALANCERS, HOST_PROVIDERS } from "../../../knowledge/vms";
 import { rowContext } from "../iac-snippet";
 import { bullets, code, join, table } from "../md";
@@ -45,7 +45,7 @@ function approach(m: SectionModel, p: VmProfile): string {
 			provisioningText(m, p),
 			"Roles and inventories live in Git next to the code; `site.yml` takes a bare server to a serving one, `deploy.yml` ships a release, `balancer.yml` renders the balancer's backends from the inventory groups.",
 			`Every change runs \`ansible-playbook --check --diff\` against ${m.decisions.environments.find((e) => PRE_PRODUCTION.includes(e)) ?? "the production inventory (check mode changes nothing)"} on the pull request and applies only from the pipeline after merge; nobody runs a playbook against production from a laptop.`,
-			"Drift: a scheduled `ansible-playbook -i inventories/production site.yml --check --diff` runs nightly and opens an issue when it reports changes.",
+			`Drift: a scheduled \`${playbookCommand(p, "production", "", "site.yml")} --check --diff\` runs nightly, with the deploy job's SSH and vault set-up, and opens an issue when it reports changes.`,
 		]),
 	);
 }
@@ -122,7 +122,7 @@ function provisioning(m: SectionModel, p: VmProfile): string {
 						"The inputs name no load balancer: `lb/drain.yml` and `lb/restore.yml` are the team's task files for whichever fronts the hosts.",
 					]),
 		]),
-		`Secret injection: application secrets live in ${s.store}; ${s.how}. The pipeline holds only \`DEPLOY_SSH_KEY\` and \`ANSIBLE_VAULT_PASSWORD\`, per environment, as environment secrets; no cloud secrets manager is involved. Secrets never appear in plain text in the repository, the artefact or the logs (\`no_log: true\` on tasks that template them).${m.cite(s.facts.flatMap((f) => f.sources))}`,
+		`Secret injection: application secrets live in ${s.store}; ${s.how}. The pipeline holds only \`DEPLOY_SSH_KEY\`, \`SSH_KNOWN_HOSTS\` and \`ANSIBLE_VAULT_PASSWORD\`, per environment, as environment secrets; no cloud secrets manager is involved. Secrets never appear in plain text in the repository, the artefact or the logs (\`no_log: true\` on tasks that template them).${m.cite(s.facts.flatMap((f) => f.sources))}`,
 	);
 }
 
