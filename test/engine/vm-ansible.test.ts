@@ -175,6 +175,13 @@ describe("Hetzner dedicated servers, Ansible, HAProxy, Patroni, GitLab CI, no co
 		);
 	});
 
+	it("gives GitLab's own supply-chain advice, not GitHub Actions': image digests, include refs, protected variables", () => {
+		const deploy = md.slice(md.indexOf("### Deploy stage"), md.indexOf("### Post-deploy validation"));
+		expect(deploy).toMatch(/`include:` of another project to a `ref:`/);
+		expect(deploy).toMatch(/protected and masked variables/);
+		expect(md).not.toMatch(/third-party action|pipeline token is read-only|actions\/setup-python/);
+	});
+
 	it("adds a new host to the inventory before the scaling runbook runs site.yml on it", () => {
 		const runbook = md.slice(md.indexOf("### Scaling runbook"));
 		const add = runbook.indexOf("Add the new host to its site's app group");

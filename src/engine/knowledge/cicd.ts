@@ -17,6 +17,9 @@ export interface CiTool {
 	reuse: string;
 	cancelSuperseded: string;
 	tradeoff: string;
+	/** Supply-chain and secret hardening in this tool's own terms, and where each point comes from. */
+	hardening: string;
+	hardeningSources: SourceId[];
 	facts: Fact[];
 	sources: SourceId[];
 }
@@ -36,6 +39,9 @@ export const CI_TOOLS: Record<CiToolId, CiTool> = {
 		reuse: "reusable workflows (`on: workflow_call`) with explicit secrets instead of `secrets: inherit`",
 		cancelSuperseded: "`cancel-in-progress: true` on pull-request workflows only",
 		tradeoff: "native to GitHub with environments, OIDC and a large action marketplace",
+		hardening:
+			"Pin every third-party action to a full commit SHA and every image to a digest; `permissions:` makes the `GITHUB_TOKEN` read-only by default, with write scopes granted per job",
+		hardeningSources: ["gh-hardening", "docker-pin-base-image"],
 		facts: [
 			fact(
 				"A concurrency group allows one running and one pending job; a newer pending run replaces the older; cancel-in-progress also cancels the running one.",
@@ -74,6 +80,14 @@ export const CI_TOOLS: Record<CiToolId, CiTool> = {
 		reuse: "`include:` and CI/CD components",
 		cancelSuperseded: "`interruptible: true` on test jobs",
 		tradeoff: "one platform for code, CI and environments, with resource groups and approvals built in",
+		hardening:
+			"Pin every job image to a digest (`image: name@sha256:…`) and every `include:` of another project to a `ref:` that is a tag or commit SHA, not a branch; deploy credentials are protected and masked variables, released only to protected branches and to the protected environment",
+		hardeningSources: [
+			"docker-pin-base-image",
+			"gitlab-include-project",
+			"gitlab-pipeline-security",
+			"gitlab-deploy-safety",
+		],
 		facts: [
 			fact(
 				"resource_group runs one job at a time per group; protected environments add deployment approvals and deploy freezes.",
@@ -96,6 +110,9 @@ export const CI_TOOLS: Record<CiToolId, CiTool> = {
 		reuse: "orbs",
 		cancelSuperseded: "auto-cancel redundant workflows on non-default branches",
 		tradeoff: "fast hosted runners and orbs; approvals and contexts instead of native environments",
+		hardening:
+			"Pin every orb to an exact version (`name/orb@1.2.3`, never `@volatile` or a major-only version) and every Docker executor image to a digest; deploy credentials live in contexts restricted to the release approvers' security group",
+		hardeningSources: ["circleci-orb-versions", "docker-pin-base-image", "circleci-contexts"],
 		facts: [
 			fact("Contexts share environment variables across projects and can be restricted to security groups.", [
 				"circleci-contexts",
@@ -126,6 +143,9 @@ export const CI_TOOLS: Record<CiToolId, CiTool> = {
 		reuse: "YAML templates",
 		cancelSuperseded: "batch CI runs and pull-request build cancellation",
 		tradeoff: "deep Azure integration with environment checks and federated service connections",
+		hardening:
+			"Pin every container image to a digest and every template repository resource to a tag or commit; service connections and variable groups are authorised per pipeline, behind the environment's checks",
+		hardeningSources: ["docker-pin-base-image", "azure-devops-approvals"],
 		facts: [
 			fact(
 				"Environments carry approvals and checks, including an exclusive lock that serialises deployments.",
@@ -158,6 +178,9 @@ export const CI_TOOLS: Record<CiToolId, CiTool> = {
 		reuse: "shared libraries",
 		cancelSuperseded: "`disableConcurrentBuilds(abortPrevious: true)` on branch builds",
 		tradeoff: "self-hosted and endlessly pluggable, at the price of running and patching the controller",
+		hardening:
+			"Pin every agent image to a digest and every shared library to a tag or commit (`@Library('lib@<tag>')`); credentials are folder-scoped and bound with `withCredentials` only around the step that needs them",
+		hardeningSources: ["docker-pin-base-image", "jenkins-shared-libraries", "jenkins-credentials"],
 		facts: [
 			fact(
 				"Declarative pipelines offer `disableConcurrentBuilds`, `input` with `submitter`, and `when` conditions.",

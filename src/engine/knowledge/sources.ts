@@ -263,6 +263,23 @@ export const SOURCES = {
 		title: "GitLab: Deployment safety (resource_group, protected environments)",
 		url: "https://docs.gitlab.com/ci/environments/deployment_safety",
 	},
+	"gitlab-pipeline-security": {
+		title: "GitLab: Pipeline security (secrets, protected and masked CI/CD variables)",
+		url: "https://docs.gitlab.com/ci/pipeline_security/",
+	},
+	"gitlab-include-project": {
+		title: "GitLab CI/CD YAML syntax: include:project with ref",
+		url: "https://docs.gitlab.com/ci/yaml/#includeproject",
+	},
+	"docker-pin-base-image": {
+		title: "Docker: Building best practices (pin base image versions to a digest)",
+		url: "https://docs.docker.com/build/building/best-practices/#pin-base-image-versions",
+	},
+	"circleci-orb-versions": {
+		title:
+			"CircleCI docs: Orbs FAQ (a fixed version such as 3.0.0 receives no updates; @volatile is not recommended)",
+		url: "https://github.com/circleci/circleci-docs/blob/master/jekyll/_includes/snippets/faq/orb-faq-snip.adoc",
+	},
 	"gitlab-oidc": {
 		title: "GitLab: OpenID Connect (id_tokens) in CI/CD",
 		url: "https://docs.gitlab.com/ci/cloud_services/",
@@ -283,6 +300,10 @@ export const SOURCES = {
 	"jenkins-lock": {
 		title: "Jenkins: Lockable Resources plugin",
 		url: "https://plugins.jenkins.io/lockable-resources/",
+	},
+	"jenkins-shared-libraries": {
+		title: "Jenkins: Extending with Shared Libraries (@Library with a version)",
+		url: "https://www.jenkins.io/doc/book/pipeline/shared-libraries/",
 	},
 	"jenkins-credentials": {
 		title: "Jenkins: Credentials Binding plugin",

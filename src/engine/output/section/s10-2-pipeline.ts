@@ -62,7 +62,7 @@ function build(m: SectionModel, plan: PipelinePlan): string {
 		"### Build stage",
 		bullets([
 			`${artifact}${m.cite(plan.recipe.sources.slice(0, 2))}`,
-			`Toolchains and dependency caches: ${caches.join("; ")}.${m.cite(plan.languages.flatMap((l) => l.toolchain.sources.slice(0, 1)))}`,
+			`Toolchains and dependency caches: ${caches.join("; ")}.${m.cite(m.ci.id === "github-actions" ? plan.languages.flatMap((l) => l.toolchain.sources.slice(0, 1)) : [])}`,
 			`Supersede stale runs: ${m.ci.cancelSuperseded}; reuse across repositories through ${m.ci.reuse}.`,
 		]),
 	);
@@ -157,7 +157,7 @@ function deploy(m: SectionModel, plan: PipelinePlan): string {
 			`Secrets: ${m.ci.secrets}.`,
 			`Serialisation: ${m.ci.serialize}; a production deploy is never cancelled half-way.${m.cite(m.ci.sources.slice(0, 1))}`,
 			`Approval: ${m.ci.approval}${cab ? "; the change advisory board is the approving group" : ""}.`,
-			`Pin every third-party action and image to a full commit SHA or digest; the pipeline token is read-only by default.${m.cite(m.ci.id === "github-actions" ? ["gh-hardening"] : [])}`,
+			`${m.ci.hardening}.${m.cite(m.ci.hardeningSources)}`,
 		]),
 		outsideCi(m),
 		plan.services.length > 1

@@ -470,7 +470,10 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 	);
 	if (nightly) jobs.push({ ...nightly, trigger: "schedule" });
 	const sources: SourceId[] = [
-		...languages.flatMap((l) => l.toolchain.sources),
+		// The first toolchain source is its GitHub setup action: cited only where the pipeline uses it.
+		...languages.flatMap((l) =>
+			m.ci.id === "github-actions" ? l.toolchain.sources : l.toolchain.sources.slice(1),
+		),
 		// Cluster-credential sources only where a job applies to a cluster itself.
 		...recipe.sources.filter(
 			(id) =>
