@@ -159,7 +159,11 @@ describe("rollback commands are complete", () => {
 			const named = new Set([...prerequisites.matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((m) => m[1]!));
 			// Railway's CLI cannot name a deployment to return to: its rollback is the dashboard action.
 			const known = name === "harbor-bookings" ? ["PREVIOUS_DEPLOYMENT_ID"] : [];
-			const undefinedVars = [...read].filter((v) => !set.has(v) && !named.has(v) && !known.includes(v));
+			// The shell itself sets PWD, HOME and PATH.
+			const shell = ["PWD", "HOME", "PATH"];
+			const undefinedVars = [...read].filter(
+				(v) => !set.has(v) && !named.has(v) && !known.includes(v) && !shell.includes(v),
+			);
 			expect(undefinedVars).toEqual([]);
 		},
 	);
