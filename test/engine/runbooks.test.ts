@@ -185,3 +185,21 @@ describe("10.6's failover is run by the people the project has", () => {
 		expect(text).toContain("status page update");
 	});
 });
+
+describe("the database restore names what the IaC creates, or asks for it", () => {
+	const restore = (md: string) => {
+		const start = md.indexOf("### Database restore");
+		return md.slice(start, md.indexOf("\n### ", start + 4));
+	};
+
+	it("every variable of the restore command is the restore time or a listed prerequisite, on every fixture", () => {
+		for (const name of readdirSync(FIXTURES)) {
+			const text = restore(section(name).markdown);
+			const command = /Restore to the time before the damage: `([^`]+)`/.exec(text)?.[1];
+			if (!command) continue;
+			expect(command, name).not.toMatch(/\brg-prod\b|\bprod-(sql|pg|db)\b/);
+			for (const [, v] of command.matchAll(/\$\{?([A-Z][A-Z0-9_]*)/g))
+				if (v !== "RESTORE_TIME") expect(text, `${name}: ${v}`).toContain(`\`${v}\`:`);
+		}
+	});
+});

@@ -89,14 +89,14 @@ it("the CI/CD pipeline subsection (10.2) shares at most a quarter of its lines a
 
 // The runbooks of 10.5 are written from the project model (who answers, its environments, its severity levels, the
 // platform's commands); what stays shared is the runbook skeleton and advice that is the same everywhere.
-it("the operational runbooks (10.5) share at most two thirds of their lines across most stacks", () => {
+it("the operational runbooks (10.5) share at most 62% of their lines across most stacks", () => {
 	const { share, total } = subsectionShare("10.5");
 	expect(total).toBeGreaterThan(1000);
-	expect(share).toBeLessThanOrEqual(0.66);
+	expect(share).toBeLessThanOrEqual(0.62);
 });
 
-// The whole section's target is a third; this bound only stops it from growing while the other subsections are
-// rewritten per stack. Lower it as they land.
+// The whole section's target is about a third (34–35% today over one golden per stack); this bound stops it from
+// growing back.
 it("the whole section does not grow more alike across stacks than it is today", () => {
 	const sections = texts.map(contentLines);
 	const { share, k, total } = boilerplateShare(sections);
@@ -104,5 +104,5 @@ it("the whole section does not grow more alike across stacks than it is today", 
 		`boilerplate: ${(share * 100).toFixed(1)}% of ${total} content lines identical in >= ${k} of ${sections.length} sections`,
 	);
 	expect(sections.length).toBeGreaterThanOrEqual(6);
-	expect(share).toBeLessThanOrEqual(0.45);
+	expect(share).toBeLessThanOrEqual(0.37);
 });

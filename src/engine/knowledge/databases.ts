@@ -189,8 +189,11 @@ export const DATABASES: Record<DbProviderId, DbFacts> = {
 		failoverSeconds: 30,
 		restore: {
 			semantics: "a restore creates a new database; it cannot overwrite the existing one",
-			command:
-				"az sql db restore --resource-group rg-prod --server prod-sql --name app --dest-name app-restore --time $RESTORE_TIME",
+			// The IaC names the server <app>-<environment> in resource group rg-<app>-<environment>, the database <app>.
+			command: (server) =>
+				server.startsWith("$")
+					? 'az sql db restore --resource-group "$RESOURCE_GROUP" --server "$DB_INSTANCE" --name "$DB_NAME" --dest-name "$DB_NAME-restore" --time "$RESTORE_TIME"'
+					: `az sql db restore --resource-group rg-${server} --server ${server} --name ${server.replace(/-production$/, "")} --dest-name ${server.replace(/-production$/, "")}-restore --time "$RESTORE_TIME"`,
 			createsNewInstance: true,
 		},
 		facts: [
@@ -219,8 +222,10 @@ export const DATABASES: Record<DbProviderId, DbFacts> = {
 		failoverSeconds: 120,
 		restore: {
 			semantics: "restores go to a new server; geo-restore goes to the paired region",
-			command:
-				"az postgres flexible-server restore --resource-group rg-prod --name prod-pg-restore --source-server prod-pg --restore-time $RESTORE_TIME",
+			command: (server) =>
+				server.startsWith("$")
+					? 'az postgres flexible-server restore --resource-group "$RESOURCE_GROUP" --name "$DB_INSTANCE-restore" --source-server "$DB_INSTANCE" --restore-time "$RESTORE_TIME"'
+					: `az postgres flexible-server restore --resource-group rg-${server} --name ${server}-restore --source-server ${server} --restore-time "$RESTORE_TIME"`,
 			createsNewInstance: true,
 		},
 		facts: [

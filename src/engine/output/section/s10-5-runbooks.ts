@@ -40,8 +40,18 @@ export function runbooks(m: SectionModel): Runbook[] {
 				`Restore rights on ${db.name}`,
 				"The UTC time just before the damage (from logs or the deployment record)",
 				"The application's connection settings in the IaC",
-				...(m.recovery.caps.pitr === "on" && restoreCommand(db, dbName).includes("$DB_INSTANCE")
-					? ["`DB_INSTANCE`: the production database's identifier, from the IaC state"]
+				...(m.recovery.caps.pitr === "on"
+					? [
+							["DB_INSTANCE", "the production database's identifier, from the IaC state"],
+							["RESOURCE_GROUP", "the production resource group, from the IaC state"],
+							["DB_NAME", "the database's name on that server, from the IaC state"],
+							["TABLE", "the table to restore, from the IaC state"],
+							["CLUSTER_ID", "the production database cluster's id, from the provider's console or CLI"],
+							["CLUSTER", "the production database cluster's name, from the provider's console or CLI"],
+							["NEW_DB", "the add-on name the restore command prints for the new database"],
+						]
+							.filter(([v]) => new RegExp(`\\$${v}(?![A-Z0-9_])`).test(restoreCommand(db, dbName)))
+							.map(([v, what]) => `\`${v}\`: ${what}`)
 					: []),
 			],
 			steps: [
