@@ -203,3 +203,19 @@ describe("the database restore names what the IaC creates, or asks for it", () =
 		}
 	});
 });
+
+describe("the infrastructure code provisions the standby 10.6 relies on, and no other", () => {
+	it("a section whose recovery says there is no standby declares none in its IaC, on every fixture", () => {
+		let checked = 0;
+		for (const name of readdirSync(FIXTURES)) {
+			const md = section(name).markdown;
+			const iac = md.slice(md.indexOf("## 10.3"), md.indexOf("## 10.4"));
+			const standbyInIac = /"REGIONAL"|multi_az\s*=\s*var\.|^\s*high_availability \{/m.test(iac);
+			if (md.includes("no standby in the inputs")) {
+				checked++;
+				expect(standbyInIac, name).toBe(false);
+			}
+		}
+		expect(checked).toBeGreaterThan(3);
+	});
+});
