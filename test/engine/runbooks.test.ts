@@ -214,6 +214,8 @@ describe("the infrastructure code provisions the standby 10.6 relies on, and no 
 			if (md.includes("no standby in the inputs")) {
 				checked++;
 				expect(standbyInIac, name).toBe(false);
+				const production = /^\| Database \| local .*$/m.exec(md)?.[0] ?? "";
+				expect(production, name).not.toMatch(/standby (takes over|with|nodes)|Multi-AZ|replicas across/i);
 			}
 		}
 		expect(checked).toBeGreaterThan(3);

@@ -13,8 +13,15 @@ function deployEnvironments(m: SectionModel): string {
 	return m.decisions.environments.filter((e) => e !== "development" && e !== "preview").join(", ");
 }
 
+/** The backups' retention: the inputs' own when they set one, else 35 days for regulated workloads and 14 otherwise. */
 function retentionDays(m: SectionModel): number {
-	return m.compliance.length ? 35 : 14;
+	const given = m.ctx.model.dataStores.find((d) => d.role === "primary")?.backups?.retentionDays;
+	return given ?? (m.compliance.length ? 35 : 14);
+}
+
+/** The inputs provision a standby for the primary database (a synchronous copy in another zone). */
+export function primaryHasStandby(m: SectionModel): boolean {
+	return m.ctx.model.dataStores.find((d) => d.role === "primary")?.ha === true;
 }
 
 /** Regulated workloads get a customer-managed key for data at rest and for the IaC state. */
@@ -102,7 +109,7 @@ function hclDatabase(m: SectionModel): string {
 	const days = retentionDays(m);
 	const kms = regulated(m) ? kmsKey(m) : "";
 	// A standby only where the inputs provision one; otherwise the line says what adding it does (10.6 recommends it).
-	const ha = m.ctx.model.dataStores.find((d) => d.role === "primary")?.ha === true;
+	const ha = primaryHasStandby(m);
 	if (isLocalFileDb(m))
 		return `# ${LOCAL_FILE_ENGINE}: no database resource. The file lives on the volume${m.platform.configFile ? ` declared in ${m.platform.configFile.name}` : ""}; backups copy that file.`;
 	switch (m.db.id) {
@@ -200,7 +207,7 @@ function cdk(m: SectionModel): string {
 }
 
 function cloudformation(m: SectionModel): string {
-	return `Parameters:\n  Environment: { Type: String, AllowedValues: [${deployEnvironments(m)}] }\nConditions:\n  IsProduction: !Equals [!Ref Environment, production]\nResources:\n  PrimaryDatabase:\n    Type: AWS::RDS::DBInstance\n    DeletionPolicy: Snapshot\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t4g.medium\n      MultiAZ: !If [IsProduction, true, false]\n      BackupRetentionPeriod: ${retentionDays(m)}\n      DeletionProtection: true\n      StorageEncrypted: true`;
+	return `Parameters:\n  Environment: { Type: String, AllowedValues: [${deployEnvironments(m)}] }\nConditions:\n  IsProduction: !Equals [!Ref Environment, production]\nResources:\n  PrimaryDatabase:\n    Type: AWS::RDS::DBInstance\n    DeletionPolicy: Snapshot\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t4g.medium\n      MultiAZ: ${primaryHasStandby(m) ? "!If [IsProduction, true, false]" : "false   # true adds a standby in another AZ (10.6)"}\n      BackupRetentionPeriod: ${retentionDays(m)}\n      DeletionProtection: true\n      StorageEncrypted: true`;
 }
 
 function bicep(m: SectionModel): string {

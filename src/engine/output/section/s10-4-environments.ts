@@ -107,7 +107,10 @@ export function renderEnvironments(m: SectionModel): string {
 					"Database",
 					`local ${ctx.database.engine}`,
 					`${m.db.name}, smallest size`,
-					`${m.db.name}, ${m.db.ha}`,
+					// Where 10.6 finds no standby in the inputs, production names none either.
+					m.recovery.modes.some((r) => r.mechanism.includes("no standby in the inputs"))
+						? `${m.db.name}, one instance (no standby in the inputs; 10.6)`
+						: `${m.db.name}, ${m.db.ha}`,
 				),
 				row("Data", "fixtures", regulated ? "synthetic" : "synthetic or anonymised", "live"),
 				row("Third parties", "sandboxes or fakes", "sandboxes", "live accounts"),
