@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ChunkCoalescer, type OutputBatch } from "../../src/engine/research/chunk-coalescer";
 
-const text = (batches: OutputBatch[]) => batches.map((b) => [b.stream, b.texts.join("")]);
-const joined = (batches: OutputBatch[]) => batches.map((b) => b.texts.join("")).join("");
+const textOf = (b: OutputBatch) =>
+	b.kind === "plain" ? Buffer.concat(b.bytes).toString("latin1") : b.texts.join("");
+const text = (batches: OutputBatch[]) => batches.map((b) => [b.stream, textOf(b)]);
+const joined = (batches: OutputBatch[]) => batches.map(textOf).join("");
 
 describe("ChunkCoalescer", () => {
 	it("joins the reads of one stream in a row and keeps the order between streams", () => {
@@ -42,20 +44,43 @@ describe("ChunkCoalescer", () => {
 		}
 	});
 
-	it("hands over the bytes of ASCII text, which are its exact UTF-8, without joining anything", () => {
+	it("hands over plain ASCII as its bytes with its line count, joined but never decoded", () => {
 		const c = new ChunkCoalescer();
-		c.push("stdout", Buffer.from("first\n"));
-		expect(c.take()[0]!.bytes).toBeUndefined(); // the first bytes of a stream always go through the decoder
-		c.push("stdout", Buffer.from("plain\n"));
+		c.push("stdout", Buffer.from("plain\tone\n"));
 		c.push("stdout", Buffer.from("more\n"));
 		const [ascii] = c.take();
-		expect(ascii!.texts).toEqual(["plain\n", "more\n"]);
-		expect(Buffer.concat(ascii!.bytes!).toString("utf8")).toBe("plain\nmore\n");
-		// One piece that is not ASCII: the batch has no bytes to hand over.
+		expect(ascii).toEqual({
+			stream: "stdout",
+			kind: "plain",
+			bytes: [Buffer.from("plain\tone\n"), Buffer.from("more\n")],
+			lines: [1, 1],
+		});
+		// Anything else in the batch (not ASCII, a control, a carriage return): text, to be sanitised.
+		for (const odd of ["wörld\n", "bell\u0007\n", "crlf\r\n", "esc\u001b[2J\n", "del\u007f\n"]) {
+			c.push("stdout", Buffer.from("plain\n"));
+			c.push("stdout", Buffer.from(odd));
+			const [batch] = c.take();
+			expect(batch!.kind).toBe("text");
+			expect(textOf(batch!)).toBe(`plain\n${odd}`);
+		}
+	});
+
+	it("a plain batch right after a character cut in two is decoded, so the cut character is not lost", () => {
+		const c = new ChunkCoalescer();
+		c.push("stdout", Buffer.from("€", "utf8").subarray(0, 2));
+		expect(joined(c.take())).toBe("");
 		c.push("stdout", Buffer.from("plain\n"));
-		c.push("stdout", Buffer.from("wörld\n"));
-		c.push("stdout", Buffer.from("plain\n"));
-		expect(c.take()[0]!.bytes).toBeUndefined();
+		const [batch] = c.take();
+		expect(batch!.kind).toBe("text");
+		expect(textOf(batch!)).toBe("\ufffdplain\n");
+	});
+
+	it("drops a byte-order mark only at the very start of a stream, even after plain text", () => {
+		const plainFirst = new ChunkCoalescer();
+		plainFirst.push("stdout", Buffer.from("plain\n"));
+		expect(plainFirst.take()[0]!.kind).toBe("plain");
+		plainFirst.push("stdout", Buffer.from("\ufeffmiddle\n"));
+		expect(joined(plainFirst.take())).toBe("\ufeffmiddle\n");
 	});
 
 	it("drops a byte-order mark only at the very start of a stream, as the decoder always did", () => {

@@ -116,4 +116,39 @@ describe("PanelBuffer, written faster than it is read", () => {
 		p.write("a\tb\n", "stdout", true);
 		expect(p.tail(1)[0]!.text).toBe("a    b");
 	});
+
+	it("plain bytes with their line count show and count exactly as the same text written as text", () => {
+		let seed = 11;
+		const rnd = (n: number) => {
+			seed = (seed * 1103515245 + 12345) % 2 ** 31;
+			return seed % n;
+		};
+		const plainLine = () =>
+			rnd(50) === 0 ? "y".repeat(MAX_LINE + rnd(20_000)) : `${"word\t".repeat(rnd(6))}line ${rnd(1000)}`;
+		for (let round = 0; round < 30; round++) {
+			const viaText = new PanelBuffer(50);
+			const viaPlain = new PanelBuffer(50);
+			for (let w = 0, writes = 1 + rnd(40); w < writes; w++) {
+				const stream = rnd(6) === 0 ? "stderr" : "stdout";
+				if (rnd(5) === 0) {
+					// Some text that is not plain in between (it goes the sanitising way in both).
+					viaText.write("héllo\n", stream, true);
+					viaPlain.write("héllo\n", stream, true);
+					continue;
+				}
+				let chunk = Array.from({ length: rnd(300) }, plainLine).join("\n");
+				if (rnd(2)) chunk += "\n";
+				const bytes = Buffer.from(chunk, "latin1");
+				viaText.write(chunk.replace(/\t/g, "    "), stream, true);
+				viaPlain.writePlain(bytes, [...chunk].filter((c) => c === "\n").length, stream);
+				if (rnd(4) === 0) expect(viaPlain.tail(20)).toEqual(viaText.tail(20));
+			}
+			viaText.end();
+			viaPlain.end();
+			expect(viaPlain.total).toBe(viaText.total);
+			expect(viaPlain.retained).toBe(viaText.retained);
+			expect(viaPlain.tail(50)).toEqual(viaText.tail(50));
+			expect(viaPlain.tail(10, 30)).toEqual(viaText.tail(10, 30));
+		}
+	});
 });

@@ -116,8 +116,8 @@ export async function* runAgent(task: TaskId, options: AgentRunOptions): AsyncGe
 			subRef?.stderr?.resume();
 		},
 	);
-	// The last chunks of stdout (about TAIL_CHARS), joined only once at the end.
-	const tail: string[] = [];
+	// The last pieces of stdout (about TAIL_CHARS; plain ASCII ones as bytes), joined only once at the end.
+	const tail: (string | Buffer)[] = [];
 	let tailChars = 0;
 	let stderrTail: string[] = [];
 	let timedOut = false;
@@ -177,16 +177,24 @@ export async function* runAgent(task: TaskId, options: AgentRunOptions): AsyncGe
 		batchTimer = undefined;
 		for (const batch of output.take(end)) {
 			if (batch.stream === "stdout") {
-				for (const text of batch.texts) {
-					tail.push(text);
-					tailChars += text.length;
+				// Plain bytes stay bytes here too; the tail is decoded once, when the findings are read.
+				const pieces = batch.kind === "plain" ? batch.bytes : batch.texts;
+				for (const piece of pieces) {
+					tail.push(piece);
+					tailChars += piece.length;
 				}
 				while (tailChars - tail[0]!.length >= TAIL_CHARS) tailChars -= tail.shift()!.length;
 			} else {
-				const lines = batch.texts.join("").split("\n");
+				const text =
+					batch.kind === "plain" ? Buffer.concat(batch.bytes).toString("latin1") : batch.texts.join("");
+				const lines = text.split("\n");
 				stderrTail = [...stderrTail, ...lines.slice(-40)].slice(-40).map((l) => l.slice(0, 500));
 			}
-			queue.push({ type: "output", chunks: batch.texts, stream: batch.stream, bytes: batch.bytes });
+			queue.push(
+				batch.kind === "plain"
+					? { type: "plain-output", bytes: batch.bytes, lines: batch.lines, stream: batch.stream }
+					: { type: "output", chunks: batch.texts, stream: batch.stream },
+			);
 		}
 	};
 	const gather = (stream: "stdout" | "stderr") => (chunk: Buffer) => {
@@ -238,7 +246,11 @@ export async function* runAgent(task: TaskId, options: AgentRunOptions): AsyncGe
 				reason: notFound ?? describeExit(spec.name, exitCode, signal ?? undefined, stderrTail),
 			});
 		} else {
-			const parsed = parseAgentFindings(task, spec.name, tail.join(""));
+			const parsed = parseAgentFindings(
+				task,
+				spec.name,
+				tail.map((p) => (typeof p === "string" ? p : p.toString("latin1"))).join(""),
+			);
 			queue.push({
 				type: "done",
 				findings: parsed.ok

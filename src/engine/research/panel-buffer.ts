@@ -25,8 +25,11 @@ export class PanelBuffer {
 	/** Characters of an over-long line not shown in the panel. */
 	private overflow: Record<PanelLine["stream"], number> = { stdout: 0, stderr: 0 };
 	private readonly sanitizers: Record<PanelLine["stream"], TerminalSanitizer>;
-	/** Clean text written since the panel was last read, in runs of one stream. */
-	private gathered: { stream: PanelLine["stream"]; parts: string[] }[] = [];
+	/**
+	 * Clean output written since the panel was last read, in runs of one stream: text, or plain ASCII bytes (see
+	 * writePlain) with their newline count in `lines` (-1 for text, whose lines are counted when split).
+	 */
+	private gathered: { stream: PanelLine["stream"]; parts: (string | Buffer)[]; lines: number[] }[] = [];
 	private gatheredChars = 0;
 
 	constructor(
@@ -68,10 +71,25 @@ export class PanelBuffer {
 				: chunk
 			: this.sanitizers[stream].push(chunk);
 		if (!clean) return;
+		this.gather(clean, -1, stream);
+	}
+
+	/**
+	 * Plain printable ASCII (tab, newline, 0x20–0x7e) with its newline count: nothing to sanitise, and only the lines
+	 * the ring can still show are ever decoded.
+	 */
+	writePlain(bytes: Buffer, lines: number, stream: PanelLine["stream"] = "stdout"): void {
+		if (bytes.length === 0) return;
+		this.gather(bytes, lines, stream);
+	}
+
+	private gather(part: string | Buffer, lines: number, stream: PanelLine["stream"]): void {
 		const last = this.gathered[this.gathered.length - 1];
-		if (last?.stream === stream) last.parts.push(clean);
-		else this.gathered.push({ stream, parts: [clean] });
-		this.gatheredChars += clean.length;
+		if (last?.stream === stream) {
+			last.parts.push(part);
+			last.lines.push(lines);
+		} else this.gathered.push({ stream, parts: [part], lines: [lines] });
+		this.gatheredChars += part.length;
 		this.dirty = true;
 		if (this.gatheredChars > GATHER_LIMIT) this.settle();
 	}
@@ -82,46 +100,54 @@ export class PanelBuffer {
 		const gathered = this.gathered;
 		this.gathered = [];
 		this.gatheredChars = 0;
-		for (const run of gathered) this.splitRun(run.parts, run.stream);
+		for (const run of gathered) this.splitRun(run.parts, run.lines, run.stream);
 	}
 
 	/**
-	 * One stream's pieces of text, in order. Whole lines that the ring would drop again before anyone could see them
-	 * are only counted: the ring gets the last `capacity` lines, found by walking back over the newlines.
+	 * One stream's pieces of output, in order. Whole lines that the ring would drop again before anyone could see them
+	 * are only counted: the ring gets the last `capacity` lines, found by walking back over the newlines (a piece of
+	 * plain bytes whose newlines all fit is passed over by its count).
 	 */
-	private splitRun(parts: string[], stream: PanelLine["stream"]): void {
+	private splitRun(parts: (string | Buffer)[], lines: number[], stream: PanelLine["stream"]): void {
 		let seen = 0;
 		let part = parts.length - 1;
 		let at = -1;
+		/** Newlines of the piece where the walk stopped, at and after `at`. */
+		let seenInPart = 0;
 		for (; part >= 0 && at === -1; part--) {
-			const text = parts[part]!;
-			let nl = text.lastIndexOf("\n");
+			const piece = parts[part]!;
+			const known = lines[part]!;
+			if (known >= 0 && seen + known <= this.capacity) {
+				seen += known;
+				continue;
+			}
+			seenInPart = 0;
+			let nl = lastNewline(piece, piece.length - 1);
 			while (nl !== -1) {
+				seenInPart++;
 				if (++seen > this.capacity) {
 					at = nl;
 					break;
 				}
-				nl = nl === 0 ? -1 : text.lastIndexOf("\n", nl - 1);
+				nl = nl === 0 ? -1 : lastNewline(piece, nl - 1);
 			}
 		}
 		if (at === -1) {
-			for (const text of parts) this.split(text, stream);
+			for (const piece of parts) this.split(textOf(piece, 0), stream);
 			return;
 		}
 		part++;
 		// parts[..part-1] and parts[part] up to `at` are whole lines that cannot be shown: counted, and nothing of them
 		// is kept (the end of an over-long line shown earlier is not a line of its own).
 		let skipped = 0;
-		for (let i = 0; i <= part; i++) {
-			const text = parts[i]!;
-			const end = i === part ? at : text.length - 1;
-			for (let nl = text.indexOf("\n"); nl !== -1 && nl <= end; nl = text.indexOf("\n", nl + 1)) skipped++;
-		}
+		for (let i = 0; i < part; i++) skipped += lines[i]! >= 0 ? lines[i]! : countNewlines(parts[i]!);
+		const cut = parts[part]!;
+		skipped += lines[part]! >= 0 ? lines[part]! - (seenInPart - 1) : countNewlines(cut, at);
 		this.count += skipped - (this.overflow[stream] > 0 ? 1 : 0);
 		this.overflow[stream] = 0;
 		this.partial[stream] = "";
-		this.split(parts[part]!.slice(at + 1), stream);
-		for (let i = part + 1; i < parts.length; i++) this.split(parts[i]!, stream);
+		this.split(textOf(cut, at + 1), stream);
+		for (let i = part + 1; i < parts.length; i++) this.split(textOf(parts[i]!, 0), stream);
 	}
 
 	private split(clean: string, stream: PanelLine["stream"]): void {
@@ -212,4 +238,26 @@ export class PanelBuffer {
 		this.settle();
 		return this.count;
 	}
+}
+
+function lastNewline(piece: string | Buffer, from: number): number {
+	return typeof piece === "string" ? piece.lastIndexOf("\n", from) : piece.lastIndexOf(0x0a, from);
+}
+
+/** Newlines in `text` up to `end` (inclusive; the whole text by default). */
+function countNewlines(piece: string | Buffer, end = piece.length - 1): number {
+	let n = 0;
+	if (typeof piece === "string") {
+		for (let nl = piece.indexOf("\n"); nl !== -1 && nl <= end; nl = piece.indexOf("\n", nl + 1)) n++;
+	} else {
+		for (let nl = piece.indexOf(0x0a); nl !== -1 && nl <= end; nl = piece.indexOf(0x0a, nl + 1)) n++;
+	}
+	return n;
+}
+
+/** A piece from `from` on as panel text: plain bytes are decoded (they are ASCII) and their tabs expanded. */
+function textOf(piece: string | Buffer, from: number): string {
+	if (typeof piece === "string") return from === 0 ? piece : piece.slice(from);
+	const text = piece.toString("latin1", from);
+	return text.includes("\t") ? text.replace(/\t/g, "    ") : text;
 }

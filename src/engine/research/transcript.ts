@@ -63,17 +63,19 @@ export class TranscriptSink {
 		this.bytes += length;
 	}
 
-	/**
-	 * Pieces of text that went through sanitizeForFile already, in one write. `bytes`: their exact UTF-8, written as
-	 * they are (no encoding pass, no joining) when the stream is stdout, where nothing is added to the text.
-	 */
-	writeClean(pieces: string[], stream: "stdout" | "stderr", bytes?: Buffer[]): void {
+	/** Pieces of text that went through sanitizeForFile already, in one write. */
+	writeClean(pieces: string[], stream: "stdout" | "stderr"): void {
+		this.write(pieces.length === 1 ? pieces[0]! : pieces.join(""), stream, true);
+	}
+
+	/** Plain printable ASCII (see plain-scan): safe as it is, so stdout's bytes are written as they came, in one go. */
+	writePlain(bytes: Buffer[], stream: "stdout" | "stderr"): void {
 		if (this.fd === undefined || this.truncated) return;
-		this.synced = false;
-		if (!bytes || stream !== "stdout") {
-			this.write(pieces.join(""), stream, true);
+		if (stream !== "stdout") {
+			this.write(Buffer.concat(bytes).toString("latin1"), stream, true);
 			return;
 		}
+		this.synced = false;
 		let length = 0;
 		for (const b of bytes) length += b.length;
 		if (this.overCap(length)) return;

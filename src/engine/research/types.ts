@@ -80,7 +80,9 @@ export interface TaskFindings {
 
 export type ResearchEvent =
 	| { type: "line"; text: string; stream: "stdout" | "stderr" }
-	/** Raw output from an agent in pieces, not yet split into lines or sanitised; `bytes`, when given, are its exact UTF-8. */
-	| { type: "output"; chunks: string[]; stream: "stdout" | "stderr"; bytes?: Buffer[] }
+	/** Raw output from an agent in pieces, not yet split into lines or sanitised. */
+	| { type: "output"; chunks: string[]; stream: "stdout" | "stderr" }
+	/** Output that is plain printable ASCII (tab, newline, 0x20–0x7e): safe as it is; each piece with its newlines. */
+	| { type: "plain-output"; bytes: Buffer[]; lines: number[]; stream: "stdout" | "stderr" }
 	| { type: "done"; findings: TaskFindings }
 	| { type: "failed"; reason: string; status?: "failed" | "timed-out" | "cancelled" };

@@ -375,17 +375,19 @@ export class WizardController implements WizardActions {
 				if (event.type === "line") {
 					panel.line(event.text, event.stream);
 					transcript.push(event.text);
+				} else if (event.type === "plain-output") {
+					// Plain printable ASCII: nothing to sanitise; the panel decodes only the lines it can still show.
+					for (let i = 0; i < event.bytes.length; i++)
+						panel.writePlain(event.bytes[i]!, event.lines[i]!, event.stream);
+					sink?.writePlain(event.bytes, event.stream);
 				} else if (event.type === "output") {
-					// One sanitising pass serves both the panel and the transcript file; when it changed nothing, the
-					// transcript takes the bytes as they came.
-					let unchanged = true;
+					// One sanitising pass serves both the panel and the transcript file.
 					const clean = event.chunks.map((chunk) => {
 						const safe = sanitizeForFile(chunk);
-						if (safe !== chunk) unchanged = false;
 						panel.write(safe, event.stream, true);
 						return safe;
 					});
-					sink?.writeClean(clean, event.stream, unchanged ? event.bytes : undefined);
+					sink?.writeClean(clean, event.stream);
 				} else if (event.type === "done") {
 					panel.end();
 					const findings = note ? { ...event.findings, note } : event.findings;
