@@ -198,6 +198,10 @@ async function runInk(
 			if (!finished) {
 				instance.rerender(app());
 				if (continueWhenLoaded) wizard.controller.continueFromPreflight();
+				else {
+					const loaded = wizard;
+					setImmediate(() => loaded.controller.prepareAgents());
+				}
 			}
 		} catch (error) {
 			// A saved agent preference that no longer resolves, say: leave Ink, then report it as before any screen.

@@ -17,9 +17,17 @@ export function onAgentGroupsChange(listener: (groups: AgentGroup[]) => void): (
 	return () => groupListeners.delete(listener);
 }
 
+let notifyPending = false;
+
+/** Listeners hear once per turn of the event loop: agents started or ended together are recorded in one write. */
 function groupsChanged(): void {
-	const groups = [...liveGroups].map(([pid, g]) => ({ pid, ...g }));
-	for (const l of groupListeners) l(groups);
+	if (notifyPending) return;
+	notifyPending = true;
+	setImmediate(() => {
+		notifyPending = false;
+		const groups = [...liveGroups].map(([pid, g]) => ({ pid, ...g }));
+		for (const l of groupListeners) l(groups);
+	});
 }
 
 export function addAgentGroup(group: AgentGroup): void {

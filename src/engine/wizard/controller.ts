@@ -277,6 +277,14 @@ export class WizardController implements WizardActions {
 		this.emit();
 	}
 
+	/**
+	 * Loads the agent runner (and the process library under it) while pre-flight waits for a key, when a task will run
+	 * an agent: Enter then starts the agents at once.
+	 */
+	prepareAgents(): void {
+		if (TASK_IDS.some((t) => this.agents[t] !== "builtin")) import("../research/agent-runner").catch(() => undefined);
+	}
+
 	/** Leaves pre-flight and starts every research task that has not finished. */
 	continueFromPreflight(): void {
 		this.holdSaves(() => {
