@@ -282,7 +282,8 @@ export class WizardController implements WizardActions {
 	 * an agent: Enter then starts the agents at once.
 	 */
 	prepareAgents(): void {
-		if (TASK_IDS.some((t) => this.agents[t] !== "builtin")) import("../research/agent-runner").catch(() => undefined);
+		if (TASK_IDS.some((t) => this.agents[t] !== "builtin"))
+			import("../research/agent-runner").catch(() => undefined);
 	}
 
 	/** Leaves pre-flight and starts every research task that has not finished. */
