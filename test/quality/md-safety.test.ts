@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { liveMarkdownProblems, mdSafe, safeUrl } from "../../src/engine/io/md-safe";
+import { codeSpans, liveMarkdownProblems, mdSafe, safeLine, safeUrl } from "../../src/engine/io/md-safe";
 import { builtinRunner, loadProject, type TaskRunner } from "../../src/engine/output/compose";
 import { code, link, quote } from "../../src/engine/output/section/md";
 import { checkAgentFindings } from "../../src/engine/research/findings";
@@ -183,5 +183,56 @@ describe("the shared helpers", () => {
 		expect(safe).toContain("<https://example.com/y> and &lt;details>.");
 		expect(mdSafe(safe)).toBe(safe);
 		expect(liveMarkdownProblems(safe)).toEqual([]);
+	});
+});
+
+describe("safeLine's shortcuts", () => {
+	/** CommonMark's reading of code spans, one character at a time (the slicing in codeSpans must agree). */
+	function referenceSpans(line: string): string[] {
+		const out: string[] = [];
+		let prose = "";
+		let i = 0;
+		while (i < line.length) {
+			if (line[i] === "\\" && i + 1 < line.length) {
+				prose += line.slice(i, i + 2);
+				i += 2;
+			} else if (line[i] !== "`") prose += line[i++];
+			else {
+				let n = 1;
+				while (line[i + n] === "`") n++;
+				let close = -1;
+				for (let j = i + n; j < line.length; ) {
+					let m = 0;
+					while (line[j + m] === "`") m++;
+					if (m === n) {
+						close = j;
+						break;
+					}
+					j += Math.max(1, m);
+				}
+				if (close === -1) {
+					prose += "`".repeat(n);
+					i += n;
+				} else {
+					if (prose) out.push(prose);
+					prose = "";
+					out.push(line.slice(i, close + n));
+					i = close + n;
+				}
+			}
+		}
+		if (prose) out.push(prose);
+		return out;
+	}
+
+	it("reads code spans as CommonMark does, and leaves a line with no < and no ] as it is", () => {
+		fc.assert(
+			fc.property(fc.stringMatching(/^[a-c `\\<\]\[():/]{0,40}$/), (line) => {
+				if (!line.includes("|")) expect(codeSpans(line).map((p) => p.text)).toEqual(referenceSpans(line));
+				if (!line.includes("<") && !line.includes("]")) expect(safeLine(line)).toBe(line);
+				expect(liveMarkdownProblems(safeLine(line))).toEqual([]);
+			}),
+			{ numRuns: 2000 },
+		);
 	});
 });

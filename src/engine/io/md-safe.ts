@@ -63,8 +63,9 @@ function safeProse(text: string): string {
 				}
 				return /^[A-Za-z/!?]/.test(inner) ? `&lt;${whole.slice(1)}` : whole;
 			})
-			// [text](target): a target that is not http(s), an anchor or a plain relative path loses its link.
-			.replace(/\]\(([^)\s]*)/g, (whole, target: string) => (allowedTarget(target) ? whole : `]\\(${target}`))
+			// [text](target): a target that is not http(s), an anchor or a plain relative path loses its link. The target
+			// is looked at, not consumed, so a `](` inside it is judged as a link of its own.
+			.replace(/\]\((?=([^)\s]*))/g, (whole, target: string) => (allowedTarget(target) ? whole : "]\\("))
 			// [label]: target definitions, likewise.
 			.replace(/^(\s{0,3})\[([^\]]*)\]:(\s*)(\S*)/, (whole, sp, label, gap, target: string) =>
 				allowedTarget(target) ? whole : `${sp}\\[${label}\\]:${gap}${target}`,
@@ -95,8 +96,11 @@ export function codeSpans(line: string): { code: boolean; text: string }[] {
 			continue;
 		}
 		if (c !== "`") {
-			prose += c;
-			i++;
+			// The run up to the next backslash or backtick, in one slice.
+			let end = i + 1;
+			while (end < line.length && line[end] !== "`" && line[end] !== "\\") end++;
+			prose += line.slice(i, end);
+			i = end;
 			continue;
 		}
 		let n = 1;
@@ -131,6 +135,8 @@ export function codeSpans(line: string): { code: boolean; text: string }[] {
 
 /** One line outside fenced code (exported for table cells): code spans are left alone, prose made inert. */
 export function safeLine(line: string): string {
+	// What safeProse changes needs a `<` or a `]`; a line with neither is already inert, code spans or not.
+	if (!line.includes("<") && !line.includes("]")) return line;
 	return codeSpans(line)
 		.map((p) => (p.code ? p.text : safeProse(p.text)))
 		.join("");
