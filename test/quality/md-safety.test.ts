@@ -227,7 +227,7 @@ describe("safeLine's shortcuts", () => {
 
 	it("reads code spans as CommonMark does, and leaves a line with no < and no ] as it is", () => {
 		fc.assert(
-			fc.property(fc.stringMatching(/^[a-c `\\<\]\[():/]{0,40}$/), (line) => {
+			fc.property(fc.stringMatching(/^[a-c `\\<\][():/]{0,40}$/), (line) => {
 				if (!line.includes("|")) expect(codeSpans(line).map((p) => p.text)).toEqual(referenceSpans(line));
 				if (!line.includes("<") && !line.includes("]")) expect(safeLine(line)).toBe(line);
 				expect(liveMarkdownProblems(safeLine(line))).toEqual([]);

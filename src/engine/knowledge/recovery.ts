@@ -76,10 +76,14 @@ export function backupIntervalMinutes(store: StoreLike, db: DbFacts): number {
 	return store.backups?.intervalMinutes ?? db.snapshot.everyHours * 60;
 }
 
-/** Retention as the inputs set it, or the provider's default, said as such. */
+/**
+ * Retention as the inputs set it; else what the section's infrastructure code declares (`iacDays`), beside the
+ * provider's default; else the provider's default, said as such.
+ */
 export function retentionText(
 	store: StoreLike,
 	db: DbFacts,
+	iacDays?: number,
 ): { text: string; fromInputs: boolean; sources?: SourceId[] } {
 	const b = store.backups;
 	if (b?.retention)
@@ -94,6 +98,11 @@ export function retentionText(
 			text: "daily volume snapshots, kept 14 days once the platform setup step raises Fly's 5-day default (`--snapshot-retention 14`, 1–60 days, new snapshots only); the inputs set no retention",
 			fromInputs: false,
 			sources: ["fly-snapshots"],
+		};
+	if (iacDays !== undefined)
+		return {
+			text: `${iacDays} days, set on the database in the infrastructure code (10.3); the inputs set none (the provider: ${db.snapshot.retention})`,
+			fromInputs: false,
 		};
 	return {
 		text: `${db.snapshot.retention} (the provider's default; the inputs do not set a retention)`,

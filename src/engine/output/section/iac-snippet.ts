@@ -14,9 +14,31 @@ function deployEnvironments(m: SectionModel): string {
 }
 
 /** The backups' retention: the inputs' own when they set one, else 35 days for regulated workloads and 14 otherwise. */
-function retentionDays(m: SectionModel): number {
+function planRetentionDays(m: SectionModel): number {
 	const given = m.ctx.model.dataStores.find((d) => d.role === "primary")?.backups?.retentionDays;
 	return given ?? (m.compliance.length ? 35 : 14);
+}
+
+/** The retention the example's database resource declares, noted while the example is written (see iacDbRetention). */
+let declaredRetention: number | undefined;
+
+/** The database's backup retention as the example writes it (at most `cap` days where the service caps it). */
+function retentionDays(m: SectionModel, cap = Number.POSITIVE_INFINITY): number {
+	const days = Math.min(planRetentionDays(m), cap);
+	declaredRetention = days;
+	return days;
+}
+
+/**
+ * The backup retention, in days, that the IaC example declares on the primary database; undefined when the example
+ * declares none (no database resource, or one without a retention setting). 10.6 says where its retention comes from.
+ */
+export function iacDbRetention(m: SectionModel): number | undefined {
+	declaredRetention = undefined;
+	iacExample(m);
+	const days = declaredRetention;
+	declaredRetention = undefined;
+	return days;
 }
 
 /** The inputs provision a standby for the primary database (a synchronous copy in another zone). */
@@ -106,7 +128,6 @@ export function productionDbName(m: SectionModel): string | undefined {
 /** The primary database as the inputs provision it: the provider's own resource type, or none. */
 function hclDatabase(m: SectionModel): string {
 	const svc = m.ctx.serviceName;
-	const days = retentionDays(m);
 	const kms = regulated(m) ? kmsKey(m) : "";
 	// A standby only where the inputs provision one; otherwise the line says what adding it does (10.6 recommends it).
 	const ha = primaryHasStandby(m);
@@ -114,19 +135,19 @@ function hclDatabase(m: SectionModel): string {
 		return `# ${LOCAL_FILE_ENGINE}: no database resource. The file lives on the volume${m.platform.configFile ? ` declared in ${m.platform.configFile.name}` : ""}; backups copy that file.`;
 	switch (m.db.id) {
 		case "aurora-postgres":
-			return `${kms}resource "aws_rds_cluster" "primary" {\n  cluster_identifier      = "${svc}-\${var.environment}"\n  engine                  = "aurora-postgresql"\n  backup_retention_period = ${days}                 # continuous backup: PITR inside the window\n  preferred_backup_window = "03:00-04:00"\n  storage_encrypted       = true${kms ? "\n  kms_key_id              = aws_kms_key.data.arn" : ""}\n  deletion_protection     = true\n  copy_tags_to_snapshot   = true\n}\n\nresource "aws_rds_cluster_instance" "primary" {\n  count              = var.environment == "production" ? 2 : 1   # writer + a reader in another AZ\n  identifier         = "${svc}-\${var.environment}-\${count.index}"\n  cluster_identifier = aws_rds_cluster.primary.id\n  engine             = aws_rds_cluster.primary.engine\n  instance_class     = var.db_instance_class\n}`;
+			return `${kms}resource "aws_rds_cluster" "primary" {\n  cluster_identifier      = "${svc}-\${var.environment}"\n  engine                  = "aurora-postgresql"\n  backup_retention_period = ${retentionDays(m)}                 # continuous backup: PITR inside the window\n  preferred_backup_window = "03:00-04:00"\n  storage_encrypted       = true${kms ? "\n  kms_key_id              = aws_kms_key.data.arn" : ""}\n  deletion_protection     = true\n  copy_tags_to_snapshot   = true\n}\n\nresource "aws_rds_cluster_instance" "primary" {\n  count              = var.environment == "production" ? 2 : 1   # writer + a reader in another AZ\n  identifier         = "${svc}-\${var.environment}-\${count.index}"\n  cluster_identifier = aws_rds_cluster.primary.id\n  engine             = aws_rds_cluster.primary.engine\n  instance_class     = var.db_instance_class\n}`;
 		case "rds-postgres":
-			return `${kms}resource "aws_db_instance" "primary" {\n  identifier              = "${svc}-\${var.environment}"\n  engine                  = "${isMysql(m) ? "mysql" : "postgres"}"\n  instance_class          = var.db_instance_class\n  multi_az                = ${ha ? 'var.environment == "production"' : "false   # true adds a standby in another AZ (10.6)"}\n  backup_retention_period = ${days}                 # enables PITR; logs every ~5 min\n  backup_window           = "03:00-04:00"\n  deletion_protection     = true\n  storage_encrypted       = true${kms ? "\n  kms_key_id              = aws_kms_key.data.arn" : ""}\n  copy_tags_to_snapshot   = true\n}`;
+			return `${kms}resource "aws_db_instance" "primary" {\n  identifier              = "${svc}-\${var.environment}"\n  engine                  = "${isMysql(m) ? "mysql" : "postgres"}"\n  instance_class          = var.db_instance_class\n  multi_az                = ${ha ? 'var.environment == "production"' : "false   # true adds a standby in another AZ (10.6)"}\n  backup_retention_period = ${retentionDays(m)}                 # enables PITR; logs every ~5 min\n  backup_window           = "03:00-04:00"\n  deletion_protection     = true\n  storage_encrypted       = true${kms ? "\n  kms_key_id              = aws_kms_key.data.arn" : ""}\n  copy_tags_to_snapshot   = true\n}`;
 		case "cloud-sql": {
 			const pitr = isMysql(m)
 				? "binary_log_enabled             = true   # MySQL point-in-time recovery"
 				: "point_in_time_recovery_enabled = true   # off by default outside the console";
-			return `${kms}resource "google_sql_database_instance" "primary" {\n  name             = "${svc}-\${var.environment}"\n  database_version = "${isMysql(m) ? "MYSQL_8_0" : "POSTGRES_16"}"\n  region           = var.region${kms ? "\n  encryption_key_name = google_kms_crypto_key.data.id" : ""}\n  settings {\n    tier              = var.db_tier\n    availability_type = ${ha ? 'var.environment == "production" ? "REGIONAL" : "ZONAL"' : '"ZONAL"   # REGIONAL adds a standby in another zone (10.6)'}\n    backup_configuration {\n      enabled                        = true\n      ${pitr}\n      transaction_log_retention_days = 7\n      backup_retention_settings {\n        retained_backups = ${days}\n      }\n    }\n  }\n  deletion_protection = true\n}`;
+			return `${kms}resource "google_sql_database_instance" "primary" {\n  name             = "${svc}-\${var.environment}"\n  database_version = "${isMysql(m) ? "MYSQL_8_0" : "POSTGRES_16"}"\n  region           = var.region${kms ? "\n  encryption_key_name = google_kms_crypto_key.data.id" : ""}\n  settings {\n    tier              = var.db_tier\n    availability_type = ${ha ? 'var.environment == "production" ? "REGIONAL" : "ZONAL"' : '"ZONAL"   # REGIONAL adds a standby in another zone (10.6)'}\n    backup_configuration {\n      enabled                        = true\n      ${pitr}\n      transaction_log_retention_days = 7\n      backup_retention_settings {\n        retained_backups = ${retentionDays(m)}\n      }\n    }\n  }\n  deletion_protection = true\n}`;
 		}
 		case "azure-sql":
-			return `${kms}resource "azurerm_mssql_server" "primary" {\n  name                = "${svc}-\${var.environment}"\n  resource_group_name = azurerm_resource_group.app.name\n  location            = var.location\n  version             = "12.0"\n  azuread_administrator {\n    login_username = "sql-admins"\n    object_id      = var.sql_admin_group_id\n  }\n}\n\nresource "azurerm_mssql_database" "app" {\n  name      = "${svc}"\n  server_id = azurerm_mssql_server.primary.id\n  sku_name  = var.db_sku\n  short_term_retention_policy {\n    retention_days = ${Math.min(days, 35)}   # point-in-time restore window\n  }\n}\n\nresource "azurerm_mssql_failover_group" "app" {\n  name      = "${svc}-fog"\n  server_id = azurerm_mssql_server.primary.id\n  databases = [azurerm_mssql_database.app.id]\n  partner_server {\n    id = azurerm_mssql_server.secondary.id   # in the paired region\n  }\n  read_write_endpoint_failover_policy {\n    mode          = "Automatic"\n    grace_minutes = 60\n  }\n}`;
+			return `${kms}resource "azurerm_mssql_server" "primary" {\n  name                = "${svc}-\${var.environment}"\n  resource_group_name = azurerm_resource_group.app.name\n  location            = var.location\n  version             = "12.0"\n  azuread_administrator {\n    login_username = "sql-admins"\n    object_id      = var.sql_admin_group_id\n  }\n}\n\nresource "azurerm_mssql_database" "app" {\n  name      = "${svc}"\n  server_id = azurerm_mssql_server.primary.id\n  sku_name  = var.db_sku\n  short_term_retention_policy {\n    retention_days = ${retentionDays(m, 35)}   # point-in-time restore window\n  }\n}\n\nresource "azurerm_mssql_failover_group" "app" {\n  name      = "${svc}-fog"\n  server_id = azurerm_mssql_server.primary.id\n  databases = [azurerm_mssql_database.app.id]\n  partner_server {\n    id = azurerm_mssql_server.secondary.id   # in the paired region\n  }\n  read_write_endpoint_failover_policy {\n    mode          = "Automatic"\n    grace_minutes = 60\n  }\n}`;
 		case "azure-pg-flexible":
-			return `${kms}resource "azurerm_postgresql_flexible_server" "primary" {\n  name                         = "${svc}-\${var.environment}"\n  resource_group_name          = azurerm_resource_group.app.name\n  location                     = var.location\n  version                      = "16"\n  sku_name                     = var.db_sku\n  backup_retention_days        = ${days}\n  geo_redundant_backup_enabled = true   # only settable at creation${ha ? '\n  high_availability {\n    mode = "ZoneRedundant"\n  }' : '\n  # high_availability { mode = "ZoneRedundant" } adds a standby in another zone (10.6)'}\n}`;
+			return `${kms}resource "azurerm_postgresql_flexible_server" "primary" {\n  name                         = "${svc}-\${var.environment}"\n  resource_group_name          = azurerm_resource_group.app.name\n  location                     = var.location\n  version                      = "16"\n  sku_name                     = var.db_sku\n  backup_retention_days        = ${retentionDays(m)}\n  geo_redundant_backup_enabled = true   # only settable at creation${ha ? '\n  high_availability {\n    mode = "ZoneRedundant"\n  }' : '\n  # high_availability { mode = "ZoneRedundant" } adds a standby in another zone (10.6)'}\n}`;
 		case "neon":
 			return neonProject(m);
 		case "supabase":
@@ -162,7 +183,7 @@ function neonProject(m: SectionModel): string {
 /** The off-site, immutable copy of the nightly database dump, in the project's own cloud. */
 function offsiteBucket(m: SectionModel): string {
 	const svc = m.ctx.serviceName;
-	const days = retentionDays(m);
+	const days = planRetentionDays(m);
 	switch (m.ctx.cloud) {
 		case "aws":
 			return `\n\n# Off-site, immutable copy of the nightly database dump (S3 Object Lock).\nresource "aws_s3_bucket" "offsite_backups" {\n  bucket              = "${svc}-offsite-backups"\n  object_lock_enabled = true\n}\n\nresource "aws_s3_bucket_object_lock_configuration" "offsite_backups" {\n  bucket = aws_s3_bucket.offsite_backups.id\n  rule {\n    default_retention {\n      mode = "COMPLIANCE"\n      days = ${days}\n    }\n  }\n}`;
@@ -185,13 +206,12 @@ function hclResources(m: SectionModel): string {
 
 function pulumi(m: SectionModel): string {
 	const svc = m.ctx.serviceName;
-	const days = retentionDays(m);
 	const db =
 		m.ctx.cloud === "gcp"
 			? `new gcp.sql.DatabaseInstance("primary", {\n  databaseVersion: "POSTGRES_16",\n  settings: {\n    tier: config.require("dbTier"),\n    availabilityType: env === "production" ? "REGIONAL" : "ZONAL",\n    backupConfiguration: { enabled: true, pointInTimeRecoveryEnabled: true },\n  },\n  deletionProtection: true,\n});`
 			: m.ctx.cloud === "azure"
-				? `new azure.dbforpostgresql.Server("primary", {\n  resourceGroupName: rg.name,\n  version: "16",\n  backup: { backupRetentionDays: ${days}, geoRedundantBackup: "Enabled" },\n  highAvailability: { mode: "ZoneRedundant" },\n});`
-				: `new aws.rds.Instance("primary", {\n  engine: "postgres",\n  instanceClass: config.require("dbInstanceClass"),\n  multiAz: env === "production",\n  backupRetentionPeriod: ${days},\n  deletionProtection: true,\n  storageEncrypted: true,\n});`;
+				? `new azure.dbforpostgresql.Server("primary", {\n  resourceGroupName: rg.name,\n  version: "16",\n  backup: { backupRetentionDays: ${retentionDays(m)}, geoRedundantBackup: "Enabled" },\n  highAvailability: { mode: "ZoneRedundant" },\n});`
+				: `new aws.rds.Instance("primary", {\n  engine: "postgres",\n  instanceClass: config.require("dbInstanceClass"),\n  multiAz: env === "production",\n  backupRetentionPeriod: ${retentionDays(m)},\n  deletionProtection: true,\n  storageEncrypted: true,\n});`;
 	const imp =
 		m.ctx.cloud === "gcp"
 			? 'import * as gcp from "@pulumi/gcp";'
@@ -202,8 +222,7 @@ function pulumi(m: SectionModel): string {
 }
 
 function cdk(m: SectionModel): string {
-	const days = retentionDays(m);
-	return `// lib/data-stack.ts\nimport { Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";\nimport * as ec2 from "aws-cdk-lib/aws-ec2";\nimport * as rds from "aws-cdk-lib/aws-rds";\nimport type { Construct } from "constructs";\n\nexport class DataStack extends Stack {\n  constructor(scope: Construct, id: string, props: StackProps & { vpc: ec2.IVpc; production: boolean }) {\n    super(scope, id, props);\n    new rds.DatabaseInstance(this, "Primary", {\n      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),\n      vpc: props.vpc,\n      multiAz: props.production,\n      backupRetention: Duration.days(${days}),\n      deletionProtection: true,\n      storageEncrypted: true,\n      removalPolicy: RemovalPolicy.SNAPSHOT,\n    });\n  }\n}`;
+	return `// lib/data-stack.ts\nimport { Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";\nimport * as ec2 from "aws-cdk-lib/aws-ec2";\nimport * as rds from "aws-cdk-lib/aws-rds";\nimport type { Construct } from "constructs";\n\nexport class DataStack extends Stack {\n  constructor(scope: Construct, id: string, props: StackProps & { vpc: ec2.IVpc; production: boolean }) {\n    super(scope, id, props);\n    new rds.DatabaseInstance(this, "Primary", {\n      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),\n      vpc: props.vpc,\n      multiAz: props.production,\n      backupRetention: Duration.days(${retentionDays(m)}),\n      deletionProtection: true,\n      storageEncrypted: true,\n      removalPolicy: RemovalPolicy.SNAPSHOT,\n    });\n  }\n}`;
 }
 
 function cloudformation(m: SectionModel): string {
@@ -212,12 +231,11 @@ function cloudformation(m: SectionModel): string {
 
 function bicep(m: SectionModel): string {
 	const svc = m.ctx.serviceName;
-	const days = retentionDays(m);
 	const db =
 		m.db.id === "azure-sql"
-			? `param sqlAdminGroupId string\n\nresource sql 'Microsoft.Sql/servers@2023-08-01-preview' = {\n  name: '${svc}-\${environment}'\n  location: location\n  properties: {\n    administrators: { azureADOnlyAuthentication: true, login: 'sql-admins', sid: sqlAdminGroupId, principalType: 'Group' }\n  }\n}\n\nresource sqlDb 'Microsoft.Sql/servers/databases@2023-08-01-preview' = {\n  parent: sql\n  name: '${svc}'\n  location: location\n}\n\nresource sqlPitr 'Microsoft.Sql/servers/databases/backupShortTermRetentionPolicies@2023-08-01-preview' = {\n  parent: sqlDb\n  name: 'default'\n  properties: { retentionDays: ${Math.min(days, 35)} }\n}`
+			? `param sqlAdminGroupId string\n\nresource sql 'Microsoft.Sql/servers@2023-08-01-preview' = {\n  name: '${svc}-\${environment}'\n  location: location\n  properties: {\n    administrators: { azureADOnlyAuthentication: true, login: 'sql-admins', sid: sqlAdminGroupId, principalType: 'Group' }\n  }\n}\n\nresource sqlDb 'Microsoft.Sql/servers/databases@2023-08-01-preview' = {\n  parent: sql\n  name: '${svc}'\n  location: location\n}\n\nresource sqlPitr 'Microsoft.Sql/servers/databases/backupShortTermRetentionPolicies@2023-08-01-preview' = {\n  parent: sqlDb\n  name: 'default'\n  properties: { retentionDays: ${retentionDays(m, 35)} }\n}`
 			: m.db.id === "azure-pg-flexible"
-				? `resource db 'Microsoft.DBforPostgreSQL/flexibleServers@2023-06-01-preview' = {\n  name: '${svc}-\${environment}'\n  location: location\n  sku: { name: environment == 'production' ? 'Standard_D4ds_v5' : 'Standard_B2s', tier: environment == 'production' ? 'GeneralPurpose' : 'Burstable' }\n  properties: {\n    version: '16'\n    backup: { backupRetentionDays: ${days}, geoRedundantBackup: 'Enabled' }\n    highAvailability: { mode: environment == 'production' ? 'ZoneRedundant' : 'Disabled' }\n  }\n}`
+				? `resource db 'Microsoft.DBforPostgreSQL/flexibleServers@2023-06-01-preview' = {\n  name: '${svc}-\${environment}'\n  location: location\n  sku: { name: environment == 'production' ? 'Standard_D4ds_v5' : 'Standard_B2s', tier: environment == 'production' ? 'GeneralPurpose' : 'Burstable' }\n  properties: {\n    version: '16'\n    backup: { backupRetentionDays: ${retentionDays(m)}, geoRedundantBackup: 'Enabled' }\n    highAvailability: { mode: environment == 'production' ? 'ZoneRedundant' : 'Disabled' }\n  }\n}`
 				: `// ${m.db.name} is not an Azure resource: it is managed outside this template.`;
 	const compute =
 		m.platform.id === "app-service"

@@ -15,7 +15,7 @@ import {
 	retentionText,
 } from "../../knowledge/recovery";
 import { unprovided } from "../../knowledge/stores";
-import { rowContext } from "./iac-snippet";
+import { iacDbRetention, rowContext } from "./iac-snippet";
 import { bullets, inlineCode, join, numbered, table } from "./md";
 import type { SectionModel } from "./model";
 
@@ -38,7 +38,7 @@ function pitrRow(m: SectionModel): string {
 function backups(m: SectionModel): string {
 	const { db, engine, store } = m.recovery;
 	const off = offsiteCopy(engine, db, { store, place: m.recovery.offsite, app: m.ctx.serviceName });
-	const retention = retentionText(store, db);
+	const retention = retentionText(store, db, iacDbRetention(m));
 	const schedule = store.backups?.schedule;
 	const lock = immutability(m.ctx.cloud);
 	const plan = m.recovery.store.plan ? ` (${m.recovery.store.plan})` : "";
