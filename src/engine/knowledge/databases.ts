@@ -42,7 +42,13 @@ export interface DbFacts {
 	ha: string;
 	failoverSeconds?: number;
 	/** `command`: a function of the production instance's name where the project's IaC names it (`<app>-production`). */
-	restore: { semantics: string; command: string | ((db: string) => string); createsNewInstance: boolean };
+	restore: {
+		semantics: string;
+		command: string | ((db: string) => string);
+		createsNewInstance: boolean;
+		/** The step that switches the application to the restored copy, where a command does it (not the IaC). */
+		switchOver?: string;
+	};
 	/** Point-in-time recovery is a paid add-on: present only when the inputs say it is enabled. */
 	pitrAddOn?: boolean;
 	/** A restore that is a copy-on-write branch: seconds, whatever the size. */
@@ -257,9 +263,11 @@ export const DATABASES: Record<DbProviderId, DbFacts> = {
 		ha: "single-region project; compute restarts on failure",
 		restore: {
 			semantics:
-				"restore in place is destructive (drops later writes); the safe path is a branch at the timestamp, verified, then promoted",
-			command: "neon branches create --name restore-$RESTORE_TIME --parent main@$RESTORE_TIME",
+				"the branch is restored in place from its own history and keeps its connection string; the state it replaced is kept as a branch (`--preserve-under-name`)",
+			command: "neon branches restore main ^self@$RESTORE_TIME --preserve-under-name main_pre_restore",
 			createsNewInstance: false,
+			switchOver:
+				"Nothing to repoint: the branch keeps its computes and connection string. Check the application against it, and delete `main_pre_restore` once the investigation no longer needs it.",
 		},
 		instantRestore: true,
 		pitrByPlan: [
@@ -272,12 +280,13 @@ export const DATABASES: Record<DbProviderId, DbFacts> = {
 				"Neon's history window defaults to 6 h on Free and 1 day on Launch and Scale; it can be raised to 7 days on Launch and 30 days on Scale, billed per GB-month of history.",
 				["neon-history"],
 			),
-			fact("Branching from a past timestamp, verifying, then promoting is the safe restore path.", [
-				"neon-rollback",
-			]),
+			fact(
+				"`neon branches restore` restores a branch to a point in its own history (`^self@<timestamp>`) and, with `--preserve-under-name`, keeps the state it replaced as a separate branch.",
+				["neon-cli-branches"],
+			),
 		],
 		caveats: [fact("A point-in-time window longer than 6 hours needs a paid Neon plan.", ["neon-history"])],
-		sources: ["neon-history", "neon-rollback"],
+		sources: ["neon-history", "neon-rollback", "neon-cli-branches"],
 	},
 	supabase: {
 		id: "supabase",
@@ -409,10 +418,13 @@ export const DATABASES: Record<DbProviderId, DbFacts> = {
 			{ plan: /premium|private|shield/i, days: 7 },
 		],
 		restore: {
-			semantics: "Rollback creates a new database at a past point, promoted to primary",
+			semantics:
+				"Rollback creates a new database at that point (attached as RESTORED), promoted once verified",
 			command:
-				"heroku addons:create heroku-postgresql:standard-0 --rollback DATABASE_URL --to $RESTORE_TIME && heroku pg:promote $NEW_DB",
+				'heroku addons:create heroku-postgresql:standard-0 --app $APP --as RESTORED -- --rollback DATABASE_URL --to "$RESTORE_TIME" && heroku pg:wait --app $APP',
 			createsNewInstance: true,
+			switchOver:
+				"Put the app in maintenance (`heroku maintenance:on --app $APP`) and stop the workers, then promote the restored database: `heroku pg:promote RESTORED --app $APP` (DATABASE_URL then points at it and the dynos restart); keep the old database attached for investigation for 7 days, then bring the IaC state in line with the new add-on.",
 		},
 		facts: [
 			fact("Heroku Postgres Rollback creates a new database at a past point in time.", [

@@ -144,6 +144,10 @@ export const PIPELINE_SOURCES = {
 	"pipe-fly-deploy": { title: "flyctl deploy", url: "https://fly.io/docs/flyctl/deploy/" },
 	"pipe-fly-tokens": { title: "Fly.io: Access tokens", url: "https://fly.io/docs/security/tokens/" },
 	"pipe-render-hooks": { title: "Render: Deploy hooks", url: "https://render.com/docs/deploy-hooks" },
+	"pipe-render-cli": {
+		title: "Render CLI (install, non-interactive use with RENDER_API_KEY, deploys create --commit --wait)",
+		url: "https://render.com/docs/cli",
+	},
 	"pipe-heroku-pipelines": {
 		title: "Heroku: Pipelines",
 		url: "https://devcenter.heroku.com/articles/pipelines",

@@ -769,21 +769,31 @@ const cloudflarePages: Recipe = {
 	sources: ["pipe-cf-pages-ci"],
 };
 
+/** Render's CLI: the latest release, into $HOME/.local/bin (or /usr/local/bin as root); the archive needs unzip. */
+const RENDER_CLI =
+	"curl -fsSL https://raw.githubusercontent.com/render-oss/cli/refs/heads/main/bin/install.sh | sh";
+
 const render: Recipe = {
 	registry: "none",
 	identity: {
 		kind: "token",
-		secrets: ({ services }) => services.map((s) => `RENDER_DEPLOY_HOOK_${upper(s.name)}`),
+		secrets: ({ services }) => ["RENDER_API_KEY", ...services.map((s) => `${upper(s.name)}_SERVICE_ID`)],
 	},
-	tools: NO_TOOLS,
+	tools: {
+		github: [RENDER_CLI],
+		container: ["apt-get update && apt-get install -y --no-install-recommends unzip", RENDER_CLI],
+	},
 	image: SCM_IMAGE,
 	summary:
-		"one deploy hook per Render service (stored as an environment secret); Render builds each from the commit",
+		"`render deploys create --commit <sha> --wait` per Render service: Render builds the very commit the earlier stages tested, and the job fails when that deploy does",
 	deploy: (p) => [
-		...p.services.map((s) => `curl -fsS -X POST "$RENDER_DEPLOY_HOOK_${upper(s.name)}"`),
+		...p.services.map(
+			(s) =>
+				`render deploys create "$${upper(s.name)}_SERVICE_ID" --commit "$GIT_SHA" --wait --confirm -o json`,
+		),
 		`BASE_URL="$${upper(p.env)}_URL"`,
 	],
-	sources: ["pipe-render-hooks", "render-rollbacks"],
+	sources: ["pipe-render-cli", "render-rollbacks"],
 };
 
 const heroku: Recipe = {

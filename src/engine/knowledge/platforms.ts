@@ -71,8 +71,12 @@ export interface PlatformFacts {
 	detect: RegExp;
 	/** Lower is tried first when several platforms are named in one text: specific names before generic words. */
 	detectPriority: number;
-	/** The environment secret CI deploys with when there is no cloud role to assume (a token scoped to one app). */
+	/** The environment secret CI deploys with when there is no cloud role to assume. */
 	ciToken: string;
+	/** How far that secret reaches, as the platform allows it ("a deploy token limited to this app"). */
+	ciTokenScope?: string;
+	/** What CI holds instead of `ciToken` when the pipeline deploys through something narrower (Render's deploy hooks). */
+	ciHolds?: { names: string; scope: string };
 	/** Where the platform pulls images from; `pulls` tests a registry host the inputs name ("none": it builds from source). */
 	registry: { name: string; pulls: RegExp | "any" | "none"; facts: Fact[] };
 	/** Where application secrets live on this platform and how they reach the process. */
@@ -198,6 +202,7 @@ const ROWS = {
 		detect: /\b(kubernetes|k8s|eks|gke|aks|openshift|helm)\b/i,
 		detectPriority: 110,
 		ciToken: "GITOPS_DEPLOY_KEY",
+		ciTokenScope: "a deploy key with write access to the environment repository only",
 		registry: {
 			name: "the cloud's registry (ECR, Artifact Registry or ACR) reached with the cluster's pull secret or node identity",
 			pulls: "any",
@@ -831,6 +836,8 @@ const ROWS = {
 		detect: /\bvercel\b/i,
 		detectPriority: 10,
 		ciToken: "VERCEL_TOKEN",
+		ciTokenScope:
+			"an access token scoped to the team (Vercel tokens cannot be limited to one project: create it for a dedicated member who can reach this project only)",
 		registry: {
 			name: "none: Vercel builds the project (`vercel build`) and uploads the output",
 			pulls: "none",
@@ -972,6 +979,8 @@ const ROWS = {
 		detect: /\bnetlify\b/i,
 		detectPriority: 11,
 		ciToken: "NETLIFY_AUTH_TOKEN",
+		ciTokenScope:
+			"a personal access token with its user's rights (Netlify has no per-site tokens: create it for a dedicated member who can reach this site only)",
 		registry: { name: "none: Netlify builds the site and uploads the output", pulls: "none", facts: [] },
 		secrets: {
 			store: "Netlify environment variables scoped by deploy context",
@@ -1016,7 +1025,7 @@ const ROWS = {
 
 		rollback: {
 			command: () =>
-				'netlify api restoreSiteDeploy --data \'{"site_id": "$SITE_ID", "deploy_id": "$PREVIOUS_DEPLOY_ID"}\'',
+				'netlify api restoreSiteDeploy --data "{\\"site_id\\": \\"$SITE_ID\\", \\"deploy_id\\": \\"$PREVIOUS_DEPLOY_ID\\"}"',
 			console: "Netlify dashboard → Deploys → previous deploy → Publish deploy",
 			expectedTime: "seconds (the previous deploy is published again)",
 			expectedMinutes: 1,
@@ -1050,6 +1059,7 @@ const ROWS = {
 		detect: /\bcloudflare (pages|workers)\b/i,
 		detectPriority: 12,
 		ciToken: "CLOUDFLARE_API_TOKEN",
+		ciTokenScope: "an API token limited to this account and to the permissions the deploy needs",
 		registry: { name: "none: Pages uploads the built assets", pulls: "none", facts: [] },
 		secrets: {
 			store: "Pages environment variables and secrets per environment (production, preview)",
@@ -1117,6 +1127,8 @@ const ROWS = {
 		detect: /\brender(\.com)?\b(?!ing)/i,
 		detectPriority: 21,
 		ciToken: "RENDER_API_KEY",
+		ciTokenScope:
+			"an API key with its user's access to every workspace that user belongs to (Render keys have no narrower scope: create it for a dedicated user in this workspace only)",
 		registry: {
 			name: "Render's own build from the repository, or an image-backed service pulling a tagged image with a registry credential",
 			pulls: "any",
@@ -1161,8 +1173,8 @@ const ROWS = {
 			},
 		},
 		defaultStrategy: "rolling",
-		deployCommand: (svc, env) =>
-			`curl -fsS -X POST "$RENDER_DEPLOY_HOOK_${env.toUpperCase()}?imgURL=$REGISTRY/${svc}:$GIT_SHA"`,
+		deployCommand: (svc) =>
+			`render deploys create "$${svc.toUpperCase().replace(/-/g, "_")}_SERVICE_ID" --commit "$GIT_SHA" --wait --confirm -o json`,
 		migrate: {
 			how: "the service's pre-deploy command (`preDeployCommand` in render.yaml) runs after the build and before the new instance takes traffic; if it fails, the deploy is cancelled and the previous instance keeps serving",
 			command: (_svc, _env, c) => `preDeployCommand: ${c?.migrate ?? "./scripts/migrate.sh"}`,
@@ -1177,7 +1189,7 @@ const ROWS = {
 		},
 		rollback: {
 			command: (svc) =>
-				`curl -fsS -X POST -H "Authorization: Bearer $RENDER_API_KEY" https://api.render.com/v1/services/$${svc.toUpperCase().replace(/-/g, "_")}_SERVICE_ID/rollback -d '{"deployId":"$PREVIOUS_DEPLOY_ID"}'`,
+				`curl -fsS -X POST -H "Authorization: Bearer $RENDER_API_KEY" -H "Content-Type: application/json" "https://api.render.com/v1/services/$${svc.toUpperCase().replace(/-/g, "_")}_SERVICE_ID/rollback" -d "{\\"deployId\\": \\"$PREVIOUS_DEPLOY_ID\\"}"`,
 			console:
 				"Render dashboard → service → Events → previous successful deploy → Rollback (this disables auto-deploy until re-enabled)",
 			expectedTime: "1–3 minutes (the retained build is reused, no rebuild)",
@@ -1229,6 +1241,7 @@ const ROWS = {
 		detect: /\brailway\b/i,
 		detectPriority: 20,
 		ciToken: "RAILWAY_TOKEN",
+		ciTokenScope: "a project token, limited to one environment of this project",
 		registry: {
 			name: "Railway's own build (Railpack or Dockerfile), or a public or private image",
 			pulls: "any",
@@ -1333,6 +1346,7 @@ const ROWS = {
 		detect: /\b(fly\.io|flyctl|fly machines?)\b/i,
 		detectPriority: 22,
 		ciToken: "FLY_API_TOKEN",
+		ciTokenScope: "a deploy token limited to this app (`fly tokens create deploy`)",
 		registry: {
 			name: "registry.fly.io (`fly deploy` builds and pushes there)",
 			pulls: /registry\.fly\.io|docker\.io/,
@@ -1542,6 +1556,8 @@ const ROWS = {
 		detect: /\bheroku\b/i,
 		detectPriority: 23,
 		ciToken: "HEROKU_API_KEY",
+		ciTokenScope:
+			"an API token with its user's rights (Heroku tokens are not per app: create it for a dedicated deploy user who is a collaborator on these apps only)",
 		registry: {
 			name: "slug built by Heroku from the repository (or registry.heroku.com for container apps)",
 			pulls: /registry\.heroku\.com/,
@@ -1828,6 +1844,7 @@ const ROWS = {
 		detect: /\b(digitalocean app platform|do app platform|app platform)\b|\.do\/app\.ya?ml/i,
 		detectPriority: 24,
 		ciToken: "DIGITALOCEAN_ACCESS_TOKEN",
+		ciTokenScope: "a token with custom scopes limited to App Platform",
 		registry: {
 			name: "App Platform's own build from the repository, or DigitalOcean Container Registry, Docker Hub or GHCR images",
 			pulls: /registry\.digitalocean\.com|docker\.io|ghcr\.io/,
@@ -1948,6 +1965,7 @@ const ROWS = {
 			/\b(ec2|compute engine|droplet|hetzner|linode|virtual machines?|vms?|docker compose|systemd|bare[- ]metal|dedicated (servers?|hosts?)|root servers?|on[- ]prem(ises)?|nginx|caddy)\b/i,
 		detectPriority: 200,
 		ciToken: "DEPLOY_SSH_KEY",
+		ciTokenScope: "an SSH key accepted only by the deploy user on these hosts",
 		registry: { name: "the team's container registry or artifact store", pulls: "any", facts: [] },
 		secrets: {
 			store: "SOPS- or Ansible Vault-encrypted variables in the repository",

@@ -128,6 +128,10 @@ export const SOURCES = {
 		title: "Neon: Postgres instant rollback tools",
 		url: "https://neon.com/faqs/postgres-instant-rollback-tools",
 	},
+	"neon-cli-branches": {
+		title: "Neon CLI: branches (restore)",
+		url: "https://neon.com/docs/reference/cli-branches",
+	},
 	"supabase-backups": {
 		title: "Supabase: Database backups",
 		url: "https://supabase.com/docs/guides/platform/backups",

@@ -48,7 +48,7 @@ export function runbooks(m: SectionModel): Runbook[] {
 							["TABLE", "the table to restore, from the IaC state"],
 							["CLUSTER_ID", "the production database cluster's id, from the provider's console or CLI"],
 							["CLUSTER", "the production database cluster's name, from the provider's console or CLI"],
-							["NEW_DB", "the add-on name the restore command prints for the new database"],
+							["APP", "the production Heroku app's name, from the IaC (`heroku_app`)"],
 						]
 							.filter(([v]) => new RegExp(`\\$${v}(?![A-Z0-9_])`).test(restoreCommand(db, dbName)))
 							.map(([v, what]) => `\`${v}\`: ${what}`)
@@ -65,9 +65,11 @@ export function runbooks(m: SectionModel): Runbook[] {
 							`Restore the newest backup taken before the damage into ${db.id === "sqlite" ? "a new volume (from its snapshot) or a fresh copy of the file" : `a new ${db.name} instance`} (point-in-time recovery is ${m.recovery.caps.pitr === "off" ? "not enabled" : "not offered on this plan"}, so the writes since that backup are lost and are re-entered from the application's records).`,
 						]),
 				"Verify the restored data (row counts and the damaged records) before switching.",
-				db.restore.createsNewInstance
-					? "Point the application at the restored instance through the IaC variable and redeploy; keep the damaged instance for investigation for 7 days."
-					: "Promote the restored state and redeploy the application.",
+				m.recovery.caps.pitr === "on" && db.restore.switchOver
+					? db.restore.switchOver
+					: db.restore.createsNewInstance
+						? "Point the application at the restored instance through the IaC variable and redeploy; keep the damaged instance for investigation for 7 days."
+						: "Promote the restored state and redeploy the application.",
 			],
 			verification: [
 				"Row counts and checksums of the key tables match expectations",
