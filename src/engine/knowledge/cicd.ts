@@ -11,6 +11,8 @@ export interface CiTool {
 	file: string;
 	serialize: string;
 	approval: string;
+	/** The protection when the pull-request review is the release approval (small teams): the branch rule only. */
+	branchOnly: string;
 	secrets: string;
 	oidc: string;
 	caching: string;
@@ -33,6 +35,8 @@ export const CI_TOOLS: Record<CiToolId, CiTool> = {
 		serialize: "`concurrency: deploy-<environment>` with `cancel-in-progress: false` for production",
 		approval:
 			"environment protection rules: required reviewers (prevent self-review on), deployment branch restriction to `main`",
+		branchOnly:
+			"environment protection rules: deployment branch restriction to `main`, no required reviewers",
 		secrets: "environment-scoped secrets, released only after the protection rules pass",
 		oidc: "`permissions: id-token: write` and a cloud role whose trust policy is conditioned on `repo:<org>/<repo>:environment:<env>`",
 		caching: "the setup action's built-in cache (`actions/cache` underneath) keyed on the lockfile hash",
@@ -74,6 +78,8 @@ export const CI_TOOLS: Record<CiToolId, CiTool> = {
 		serialize: "`resource_group: production` so one deploy job runs at a time per environment",
 		approval:
 			"protected environments with deployment approvals (`required_approval_count`) and deploy freezes",
+		branchOnly:
+			"a protected `production` environment deployable from `main` only, without deployment approvals",
 		secrets: "protected and masked variables scoped to the environment",
 		oidc: "`id_tokens:` with an audience for the cloud's workload identity federation",
 		caching: "`cache:` with `key: files:` naming the lockfile",
@@ -102,8 +108,10 @@ export const CI_TOOLS: Record<CiToolId, CiTool> = {
 		name: "CircleCI",
 		detect: /\bcircle ?ci\b/i,
 		file: ".circleci/config.yml",
-		serialize: "a serial deploy workflow on `main` (one production deploy job at a time)",
+		serialize:
+			"`serial-group` on each deploy job, so one deploy per environment runs at a time across pipelines and the next waits",
 		approval: "a `type: approval` job before the production deploy job",
+		branchOnly: "the production deploy job runs only on `main`, with a context restricted to it",
 		secrets: "contexts restricted to a security group for production",
 		oidc: "the job's OIDC token (`$CIRCLE_OIDC_TOKEN_V2`) exchanged for a short-lived cloud role",
 		caching: "`restore_cache` / `save_cache` keyed on the lockfile's `checksum`",
@@ -137,6 +145,7 @@ export const CI_TOOLS: Record<CiToolId, CiTool> = {
 		file: "azure-pipelines.yml",
 		serialize: "an Exclusive lock check on the production environment",
 		approval: "approvals and checks on the `production` environment",
+		branchOnly: "a branch control check on the `production` environment (`main` only), no approval check",
 		secrets: "variable groups linked to Key Vault, scoped by environment",
 		oidc: "an Azure Resource Manager service connection using workload identity federation",
 		caching: "the `Cache@2` task keyed on the lockfile",
@@ -172,6 +181,8 @@ export const CI_TOOLS: Record<CiToolId, CiTool> = {
 		file: "Jenkinsfile",
 		serialize: "`options { disableConcurrentBuilds() }` plus a `lock('production')` around the deploy stage",
 		approval: "an `input` step limited to the release approvers' group (`submitter`)",
+		branchOnly:
+			"the production stage runs only on `main` (`when { branch 'main' }`), without an `input` step",
 		secrets: "`withCredentials` bindings to folder-scoped credentials",
 		oidc: "short-lived cloud credentials from the cloud's OIDC plugin instead of stored keys",
 		caching: "a cache directory in the workspace, kept by the agent between builds",

@@ -14,6 +14,7 @@ import { migrationToolOf, rowContext } from "./iac-snippet";
 import { kubernetesProgressive } from "./kubernetes";
 import { bullets, code, inlineCode, join, mermaidLabel, numbered, shorten, table } from "./md";
 import type { SectionModel } from "./model";
+import { productionProtection } from "./pipeline/plan";
 
 function aboutOtherDatabase(text: string, dbId: string): boolean {
 	return Object.values(DATABASES).some(
@@ -115,7 +116,7 @@ function progression(m: SectionModel): string {
 			["Environment", "Purpose", "Promotion trigger", "Automated gate", "Approver"],
 			envs.map((e) => [e.name, e.purpose, e.trigger, e.gate, e.approver]),
 		),
-		`Production is protected in ${m.ci.name}: ${m.ci.approval}.${m.cite(m.ci.sources.slice(0, 2))}`,
+		`Production is protected in ${m.ci.name}: ${productionProtection(m)}.${m.cite(m.ci.sources.slice(0, 2))}`,
 	);
 }
 

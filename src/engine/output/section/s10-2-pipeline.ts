@@ -10,6 +10,7 @@ import { bullets, code, inlineCode, join, mermaidLabel, numbered, shorten, table
 import type { SectionModel } from "./model";
 import { buildPlan, hasCab, type PipelinePlan, pipelineDefinition } from "./pipeline";
 import { kubernetesDelivery, kubernetesIdentity, kubernetesSummary } from "./pipeline/gitops";
+import { productionProtection } from "./pipeline/plan";
 import { gateStageLabel, gateStages, thresholdText } from "./stages";
 import { isAnsibleVm } from "./vm/s10-3-vm";
 
@@ -158,8 +159,8 @@ function deploy(m: SectionModel, plan: PipelinePlan): string {
 			`Identity: ${identity(m, plan)}`,
 			`Secrets: ${m.ci.secrets}.`,
 			`Serialisation: ${m.ci.serialize}; a production deploy is never cancelled half-way.${m.cite(m.ci.sources.slice(0, 1))}`,
-			`Approval: ${m.ci.approval}${cab ? "; the change advisory board is the approving group" : ""}.`,
-			`${m.ci.hardening}.${m.cite(m.ci.hardeningSources)}`,
+			`Approval: ${productionProtection(m)}${cab ? "; the change advisory board is the approving group" : ""}.`,
+			`${m.ci.hardening}. The pipeline above names its ${PINNED[m.ci.id]} by version tag so it stays readable: replace each tag with its commit SHA or image digest when adopting it, and let Dependabot or Renovate keep the pins current.${m.cite(m.ci.hardeningSources)}`,
 		]),
 		outsideCi(m),
 		plan.services.length > 1
@@ -167,6 +168,15 @@ function deploy(m: SectionModel, plan: PipelinePlan): string {
 			: undefined,
 	);
 }
+
+/** What a pipeline of each CI tool refers to by version (and should pin). */
+const PINNED: Record<SectionModel["ci"]["id"], string> = {
+	"github-actions": "actions and images",
+	"gitlab-ci": "images and includes",
+	circleci: "orbs and images",
+	"azure-devops": "images and tasks",
+	jenkins: "images and tools",
+};
 
 function postDeploy(m: SectionModel): string {
 	const post = m.stages.find((s) => s.id === "post-deploy")!;
@@ -179,7 +189,7 @@ function postDeploy(m: SectionModel): string {
 		"### Post-deploy validation",
 		numbered([
 			`The smoke test hits the health endpoint of the new release before it takes traffic${post.gates.length ? `, then ${post.gates.map((g) => `${g.name} (${thresholdText(g)})`).join("; ")}` : ""}.`,
-			`A watch window of ${humanDuration(post.minutes)} follows in ${tools.length ? tools.join(", ") : m.alertTool}; the deploy job stays open and polls the monitors.`,
+			`A watch window of ${humanDuration(post.minutes)} follows in ${tools.length ? tools.join(", ") : m.alertTool}; the engineer who merged the change watches them until the window closes, and the alerts behind the abort criteria below stay armed (the pipeline itself does not poll them).`,
 			`Abort criteria — any of these triggers the rollback runbook${m.decisions.strategy === "canary" ? " and the canary is aborted before it widens" : ""}:\n\n${bullets(m.abortCriteria.map((a) => `\`${a}\``)).replace(/^/gm, "   ")}`,
 			"A deploy marker (version and SHA) is sent to the monitoring tools so dashboards show before and after.",
 		]),

@@ -72,6 +72,9 @@ export function circleci(plan: PipelinePlan): string {
 		}
 		const opts: string[] = [];
 		if (requires.length) opts.push(`          requires: [${requires.join(", ")}]`);
+		// One deploy per environment at a time, across pipelines: a later one waits for the running one.
+		if (j.env && j.id.startsWith("deploy-"))
+			opts.push(`          serial-group: << pipeline.project.slug >>/${j.id}`);
 		if (j.env)
 			opts.push(
 				`          context: ${j.env}${[...j.secrets, ...(j.vars ?? [])].length ? `   # holds ${[...j.secrets, ...(j.vars ?? [])].join(", ")}` : ""}`,

@@ -61,6 +61,19 @@ export function hasCab(m: SectionModel): boolean {
 const CI_MIGRATES: PlatformId[] = ["vercel", "netlify", "cloudflare-pages", "app-service"];
 
 /** The deploy jobs run the migrations themselves (the platform has no hook and the database has a schema). */
+/**
+ * Production waits for an approval of its own, unless the pull-request review is the release approval (a small team's
+ * ceremony) and no change advisory board approves production changes.
+ */
+export function separateApproval(m: SectionModel): boolean {
+	return !m.ceremony.approver.startsWith("the pull-request reviewer") || hasCab(m);
+}
+
+/** How the CI tool protects production: its approval, or only the branch rule when the review is the approval. */
+export function productionProtection(m: SectionModel): string {
+	return separateApproval(m) ? m.ci.approval : m.ci.branchOnly;
+}
+
 export function migratesInCi(m: SectionModel): boolean {
 	return CI_MIGRATES.includes(m.platform.id as PlatformId) && migratesSchema(m);
 }
@@ -442,7 +455,7 @@ export function buildPlan(m: SectionModel): PipelinePlan {
 					: (jobs.find((j) => j.id === "build")?.produces ?? [])
 				: [],
 			docker: false,
-			approval: prod,
+			approval: prod && separateApproval(m),
 			minutes: st?.minutes ?? 5,
 		});
 		previous = [`deploy-${env}`];
