@@ -33,8 +33,11 @@ export interface DbFacts {
 	name: string;
 	detect: RegExp;
 	cloud: Cloud | undefined;
-	/** Scheduled snapshot/dump backups. */
-	snapshot: { everyHours: number; retention: string };
+	/**
+	 * Scheduled snapshot/dump backups. `notByDefault`: what takes them when the service takes none by itself (said in
+	 * 10.6 instead of "the provider's default schedule").
+	 */
+	snapshot: { everyHours: number; retention: string; notByDefault?: string };
 	/** Continuous log archiving, when the service offers it. */
 	pitr?: { logIntervalMinutes: number; retention: string; how: string };
 	/** Replication that bounds RPO for region or instance loss. */
@@ -253,7 +256,12 @@ export const DATABASES: Record<DbProviderId, DbFacts> = {
 		name: "Neon Postgres",
 		detect: /\bneon\b/i,
 		cloud: undefined,
-		snapshot: { everyHours: 24, retention: "within the history window" },
+		snapshot: {
+			everyHours: 24,
+			retention: "within the history window",
+			notByDefault:
+				"none scheduled: Neon takes no snapshots by itself; the history window is the recovery point, and snapshot schedules are an option of the paid plans",
+		},
 		pitr: {
 			logIntervalMinutes: 1,
 			retention:
@@ -404,7 +412,12 @@ export const DATABASES: Record<DbProviderId, DbFacts> = {
 		name: "Heroku Postgres",
 		detect: /\bheroku postgres\b/i,
 		cloud: undefined,
-		snapshot: { everyHours: 24, retention: "plan-dependent" },
+		snapshot: {
+			everyHours: 24,
+			retention: "plan-dependent",
+			notByDefault:
+				"daily, from the `heroku pg:backups:schedule` that 10.3's setup adds (Heroku Postgres takes no scheduled logical backups by itself)",
+		},
 		pitr: {
 			logIntervalMinutes: 1,
 			retention:

@@ -54,7 +54,8 @@ function backups(m: SectionModel): string {
 						? "none: continuous backup replaces scheduled snapshots on this service"
 						: schedule
 							? `${store.backups?.tool ? `${store.backups.tool}: ` : ""}${schedule} (the inputs' schedule${m.decisions.backupMinutes !== store.backups?.intervalMinutes ? `; this plan decides every ${humanDuration(m.decisions.backupMinutes)}` : ""})`
-							: `every ${humanDuration(m.decisions.backupMinutes)} (the provider's default schedule; the inputs do not give one)`,
+							: (db.snapshot.notByDefault ??
+								`every ${humanDuration(m.decisions.backupMinutes)} (the provider's default schedule; the inputs do not give one)`),
 				],
 				["Point-in-time recovery", pitrRow(m)],
 				[
