@@ -16,7 +16,7 @@ import {
 } from "../../knowledge/recovery";
 import { unprovided } from "../../knowledge/stores";
 import { iacDbRetention, rowContext } from "./iac-snippet";
-import { bullets, inlineCode, join, numbered, table } from "./md";
+import { bullets, code, inlineCode, join, numbered, table } from "./md";
 import type { SectionModel } from "./model";
 
 const dur = (e: Estimate) =>
@@ -33,6 +33,39 @@ function pitrRow(m: SectionModel): string {
 	if (caps.pitr === "off")
 		return `${caps.pitrOffBecause === "add-on" ? "a paid add-on the inputs do not mention" : "not enabled in the inputs"}: recovery falls back to the latest backup${db.pitr ? `; enabling it (${db.pitr.retention}) brings the logical-error RPO to about ${humanDuration(db.pitr.logIntervalMinutes)}` : ""}`;
 	return `none on this service or plan: add ${db.id === "self-managed" ? "WAL archiving" : "log archiving"} to go below the backup interval`;
+}
+
+/**
+ * The nightly off-site copy as a script, for engines whose copy is a logical dump (PostgreSQL, MySQL, Heroku Postgres):
+ * dump, encrypt, upload to S3-compatible storage in the other account. Undefined for every other kind of copy.
+ */
+function offsiteScript(m: SectionModel): string | undefined {
+	const { db, engine } = m.recovery;
+	const app = m.ctx.serviceName;
+	const dump =
+		db.id === "heroku-postgres"
+			? [`curl -fsS -o "$file" "$(heroku pg:backups:url --app ${app})"`]
+			: engine === "postgres" && db.id !== "self-managed"
+				? ['pg_dump --format=custom --no-owner --file "$file" "$BACKUP_DATABASE_URL"']
+				: engine === "mysql"
+					? ['mysqldump --single-transaction --routines --triggers "$BACKUP_DATABASE_URL" | gzip > "$file"']
+					: undefined;
+	// Azure storage has no S3-compatible endpoint; a pgBackRest or WAL-G setup copies off-site with its own tool.
+	if (!dump || m.recovery.store.backups?.tool || m.ctx.cloud === "azure") return undefined;
+	return [
+		"#!/usr/bin/env bash",
+		"# scripts/offsite-backup.sh: tonight's dump, encrypted, into the off-site bucket (one object per night).",
+		"set -euo pipefail",
+		'stamp="$(date -u +%Y%m%dT%H%M%SZ)"',
+		`file="${app}-$stamp.${engine === "mysql" ? "sql.gz" : "dump"}"`,
+		...dump,
+		'gpg --batch --yes --pinentry-mode loopback --passphrase "$OFFSITE_PASSPHRASE" --symmetric --cipher-algo AES256 --output "$file.gpg" "$file"',
+		// S3's API, signed by curl itself: the same line for S3, R2, B2 or Cloud Storage's interoperability endpoint.
+		// A bucket with a default retention lock takes an upload only with its MD5.
+		'md5="$(openssl dgst -md5 -binary "$file.gpg" | base64)"',
+		`curl -fsS --aws-sigv4 "aws:amz:$OFFSITE_REGION:s3" --user "$OFFSITE_ACCESS_KEY_ID:$OFFSITE_SECRET_ACCESS_KEY" -H "x-amz-content-sha256: UNSIGNED-PAYLOAD" -H "Content-MD5: $md5" --upload-file "$file.gpg" "$OFFSITE_ENDPOINT/$OFFSITE_BUCKET/${app}/$file.gpg"`,
+		'rm -f "$file" "$file.gpg"',
+	].join("\n");
 }
 
 function backups(m: SectionModel): string {
@@ -64,7 +97,10 @@ function backups(m: SectionModel): string {
 						? `continuous backup: a restore window of ${humanDuration(m.recovery.pitrDays * 1440)}${store.pitr?.windowDays !== undefined ? ", as the inputs set it" : ""}`
 						: `backups: ${retention.text}${m.recovery.caps.pitr === "on" && m.recovery.pitrDays !== undefined ? `; point-in-time window ${humanDuration(m.recovery.pitrDays * 1440)}` : ""}${m.cite(retention.sources ?? [])}`,
 				],
-				["Off-site copy", `${off.how}${m.cite(off.sources)}`],
+				[
+					"Off-site copy",
+					`${off.how}${offsiteScript(m) ? "; made by `scripts/offsite-backup.sh` below, which the pipeline of 10.2 does not run yet: add it as a nightly scheduled job with the production environment's secrets" : ""}${m.cite(off.sources)}`,
+				],
 				["Immutability", `${lock.how}, against ransomware and operator error${m.cite(lock.sources)}`],
 				["Encryption", "at rest with the provider's keys; off-site copies encrypted before upload"],
 				[
@@ -73,6 +109,9 @@ function backups(m: SectionModel): string {
 				],
 			],
 		),
+		offsiteScript(m)
+			? `The off-site copy job. It reads ${m.recovery.db.id === "heroku-postgres" ? "`HEROKU_API_KEY`" : "`BACKUP_DATABASE_URL` (a read-only role)"}, \`OFFSITE_PASSPHRASE\`, \`OFFSITE_ENDPOINT\`, \`OFFSITE_REGION\` and \`OFFSITE_BUCKET\` (S3-compatible storage in the other account) and that account's write-only keys (\`OFFSITE_ACCESS_KEY_ID\`, \`OFFSITE_SECRET_ACCESS_KEY\`); it needs ${m.recovery.db.id === "heroku-postgres" ? "the Heroku CLI" : "the engine's client of the server's major version"}, \`gpg\`, \`openssl\` and curl 7.86 or later. The passphrase is kept outside both accounts (the restore needs it):\n\n${code("bash", offsiteScript(m)!)}`
+			: undefined,
 		bullets(
 			db.facts.map((f) =>
 				unprovided(f.text, m.recovery.caps).length
