@@ -1581,7 +1581,7 @@ const ROWS = {
 			]),
 		},
 		iacResource: (svc) =>
-			`resource "heroku_app" "api" {\n  name   = var.environment == "production" ? "${svc}" : "${svc}-\${var.environment}"\n  region = var.heroku_region\n}\n\n# The pipeline exists once (a shared root module or \`heroku pipelines:create ${svc}\`); each environment couples its app to it.\nresource "heroku_pipeline_coupling" "api" {\n  app_id   = heroku_app.api.id\n  pipeline = var.heroku_pipeline_id\n  stage    = var.environment == "production" ? "production" : (var.environment == "staging" ? "staging" : "development")\n}\n\n# Preboot: new web dynos take traffic before the old ones stop (Standard and Performance dynos only).\nresource "heroku_app_feature" "preboot" {\n  app_id = heroku_app.api.id\n  name   = "preboot"\n}`,
+			`resource "heroku_app" "api" {\n  name   = var.environment == "production" ? "${svc}" : "${svc}-\${var.environment}"\n  region = var.heroku_region\n}\n\n# The pipeline exists once (a shared root module or \`heroku pipelines:create ${svc}\`); each environment couples its app to it.\nresource "heroku_pipeline_coupling" "api" {\n  app_id   = heroku_app.api.id\n  pipeline = var.heroku_pipeline_id\n  stage    = var.pipeline_stage   # this environment's stage in the pipeline, from its tfvars\n}\n\n# Preboot: new web dynos take traffic before the old ones stop (Standard and Performance dynos only).\nresource "heroku_app_feature" "preboot" {\n  app_id = heroku_app.api.id\n  name   = "preboot"\n}`,
 		setup: {
 			commands: (svc) => [
 				`heroku features:enable preboot --app ${svc}   # overlapping deploys: new web dynos serve before the old ones stop`,

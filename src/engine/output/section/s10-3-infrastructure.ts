@@ -101,6 +101,61 @@ function platformSetup(m: SectionModel): (string | undefined)[] {
 	];
 }
 
+/** When an autoscaler acts: the platform's documented defaults where they are known, else its own, said as such. */
+function autoscalingTiming(m: SectionModel): string[][] {
+	switch (m.platform.id) {
+		case "ecs":
+			return [
+				[
+					"Scale-out",
+					"automatic (target tracking): its alarm fires after 3 one-minute datapoints above target",
+				],
+				[
+					"Scale-in",
+					"automatic (target tracking): after 15 one-minute datapoints below target, more slowly than out",
+				],
+			];
+		case "kubernetes":
+			return [
+				[
+					"Scale-out",
+					"automatic (HorizontalPodAutoscaler): evaluated every 15 seconds, no stabilisation window for scaling up",
+				],
+				["Scale-in", "automatic: after the 5-minute scale-down stabilisation window (`behavior.scaleDown`)"],
+			];
+		case "lambda":
+		case "vercel":
+			return [
+				[
+					"Scale-out",
+					"per request: each concurrent request gets its own instance, up to the concurrency limit",
+				],
+				["Scale-in", "idle instances are reclaimed by the platform"],
+			];
+		case "app-service":
+			return [
+				[
+					"Scale-out",
+					"automatic, by the autoscale rule: its time window and cool-down are settings of the rule",
+				],
+				["Scale-in", "automatic, by a matching scale-in rule with its own window and cool-down"],
+			];
+		case "container-apps":
+			return [
+				["Scale-out", "automatic, by the scale rule (KEDA): the rule is checked every 30 seconds"],
+				["Scale-in", "automatic, after the rule's 300-second cool-down, down to the minimum"],
+			];
+		default:
+			return [
+				[
+					"Scale-out",
+					`automatic, by ${m.platform.name}'s autoscaler when the metric passes the target; when it acts is the platform's own, not a setting`,
+				],
+				["Scale-in", "automatic, down to the minimum, on the platform's own schedule"],
+			];
+	}
+}
+
 function scaling(m: SectionModel): string {
 	const s = m.platform.scaling;
 	const c = rowContext(m);
@@ -130,10 +185,7 @@ function scaling(m: SectionModel): string {
 								["Scale-in", "automatic when instances sit idle, down to the minimum"],
 							]
 						: s.autoscales
-							? [
-									["Scale-out", "automatic, when the metric stays above target for 3 minutes"],
-									["Scale-in", "automatic, after 15 minutes below 50% of target, one instance at a time"],
-								]
+							? autoscalingTiming(m)
 							: [
 									[
 										"Scale-out",
