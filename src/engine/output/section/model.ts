@@ -104,8 +104,12 @@ function buildEnvironments(
 	regulated: boolean,
 	ceremony: Ceremony,
 	ctx: ProjectContext,
+	stages: PipelineStage[],
 ): EnvironmentPlan[] {
 	const approver = ceremony.approver;
+	// The staging gate is what Section 8 puts there; with none, the smoke test is all that runs before production.
+	const stagingGates = stages.find((s) => s.id === "e2e")?.gates ?? [];
+	const stagingGate = stagingGates.length ? stagingGates.map((g) => g.name).join(", ") : "smoke test";
 	const plans: Record<string, EnvironmentPlan> = {
 		development: {
 			name: "development",
@@ -129,7 +133,7 @@ function buildEnvironments(
 			name: "staging",
 			purpose: "production-like verification of the exact artifact",
 			trigger: "merge to main",
-			gate: "E2E and performance gates",
+			gate: stagingGate,
 			approver: "automatic",
 			size: "one replica of each service at production size",
 			data: regulated ? "synthetic data only" : "anonymised or synthetic data",
@@ -266,6 +270,13 @@ export function buildModel(input: SectionInput): SectionModel {
 	};
 	const flagAnswer = input.answers["feature-flags"]?.text;
 	const recovery = recoveryOf(ctx, decisions.backupMinutes);
+	const stages = buildStages(
+		ctx,
+		decisions,
+		platform,
+		coverageUnit,
+		buildsFromSource(platform.id, ctx.cloud, decisions.iac),
+	);
 	return {
 		...input,
 		ctx,
@@ -276,14 +287,8 @@ export function buildModel(input: SectionInput): SectionModel {
 		ci: CI_TOOLS[decisions.ci],
 		iac: IAC_TOOLS[decisions.iac],
 		tier: patternFor(recovery, decisions.rtoMinutes, decisions.rpoMinutes),
-		stages: buildStages(
-			ctx,
-			decisions,
-			platform,
-			coverageUnit,
-			buildsFromSource(platform.id, ctx.cloud, decisions.iac),
-		),
-		environments: buildEnvironments(decisions, platform, regulated, ceremony, ctx),
+		stages,
+		environments: buildEnvironments(decisions, platform, regulated, ceremony, ctx, stages),
 		ceremony,
 		serviceTiers: buildTiers(ctx, decisions, db, platform, recovery),
 		warnings,

@@ -130,7 +130,7 @@ function releaseProcess(m: SectionModel): string {
 			`A change lands through a pull request with one approving review and every check of 10.2 green${hasPreviews(m) ? "; the preview URL is linked on the pull request" : ""}.`,
 			`Merge to \`main\` builds the artifact once, tagged with the commit SHA (\`${ctx.serviceName}:<sha>\`); no environment rebuilds it.`,
 			pre
-				? `The same artifact deploys to ${pre} automatically; E2E and performance gates run against it.`
+				? `The same artifact deploys to ${pre} automatically; ${preGates(m)}`
 				: `No environment sits between development and production. ${preProductionTesting(platform)}`,
 			`${m.ceremony.approvalStep(m.ci.name)} The deploy job is serialised (${m.ci.serialize}).`,
 			`Production deploys with ${m.decisions.strategy}: ${platform.strategies[m.decisions.strategy]!.summary}.`,
@@ -177,4 +177,12 @@ function featureFlags(m: SectionModel): string {
 
 export function renderDeploymentStrategy(m: SectionModel): string {
 	return join("## 10.1 Deployment Strategy", approach(m), progression(m), releaseProcess(m), featureFlags(m));
+}
+
+/** What runs against the pre-production environment: the gates Section 8 puts there, or the smoke test alone. */
+function preGates(m: SectionModel): string {
+	const gates = m.stages.find((s) => s.id === "e2e")?.gates ?? [];
+	return gates.length
+		? `${gates.map((g) => g.name).join(", ")} run against it before production.`
+		: "the smoke test runs against it; Section 8 puts no end-to-end or performance gate there, so nothing else blocks the promotion until one is added.";
 }
