@@ -75,8 +75,6 @@ export interface PlatformFacts {
 	ciToken: string;
 	/** How far that secret reaches, as the platform allows it ("a deploy token limited to this app"). */
 	ciTokenScope?: string;
-	/** What CI holds instead of `ciToken` when the pipeline deploys through something narrower (Render's deploy hooks). */
-	ciHolds?: { names: string; scope: string };
 	/** Where the platform pulls images from; `pulls` tests a registry host the inputs name ("none": it builds from source). */
 	registry: { name: string; pulls: RegExp | "any" | "none"; facts: Fact[] };
 	/** Where application secrets live on this platform and how they reach the process. */

@@ -5,7 +5,7 @@
 // with the same answer stands in where WebAssembly SIMD is not available.
 
 /** The scan, per 16 bytes: count the newlines; remember any byte outside tab, newline and 0x20–0x7e. */
-export function scanModule(): Uint8Array<ArrayBuffer> {
+function scanModule(): Uint8Array<ArrayBuffer> {
 	const splat = (byte: number) => [0xfd, 0x0c, ...new Array<number>(16).fill(byte)]; // v128.const
 	const get = (i: number) => [0x20, i];
 	const set = (i: number) => [0x21, i];

@@ -143,8 +143,6 @@ function identity(m: SectionModel, plan: PipelinePlan): string {
 		return `SSH to the servers: each environment holds its own deploy key (\`DEPLOY_SSH_KEY\`, accepted only by the deploy user of that environment's hosts) and its hosts' public keys (\`SSH_KNOWN_HOSTS\`, written to \`~/.ssh/known_hosts\` so host-key checking stays on) as environment secrets; no cloud role is involved. The key is rotated every 90 days.${m.cite([...SSH_SETUP.sources])}`;
 	if (plan.recipe.identity.kind === "token") {
 		const secrets = plan.recipe.identity.secrets({ app: m.ctx.serviceName, services: plan.services });
-		if (!secrets.includes(m.platform.ciToken) && m.platform.ciHolds)
-			return `${m.platform.name} has no cloud role to federate with; the pipeline deploys through ${m.platform.ciHolds.names}, one per environment and service, held as environment secrets (${secrets.map((s) => `\`${s}\``).join(", ")}): ${m.platform.ciHolds.scope}.${m.cite(plan.recipe.sources.slice(0, 1))}`;
 		return `${m.platform.name} has no cloud role to federate with, so each environment holds its own API ${secrets.length === 1 ? "token as an environment secret" : `credentials as ${secrets.length} environment secrets`} (${secrets.map((s) => `\`${s}\``).join(", ")}); \`${m.platform.ciToken}\` is ${m.platform.ciTokenScope ?? "given the narrowest scope the platform allows"}, and is rotated every 90 days.${m.cite(plan.recipe.sources.slice(0, 1))}`;
 	}
 	return "The deploy job needs no credentials of its own.";
