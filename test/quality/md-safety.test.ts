@@ -232,7 +232,8 @@ describe("safeLine's shortcuts", () => {
 				if (!line.includes("<") && !line.includes("]")) expect(safeLine(line)).toBe(line);
 				expect(liveMarkdownProblems(safeLine(line))).toEqual([]);
 			}),
-			{ numRuns: 2000 },
+			// Nested link openers the generator found: each breaks the other's target.
+			{ numRuns: 2000, examples: [["](](\\"], ["](]("]] },
 		);
 	});
 });

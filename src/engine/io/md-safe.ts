@@ -51,25 +51,36 @@ function allowedTarget(target: string): boolean {
 	return !/[:&%\\]/.test(head) && !/^\s*$/.test(t);
 }
 
+/**
+ * Breaks every `](` whose target is not allowed. A target is looked at, not consumed, so a `](` inside it is judged as a
+ * link of its own; breaking one changes the target of a `](` before it, so this runs until nothing changes.
+ */
+function breakLinks(text: string): string {
+	for (let prev = ""; prev !== text; ) {
+		prev = text;
+		text = text.replace(/\]\((?=([^)\s]*))/g, (whole, target: string) =>
+			allowedTarget(target) ? whole : "]\\(",
+		);
+	}
+	return text;
+}
+
 /** Escapes what is live in one piece of prose (no code inside): tag-like `<`, and links to anything but http(s). */
 function safeProse(text: string): string {
-	return (
-		text
-			// An autolink stays a link when its URL is http(s), encoded; any other <…> is shown as text.
-			.replace(/<([^<>\s]*)>?/g, (whole, inner: string) => {
-				if (/^https?:\/\//i.test(inner) && whole.endsWith(">")) {
-					const url = safeUrl(inner);
-					if (url) return `<${url}>`;
-				}
-				return /^[A-Za-z/!?]/.test(inner) ? `&lt;${whole.slice(1)}` : whole;
-			})
-			// [text](target): a target that is not http(s), an anchor or a plain relative path loses its link. The target
-			// is looked at, not consumed, so a `](` inside it is judged as a link of its own.
-			.replace(/\]\((?=([^)\s]*))/g, (whole, target: string) => (allowedTarget(target) ? whole : "]\\("))
-			// [label]: target definitions, likewise.
-			.replace(/^(\s{0,3})\[([^\]]*)\]:(\s*)(\S*)/, (whole, sp, label, gap, target: string) =>
-				allowedTarget(target) ? whole : `${sp}\\[${label}\\]:${gap}${target}`,
-			)
+	// An autolink stays a link when its URL is http(s), encoded; any other <…> is shown as text.
+	const tags = text.replace(/<([^<>\s]*)>?/g, (whole, inner: string) => {
+		if (/^https?:\/\//i.test(inner) && whole.endsWith(">")) {
+			const url = safeUrl(inner);
+			if (url) return `<${url}>`;
+		}
+		return /^[A-Za-z/!?]/.test(inner) ? `&lt;${whole.slice(1)}` : whole;
+	});
+	// [text](target): a target that is not http(s), an anchor or a plain relative path loses its link; then
+	// [label]: target definitions, likewise.
+	return breakLinks(tags).replace(
+		/^(\s{0,3})\[([^\]]*)\]:(\s*)(\S*)/,
+		(whole, sp, label, gap, target: string) =>
+			allowedTarget(target) ? whole : `${sp}\\[${label}\\]:${gap}${target}`,
 	);
 }
 
